@@ -1,0 +1,56 @@
+import { session, Telegraf, TelegramError, type SessionStore } from 'telegraf';
+import { coverageFeature } from '../features/coverage/index.js';
+import { fallbackFeature } from '../features/fallback.js';
+import { onboardingFeature } from '../features/onboarding/index.js';
+import { COMMAND_MENU, internalErrorMessage } from '../messages/common.js';
+import { resolveAccess } from './access.js';
+import type { BotContext, SessionData } from './context.js';
+import type { BotDeps } from './deps.js';
+import { replyHtml } from './reply.js';
+import { serialisePerChat } from './serialise.js';
+
+/** Telegram errors that say the chat cannot be written to; replying again would fail the same way. */
+const isUndeliverable = (e: unknown): boolean => e instanceof TelegramError && (e.code === 403 || e.code === 400);
+
+/** The persisted session store, typed for telegraf: the repository returns exactly what was set. */
+const sessionStore = (deps: BotDeps): SessionStore<SessionData> => ({
+  get: async (key) => (await deps.store.sessions.get(key)) as SessionData | undefined,
+  set: (key, value) => deps.store.sessions.set(key, value),
+  delete: (key) => deps.store.sessions.delete(key),
+});
+
+export function createBot(deps: BotDeps): Telegraf<BotContext> {
+  const bot = new Telegraf<BotContext>(deps.botToken, {
+    telegram: { apiRoot: deps.apiRoot },
+    handlerTimeout: 60_000,
+  });
+
+  // Without this one unhandled error would stop polling for everyone.
+  bot.catch(async (error, ctx) => {
+    deps.logger.error('update failed', { error, updateId: ctx.update.update_id, chatId: ctx.chat?.id });
+    if (!ctx.chat || isUndeliverable(error)) return;
+    try {
+      await replyHtml(ctx, internalErrorMessage(), deps.sleep);
+    } catch (e) {
+      deps.logger.warn('could not tell the user about the failure', { error: e });
+    }
+  });
+
+  bot.use(serialisePerChat());
+  // Session before every feature: guided flows read it, and a flow registered before it silently does nothing.
+  bot.use(session<SessionData, BotContext, 'session'>({ store: sessionStore(deps), defaultSession: () => ({}) }));
+  bot.use(resolveAccess(deps));
+  bot.use(onboardingFeature(deps));
+  bot.use(coverageFeature(deps));
+  bot.use(fallbackFeature(deps));
+  return bot;
+}
+
+/** Registers the Indonesian command menu; a failure is logged and start-up goes on. */
+export async function registerCommandMenu(bot: Telegraf<BotContext>, deps: Pick<BotDeps, 'logger'>): Promise<void> {
+  try {
+    await bot.telegram.setMyCommands(COMMAND_MENU);
+  } catch (error) {
+    deps.logger.warn('could not register the command menu', { error });
+  }
+}

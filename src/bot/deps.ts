@@ -1,0 +1,16 @@
+import type { RegionDirectory } from '../domain/regions/directory.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+
+/** Everything the bot needs, created by main (or a test) and passed in: no singletons. */
+export interface BotDeps {
+  botToken: string;
+  apiRoot: string;
+  adminIds: readonly number[];
+  store: Store;
+  regions: RegionDirectory;
+  clock: () => Date;
+  logger: Logger;
+  /** Waiting out a 429 on a reply; tests pass one that does not wait. */
+  sleep: (ms: number) => Promise<void>;
+}

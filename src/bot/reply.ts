@@ -1,0 +1,74 @@
+import { Markup, TelegramError } from 'telegraf';
+import type { InlineKeyboardButton } from 'telegraf/types';
+import { Html, splitHtml } from '../messages/html.js';
+import type { BotContext } from './context.js';
+
+/** A reply waits out Telegram's 429 at most this long; longer, the error goes to bot.catch. */
+const MAX_REPLY_WAIT_S = 10;
+const MAX_REPLY_ATTEMPTS = 3;
+
+export interface ReplyOptions {
+  buttons?: InlineKeyboardButton[][];
+}
+
+/** telegraf never retries: a 429 on a reply would otherwise throw. */
+export async function withFloodRetry<T>(call: () => Promise<T>, sleep: (ms: number) => Promise<void>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      const wait = e instanceof TelegramError && e.code === 429 ? e.parameters?.retry_after : undefined;
+      if (wait === undefined || wait > MAX_REPLY_WAIT_S || attempt >= MAX_REPLY_ATTEMPTS) throw e;
+      await sleep(wait * 1000);
+    }
+  }
+}
+
+const keyboard = (buttons: InlineKeyboardButton[][] | undefined) =>
+  buttons && buttons.length > 0 ? Markup.inlineKeyboard(buttons) : undefined;
+
+/** Sends an HTML message, split within Telegram's limit; buttons go on the last part. */
+export async function replyHtml(
+  ctx: BotContext,
+  message: Html,
+  sleep: (ms: number) => Promise<void>,
+  options: ReplyOptions = {},
+): Promise<void> {
+  const parts = splitHtml(message);
+  for (const [i, part] of parts.entries()) {
+    const markup = i === parts.length - 1 ? keyboard(options.buttons) : undefined;
+    await withFloodRetry(
+      () => ctx.reply(part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup }),
+      sleep,
+    );
+  }
+}
+
+/**
+ * Answers a button press by turning the message that carried the buttons into the answer (its first part; any
+ * further parts follow as new messages). Falls back to a new message when the original cannot be edited.
+ */
+export async function editOrReplyHtml(
+  ctx: BotContext,
+  message: Html,
+  sleep: (ms: number) => Promise<void>,
+  options: ReplyOptions = {},
+): Promise<void> {
+  const parts = splitHtml(message);
+  const [first, ...rest] = parts;
+  if (first === undefined) return;
+  try {
+    const markup = rest.length === 0 ? keyboard(options.buttons) : undefined;
+    await withFloodRetry(
+      () => ctx.editMessageText(first, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup }),
+      sleep,
+    );
+  } catch (e) {
+    if (!(e instanceof TelegramError && e.code === 400)) throw e;
+    if (/message is not modified/.test(e.description)) return;
+    rest.unshift(first);
+  }
+  if (rest.length > 0) {
+    await replyHtml(ctx, new Html(rest.join('\n')), sleep, options);
+  }
+}

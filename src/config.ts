@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import { err, ok, type Result } from './domain/result.js';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const idList = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || /^\d+(?:\s*,\s*\d+)*$/.test(s), {
+    message: 'harus berisi ID Telegram berupa angka, dipisah koma (contoh: 123456789,987654321)',
+  })
+  .transform((s) => (s === '' ? [] : s.split(',').map((x) => Number(x.trim()))));
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ message: 'harus berupa bilangan bulat positif' }).int().positive().default(fallback);
+
+/** Every key the bot reads; `.env.example` lists the same keys. */
+const ConfigSchema = z.object({
+  BOT_TOKEN: z
+    .string({ message: 'wajib diisi (token bot dari @BotFather)' })
+    .trim()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, { message: 'bukan token bot yang sah (bentuknya 123456:ABC-DEF...)' }),
+  TELEGRAM_API_ROOT: z
+    .url({ message: 'harus berupa URL, contoh https://api.telegram.org' })
+    .default('https://api.telegram.org')
+    .transform((s) => s.replace(/\/+$/, '')),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  ADMIN_IDS: idList.default([]),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `harus salah satu dari ${LOG_LEVELS.join(', ')}` }).default('info'),
+  BACKUP_KEEP: positiveInt(7),
+});
+
+export interface Config {
+  botToken: string;
+  apiRoot: string;
+  dataDir: string;
+  adminIds: number[];
+  logLevel: LogLevel;
+  backupKeep: number;
+}
+
+/** Pure: the environment in, a config or one clear line naming the key out. Never echoes the token. */
+export function parseConfig(env: Record<string, string | undefined>): Result<Config, string> {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? 'konfigurasi');
+    return err(`Konfigurasi tidak valid: ${key} ${issue?.message ?? 'tidak sah'}.`);
+  }
+  const c = parsed.data;
+  return ok({
+    botToken: c.BOT_TOKEN,
+    apiRoot: c.TELEGRAM_API_ROOT,
+    dataDir: resolve(c.DATA_DIR),
+    adminIds: c.ADMIN_IDS,
+    logLevel: c.LOG_LEVEL,
+    backupKeep: c.BACKUP_KEEP,
+  });
+}
+
+/**
+ * The process environment over an optional `.env` file in the working directory (the environment wins).
+ * The only reader of process.env.
+ */
+export function readEnvironment(envFile = '.env'): Record<string, string | undefined> {
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = parseEnv(readFileSync(envFile, 'utf8')) as Record<string, string>;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  return { ...fromFile, ...process.env };
+}

@@ -1,0 +1,54 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { id } from 'date-fns/locale';
+import { weekRange, type WeekKey } from './weeks.js';
+import type { Zone } from './zones.js';
+
+const COUNT_FORMAT = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+const PERCENT_FORMAT = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const SIGNED_COUNT_FORMAT = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const SIGNED_POINTS_FORMAT = new Intl.NumberFormat('id-ID', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
+
+/** `1.234.567` */
+export const formatCount = (n: number): string => COUNT_FORMAT.format(n);
+
+/** `+1.204`, `-35`, `0` */
+export const formatSignedCount = (n: number): string => SIGNED_COUNT_FORMAT.format(n);
+
+/** `50,3%` from 50.3 */
+export const formatPercent = (pct: number): string => `${PERCENT_FORMAT.format(pct)}%`;
+
+/** `+1,2 poin` */
+export const formatPoints = (points: number): string => `${SIGNED_POINTS_FORMAT.format(points)} poin`;
+
+/** `Jumat, 16 Mei 2025` */
+export const formatDate = (instant: Date, zone: Zone): string =>
+  format(instant, 'EEEE, d MMMM yyyy', { locale: id, in: tz(zone.iana) });
+
+/** `16 Mei 2025` */
+export const formatShortDate = (instant: Date, zone: Zone): string =>
+  format(instant, 'd MMMM yyyy', { locale: id, in: tz(zone.iana) });
+
+/** `pukul 09.00 WIB` */
+export const formatTime = (instant: Date, zone: Zone): string =>
+  `pukul ${format(instant, 'HH.mm', { in: tz(zone.iana) })} ${zone.label}`;
+
+/** `Jumat, 16 Mei 2025 pukul 09.00 WIB` */
+export const formatDateTime = (instant: Date, zone: Zone): string =>
+  `${formatDate(instant, zone)} ${formatTime(instant, zone)}`;
+
+/** `minggu ke-48 tahun 2026 (23–29 November 2026)` */
+export function formatWeek(key: WeekKey, zone: Zone): string {
+  const { start, end } = weekRange(key, zone.iana);
+  const last = new Date(end.getTime() - 1);
+  const [year, week] = key.split('-W');
+  const from = format(start, start.getUTCFullYear() === last.getUTCFullYear() ? 'd MMMM' : 'd MMMM yyyy', {
+    locale: id,
+    in: tz(zone.iana),
+  });
+  return `minggu ke-${Number(week)} tahun ${year} (${from} – ${formatShortDate(last, zone)})`;
+}

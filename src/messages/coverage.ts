@@ -1,0 +1,224 @@
+import {
+  isStale,
+  type NonAsnCoverage,
+  reportedThisWeek,
+  unitCoverage,
+  type AggregateCoverage,
+  type ReportSnapshot,
+  type UnitSnapshot,
+} from '../domain/coverage.js';
+import { PARTICIPANT_FIELDS, participantsOf } from '../domain/figures.js';
+import {
+  formatCount,
+  formatDateTime,
+  formatPercent,
+  formatPoints,
+  formatSignedCount,
+  formatWeek,
+} from '../domain/format.js';
+import type { Baseline } from '../domain/baseline.js';
+import type { Unit } from '../domain/regions/directory.js';
+import { weeksBetween } from '../domain/weeks.js';
+import { WIB } from '../domain/zones.js';
+import { bold, html, italic, lines, type Html } from './html.js';
+import { PROGRAMME_LABELS, SEGMENT_SHORT } from './labels.js';
+
+const TITLE = 'Capaian UC Jamsosnaker';
+
+const reporterOf = (r: ReportSnapshot): string => {
+  if (r.source === 'demo') return 'data contoh (demo)';
+  if (r.source === 'import') return `${r.by} (impor data)`;
+  return r.by;
+};
+
+const pct = (v: number | undefined): string => (v === undefined ? '–' : formatPercent(v));
+
+function targetLine(coveragePct: number | undefined, targetPct: number | undefined): Html | undefined {
+  if (targetPct === undefined || coveragePct === undefined) return undefined;
+  const gap = coveragePct - targetPct;
+  const verdict = gap >= 0 ? html`tercapai, lebih ${formatPoints(gap).replace(/^\+/, '')}` : html`kurang ${formatPoints(-gap).replace(/^\+/, '')}`;
+  return html`Target ${formatPercent(targetPct)}: ${verdict}`;
+}
+
+function baselineLine(coveragePct: number | undefined, b: Baseline | undefined, year: number): Html {
+  if (!b || coveragePct === undefined) {
+    return html`Capaian UC belum dapat dihitung: data penduduk bekerja tahun ${year} belum diisi.`;
+  }
+  const older = b.year < year ? html` (data tahun ${b.year})` : '';
+  return html`${bold(`Capaian UC: ${formatPercent(coveragePct)}`)} dari ${formatCount(b.workforce_total)} penduduk bekerja, sumber: ${b.workforce_source}${older}`;
+}
+
+function nonAsnLines(title: string, n: NonAsnCoverage | undefined): Html | undefined {
+  if (!n) return undefined;
+  return lines(
+    bold(`${title}: ${formatCount(n.total)} pegawai`),
+    ...(Object.keys(PROGRAMME_LABELS) as Array<keyof typeof PROGRAMME_LABELS>).map((p) => {
+      const { count, pct: share } = n.programmes[p];
+      return html`• ${PROGRAMME_LABELS[p]}: ${formatCount(count)} (${pct(share)})`;
+    }),
+  );
+}
+
+/** A kab/kota (or a province government's own report): figures, coverage, non-ASN, change since last week. */
+export function unitCoverageMessage(s: UnitSnapshot, province: Unit | undefined): Html {
+  const latest = s.latest;
+  if (!latest) return noDataMessage(s.unit);
+  const year = Number(latest.week.slice(0, 4));
+  const c = unitCoverage(latest.figures, s.baseline);
+  const prev = s.previous;
+  const change = (field: (typeof PARTICIPANT_FIELDS)[number]): string =>
+    prev ? ` (${formatSignedCount((latest.figures[field] ?? 0) - (prev.figures[field] ?? 0))})` : '';
+  const totalChange = prev
+    ? html` (${formatSignedCount(c.participants - participantsOf(prev.figures))} dibanding minggu sebelumnya)`
+    : html` (${italic('minggu sebelumnya tidak ada laporan')})`;
+  const age = weeksBetween(latest.week, s.currentWeek);
+  const revisionNote = latest.revisions > 1 ? ` (revisi ke-${latest.revisions})` : '';
+  return lines(
+    bold(TITLE),
+    html`${bold(s.unit.name)} · kode ${s.unit.code}${province ? html`, ${province.name}` : ''}`,
+    html`Data ${formatWeek(latest.week, s.unit.zone)}`,
+    html`Dilaporkan oleh ${reporterOf(latest)}, ${formatDateTime(latest.at, s.unit.zone)}${revisionNote}`,
+    isStale(s)
+      ? html`⚠️ ${bold(`Data ini sudah ${age} minggu yang lalu`)}; laporan yang lebih baru belum masuk.`
+      : undefined,
+    '',
+    baselineLine(c.pct, s.baseline, year),
+    targetLine(c.pct, c.targetPct),
+    c.formalPct !== undefined || c.informalPct !== undefined
+      ? html`Formal: ${pct(c.formalPct)} · Informal: ${pct(c.informalPct)}`
+      : undefined,
+    '',
+    html`${bold(`Peserta aktif: ${formatCount(c.participants)}`)}${totalChange}`,
+    ...PARTICIPANT_FIELDS.map((f) => html`• ${SEGMENT_SHORT[f]}: ${formatCount(c.segments[f])}${change(f)}`),
+    c.nonAsn ? '' : undefined,
+    nonAsnLines('Non-ASN pemda', c.nonAsn),
+  );
+}
+
+export function noDataMessage(unit: Unit): Html {
+  return lines(
+    bold(TITLE),
+    html`Belum ada laporan untuk ${bold(unit.name)} (kode ${unit.code}).`,
+    'Data akan tampil setelah petugas Disnaker setempat mengirim laporan mingguan.',
+  );
+}
+
+const unitStatus = (m: UnitSnapshot): Html => {
+  if (!m.latest) return html`• ${m.unit.name}: ${italic('belum ada laporan')}`;
+  const c = unitCoverage(m.latest.figures, m.baseline);
+  const when = reportedThisWeek(m)
+    ? 'minggu ini'
+    : `minggu ke-${Number(m.latest.week.slice(6))}${isStale(m) ? ' ⚠️' : ''}`;
+  return html`• ${m.unit.name}: ${formatCount(c.participants)} peserta · ${pct(c.pct)} · ${when}`;
+};
+
+function aggregateLines(a: AggregateCoverage, year: number, ownBaseline: Baseline | undefined): Html {
+  let coverage: Html;
+  if (a.pct === undefined) {
+    coverage = html`Capaian UC belum dapat dihitung: data penduduk bekerja tahun ${year} belum diisi.`;
+  } else if (a.basis === 'own' && ownBaseline) {
+    coverage = baselineLine(a.pct, ownBaseline, year);
+  } else {
+    coverage = html`${bold(`Capaian UC: ${formatPercent(a.pct)}`)} dari ${formatCount(a.workforce ?? 0)} penduduk bekerja, dihitung atas ${a.basisMembers} wilayah yang memiliki data peserta dan penduduk bekerja`;
+  }
+  return lines(
+    coverage,
+    targetLine(a.pct, a.targetPct),
+    '',
+    html`${bold(`Peserta aktif: ${formatCount(a.participants)}`)} (laporan terbaru dari ${a.membersWithData} dari ${a.members} kab/kota)`,
+    ...PARTICIPANT_FIELDS.map((f) => html`• ${SEGMENT_SHORT[f]}: ${formatCount(a.segments[f])}`),
+    a.membersStale > 0
+      ? html`⚠️ ${a.membersStale} kab/kota datanya sudah lebih dari 2 minggu yang lalu.`
+      : undefined,
+  );
+}
+
+/** A province: its kab/kota added up, the provincial government's own non-ASN, and who has reported. */
+export function provinceCoverageMessage(
+  own: UnitSnapshot,
+  members: UnitSnapshot[],
+  aggregate: AggregateCoverage,
+): Html {
+  const year = Number(own.currentWeek.slice(0, 4));
+  const ownNonAsn = own.latest ? unitCoverage(own.latest.figures, undefined).nonAsn : undefined;
+  return lines(
+    bold(TITLE),
+    html`${bold(own.unit.name)} · kode ${own.unit.code} · gabungan ${aggregate.members} kab/kota`,
+    html`Minggu ini (${formatWeek(own.currentWeek, own.unit.zone)}): ${bold(`${aggregate.membersReportedThisWeek} dari ${aggregate.members}`)} kab/kota telah melapor.`,
+    '',
+    aggregateLines(aggregate, year, own.baseline),
+    '',
+    ownNonAsn
+      ? lines(
+          nonAsnLines('Non-ASN Pemerintah Provinsi', ownNonAsn),
+          html`${italic(`Laporan ${formatWeek(own.latest?.week ?? own.currentWeek, own.unit.zone)}`)}`,
+        )
+      : html`${bold('Non-ASN Pemerintah Provinsi')}: belum ada laporan.`,
+    '',
+    bold('Per kab/kota'),
+    ...members.map(unitStatus),
+  );
+}
+
+export interface ProvinceRow {
+  province: Unit;
+  aggregate: AggregateCoverage;
+}
+
+export function nationalCoverageMessage(
+  rows: ProvinceRow[],
+  national: AggregateCoverage,
+  currentWeek: UnitSnapshot['currentWeek'],
+): Html {
+  const year = Number(currentWeek.slice(0, 4));
+  return lines(
+    bold(`${TITLE} · Nasional`),
+    html`Minggu ini (${formatWeek(currentWeek, WIB)}, waktu setempat tiap daerah): ${bold(`${national.membersReportedThisWeek} dari ${national.members}`)} kab/kota telah melapor.`,
+    '',
+    national.pct === undefined
+      ? html`Capaian UC nasional belum dapat dihitung: data penduduk bekerja tahun ${year} belum diisi.`
+      : html`${bold(`Capaian UC: ${formatPercent(national.pct)}`)} dari ${formatCount(national.workforce ?? 0)} penduduk bekerja, dihitung atas ${national.basisMembers} dari ${rows.length} provinsi yang memiliki data`,
+    '',
+    html`${bold(`Peserta aktif: ${formatCount(national.participants)}`)} (laporan terbaru dari ${national.membersWithData} dari ${national.members} kab/kota)`,
+    ...PARTICIPANT_FIELDS.map((f) => html`• ${SEGMENT_SHORT[f]}: ${formatCount(national.segments[f])}`),
+    '',
+    bold('Per provinsi (capaian · kab/kota melapor minggu ini)'),
+    ...rows.map(
+      ({ province, aggregate: a }) =>
+        html`• ${province.baseName}: ${pct(a.pct)} · ${a.membersReportedThisWeek}/${a.members}`,
+    ),
+  );
+}
+
+export const coverageUsageMessage = (): Html =>
+  lines(
+    bold('Cara melihat capaian UC Jamsosnaker'),
+    html`Ketik ${bold('/cakupan')} diikuti nama atau kode wilayah, misalnya:`,
+    '• /cakupan Pangkalpinang',
+    '• /cakupan Kab. Bangka Tengah',
+    '• /cakupan Babel (seluruh provinsi)',
+    '• /cakupan 19.71',
+    '• /cakupan nasional',
+  );
+
+export function ambiguousMessage(query: string, more: number): Html {
+  return lines(
+    html`Ada beberapa wilayah yang cocok dengan “${query}”. Mohon pilih salah satu:`,
+    more > 0 ? html`${italic(`(${more} wilayah lain tidak ditampilkan; ketik nama yang lebih lengkap.)`)}` : undefined,
+  );
+}
+
+export function notFoundMessage(query: string, hasSuggestions: boolean): Html {
+  return lines(
+    html`Mohon maaf, wilayah “${query}” tidak ditemukan.`,
+    hasSuggestions
+      ? 'Apakah yang Bapak/Ibu maksud salah satu dari wilayah berikut?'
+      : html`Mohon periksa ejaannya, atau gunakan kode wilayah Kemendagri (contoh: ${bold('/cakupan 19.71')}).`,
+  );
+}
+
+export const staleChoiceMessage = (): Html =>
+  html`Mohon maaf, pilihan tersebut tidak dikenali. Silakan ketik ulang perintah ${bold('/cakupan')} dengan nama wilayah.`;
+
+export const storeUnreadableMessage = (): Html =>
+  html`Mohon maaf, data wilayah ini sedang tidak dapat dibaca. Operator telah dicatatkan; silakan coba lagi nanti.`;

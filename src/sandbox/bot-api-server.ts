@@ -1,0 +1,598 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkTelegramHtml } from './telegram-html.js';
+
+/**
+ * A stand-in for the Telegram Bot API, served over real HTTP on 127.0.0.1, as strict as Telegram where it matters:
+ * it rejects broken HTML, texts over 4,096 characters, callback data over 64 bytes, unknown chats and stale
+ * callback queries, answers 403 for a user who blocked the bot and 429 with retry_after when asked to (or under its
+ * optional flood limits). Tests and the sandbox put updates in and read what the bot sent.
+ */
+
+export interface TgUser {
+  id: number;
+  is_bot: boolean;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+export interface TgChat {
+  id: number;
+  type: 'private' | 'group' | 'supergroup' | 'channel';
+  title?: string;
+  first_name?: string;
+  username?: string;
+}
+
+export interface InlineButton {
+  text: string;
+  callback_data?: string;
+  url?: string;
+}
+
+export interface BotMessage {
+  message_id: number;
+  chat: TgChat;
+  date: number;
+  text: string;
+  /** The HTML as the bot sent it (when parse_mode was HTML). */
+  html?: string;
+  buttons: InlineButton[][];
+  edits: number;
+}
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+  ok: boolean;
+  errorCode?: number;
+  description?: string;
+}
+
+interface InjectedFailure {
+  method?: string;
+  chatId?: number;
+  errorCode: number;
+  description: string;
+  retryAfter?: number;
+  migrateToChatId?: number;
+  times: number;
+}
+
+export interface FloodLimits {
+  /** Messages a second across all chats (Telegram: about 30). */
+  perSecond: number;
+  /** Messages a minute to one group (Telegram: 20). */
+  perGroupPerMinute: number;
+  /** Messages a second to one private chat, sustained. */
+  perPrivateChatPerSecond: number;
+}
+
+export interface BotApiServerOptions {
+  token: string;
+  botUser?: Partial<TgUser>;
+  /** Off unless given: replies in tests must not depend on wall-clock pacing. */
+  floodLimits?: FloodLimits;
+  clock?: () => number;
+  /** How long deliver() waits for the bot to take an update before failing (a hang guard, not a timing test). */
+  ackTimeoutMs?: number;
+}
+
+const MAX_TEXT = 4096;
+const MAX_CALLBACK_BYTES = 64;
+const MAX_CALLBACK_ANSWER = 200;
+
+class ApiError extends Error {
+  constructor(
+    readonly code: number,
+    readonly description: string,
+    readonly parameters?: Record<string, unknown>,
+  ) {
+    super(description);
+  }
+}
+
+const bad = (description: string): ApiError => new ApiError(400, `Bad Request: ${description}`);
+
+type Update = { update_id: number } & Record<string, unknown>;
+
+export class BotApiServer extends EventEmitter {
+  readonly token: string;
+  readonly bot: TgUser;
+  private server: Server | undefined;
+  private port = 0;
+  private nextUpdateId = 1;
+  private updates: Update[] = [];
+  private confirmedBelow = 1;
+  private pollers: Array<() => void> = [];
+  private ackWaiters: Array<{ id: number; resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout }> =
+    [];
+  private readonly chats = new Map<number, TgChat>();
+  private readonly blocked = new Set<number>();
+  private readonly messagesByChat = new Map<number, BotMessage[]>();
+  private readonly nextMessageId = new Map<number, number>();
+  private readonly openCallbacks = new Map<string, { answered: boolean }>();
+  private nextCallbackId = 1;
+  private readonly failures: InjectedFailure[] = [];
+  private readonly sentTimes: Array<{ at: number; chatId: number }> = [];
+  readonly calls: ApiCall[] = [];
+  commands: Array<{ command: string; description: string }> = [];
+  private readonly clock: () => number;
+
+  constructor(private readonly options: BotApiServerOptions) {
+    super();
+    this.token = options.token;
+    const id = Number(options.token.split(':')[0]);
+    this.bot = { id, is_bot: true, first_name: 'UC Bot', username: 'uc_jamsosnaker_bot', ...options.botUser };
+    this.clock = options.clock ?? (() => Date.now());
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(port = 0): Promise<string> {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this.apiRoot;
+  }
+
+  async stop(): Promise<void> {
+    for (const release of this.pollers.splice(0)) release();
+    for (const w of this.ackWaiters.splice(0)) {
+      clearTimeout(w.timer);
+      w.reject(new Error('Bot API stand-in stopped'));
+    }
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  // ---- people and chats ----------------------------------------------------------------------------------------
+
+  user(id: number, firstName: string, extra: Partial<TgUser> = {}): TgUser {
+    const user: TgUser = { id, is_bot: false, first_name: firstName, language_code: 'id', ...extra };
+    this.chats.set(id, { id, type: 'private', first_name: firstName, ...(extra.username ? { username: extra.username } : {}) });
+    return user;
+  }
+
+  group(id: number, title: string, type: 'group' | 'supergroup' = 'group'): TgChat {
+    const chat: TgChat = { id, type, title };
+    this.chats.set(id, chat);
+    return chat;
+  }
+
+  /** The user blocks the bot: every later send to their chat gets 403. */
+  block(chatId: number): void {
+    this.blocked.add(chatId);
+  }
+
+  /** The next `times` calls (of `method`, to `chatId`) fail as Telegram would. */
+  failNext(failure: Partial<InjectedFailure> & { errorCode: number; description: string }): void {
+    this.failures.push({ times: 1, ...failure });
+  }
+
+  // ---- updates in ----------------------------------------------------------------------------------------------
+
+  private enqueue(body: Record<string, unknown>): number {
+    const update = { update_id: this.nextUpdateId++, ...body };
+    this.updates.push(update);
+    for (const release of this.pollers.splice(0)) release();
+    return update.update_id;
+  }
+
+  /** Resolves once the bot has finished the update: telegraf asks for the next batch only after the last one. */
+  waitForAck(updateId: number): Promise<void> {
+    if (this.confirmedBelow > updateId) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.ackWaiters = this.ackWaiters.filter((w) => w.timer !== timer);
+        reject(new Error(`the bot did not take update ${updateId}`));
+      }, this.options.ackTimeoutMs ?? 15_000);
+      this.ackWaiters.push({ id: updateId, resolve, reject, timer });
+    });
+  }
+
+  private commandEntities(text: string): Array<Record<string, unknown>> {
+    const entities: Array<Record<string, unknown>> = [];
+    for (const m of text.matchAll(/(^|\s)(\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]+)?)/g)) {
+      const offset = (m.index ?? 0) + (m[1]?.length ?? 0);
+      entities.push({ type: 'bot_command', offset, length: m[2]?.length ?? 0 });
+    }
+    return entities;
+  }
+
+  /** A text message from `from`, in their private chat unless `chat` is given. Returns the update id. */
+  queueText(from: TgUser, text: string, chat?: TgChat): number {
+    const target = chat ?? this.chats.get(from.id);
+    if (!target) throw new Error(`no chat for user ${from.id}`);
+    const messageId = this.allocateMessageId(target.id);
+    const entities = this.commandEntities(text);
+    return this.enqueue({
+      message: {
+        message_id: messageId,
+        from,
+        chat: target,
+        date: Math.floor(this.clock() / 1000),
+        text,
+        ...(entities.length > 0 ? { entities } : {}),
+      },
+    });
+  }
+
+  async sendText(from: TgUser, text: string, chat?: TgChat): Promise<void> {
+    await this.waitForAck(this.queueText(from, text, chat));
+  }
+
+  /** Presses a button the bot actually sent: by its text or its position (0-based, reading order). */
+  queuePress(from: TgUser, message: BotMessage, button: string | number): number {
+    const flat = message.buttons.flat();
+    const target = typeof button === 'number' ? flat[button] : flat.find((b) => b.text === button);
+    if (!target?.callback_data) throw new Error(`no such button: ${String(button)}`);
+    return this.queueCallback(from, message, target.callback_data);
+  }
+
+  async press(from: TgUser, message: BotMessage, button: string | number): Promise<void> {
+    await this.waitForAck(this.queuePress(from, message, button));
+  }
+
+  /** A callback query with any data, as a forged or stale client could send. */
+  queueCallback(from: TgUser, message: BotMessage, data: string): number {
+    const id = String(this.nextCallbackId++);
+    this.openCallbacks.set(id, { answered: false });
+    return this.enqueue({
+      callback_query: {
+        id,
+        from,
+        chat_instance: String(message.chat.id),
+        data,
+        message: {
+          message_id: message.message_id,
+          from: this.bot,
+          chat: message.chat,
+          date: message.date,
+          text: message.text,
+        },
+      },
+    });
+  }
+
+  async forgeCallback(from: TgUser, message: BotMessage, data: string): Promise<void> {
+    await this.waitForAck(this.queueCallback(from, message, data));
+  }
+
+  /** Any raw update (group membership changes, migrations...). */
+  async deliver(body: Record<string, unknown>): Promise<void> {
+    await this.waitForAck(this.enqueue(body));
+  }
+
+  // ---- what the bot did ------------------------------------------------------------------------------------------
+
+  messages(chatId: number): BotMessage[] {
+    return this.messagesByChat.get(chatId) ?? [];
+  }
+
+  lastMessage(chatId: number): BotMessage {
+    const list = this.messages(chatId);
+    const last = list[list.length - 1];
+    if (!last) throw new Error(`the bot sent nothing to chat ${chatId}`);
+    return last;
+  }
+
+  failedCalls(): ApiCall[] {
+    return this.calls.filter((c) => !c.ok);
+  }
+
+  callbackAnswered(id: string): boolean {
+    return this.openCallbacks.get(id)?.answered ?? false;
+  }
+
+  // ---- HTTP ------------------------------------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '');
+    const reply = (status: number, body: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (!m) return reply(404, { ok: false, error_code: 404, description: 'Not Found' });
+    const [, token, method = ''] = m;
+    if (token !== this.token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    let payload: Record<string, unknown>;
+    try {
+      payload = await readPayload(req);
+    } catch (e) {
+      return reply(400, { ok: false, error_code: 400, description: `Bad Request: ${(e as Error).message}` });
+    }
+    if (method === 'getUpdates') {
+      const result = await this.getUpdates(payload);
+      return reply(200, { ok: true, result });
+    }
+    try {
+      const result = this.call(method, payload);
+      this.calls.push({ method, payload, ok: true });
+      reply(200, { ok: true, result });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      this.calls.push({ method, payload, ok: false, errorCode: e.code, description: e.description });
+      reply(e.code, {
+        ok: false,
+        error_code: e.code,
+        description: e.description,
+        ...(e.parameters ? { parameters: e.parameters } : {}),
+      });
+    }
+  }
+
+  private async getUpdates(payload: Record<string, unknown>): Promise<Update[]> {
+    const offset = Number(payload.offset ?? 0);
+    const limit = Math.min(100, Number(payload.limit ?? 100));
+    const timeout = Number(payload.timeout ?? 0);
+    if (offset > 0) this.confirm(offset);
+    const pending = (): Update[] => this.updates.filter((u) => u.update_id >= offset).slice(0, limit);
+    if (pending().length === 0 && timeout > 0 && this.server) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeout * 1000);
+        this.pollers.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return pending();
+  }
+
+  private confirm(offset: number): void {
+    if (offset <= this.confirmedBelow) return;
+    this.confirmedBelow = offset;
+    this.updates = this.updates.filter((u) => u.update_id >= offset);
+    for (const w of [...this.ackWaiters]) {
+      if (w.id < offset) {
+        clearTimeout(w.timer);
+        this.ackWaiters.splice(this.ackWaiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  }
+
+  private call(method: string, p: Record<string, unknown>): unknown {
+    this.takeInjectedFailure(method, p);
+    switch (method) {
+      case 'getMe':
+        return this.bot;
+      case 'deleteWebhook':
+      case 'setWebhook':
+      case 'sendChatAction':
+        return true;
+      case 'setMyCommands':
+        return this.setMyCommands(p);
+      case 'sendMessage':
+        return this.sendMessage(p);
+      case 'editMessageText':
+        return this.editMessageText(p);
+      case 'editMessageReplyMarkup':
+        return this.editMessageReplyMarkup(p);
+      case 'answerCallbackQuery':
+        return this.answerCallbackQuery(p);
+      case 'deleteMessage':
+        return this.deleteMessage(p);
+      case 'getChat':
+        return this.chatOf(p.chat_id);
+      default:
+        throw new ApiError(404, 'Not Found: method not found');
+    }
+  }
+
+  private takeInjectedFailure(method: string, p: Record<string, unknown>): void {
+    const chatId = p.chat_id === undefined ? undefined : Number(p.chat_id);
+    const i = this.failures.findIndex(
+      (f) => (f.method === undefined || f.method === method) && (f.chatId === undefined || f.chatId === chatId),
+    );
+    const f = i >= 0 ? this.failures[i] : undefined;
+    if (!f) return;
+    f.times -= 1;
+    if (f.times <= 0) this.failures.splice(i, 1);
+    const parameters: Record<string, unknown> = {};
+    if (f.retryAfter !== undefined) parameters.retry_after = f.retryAfter;
+    if (f.migrateToChatId !== undefined) parameters.migrate_to_chat_id = f.migrateToChatId;
+    throw new ApiError(f.errorCode, f.description, Object.keys(parameters).length > 0 ? parameters : undefined);
+  }
+
+  private chatOf(chatIdRaw: unknown): TgChat {
+    const chat = this.chats.get(Number(chatIdRaw));
+    if (!chat) throw bad('chat not found');
+    return chat;
+  }
+
+  private allocateMessageId(chatId: number): number {
+    const id = this.nextMessageId.get(chatId) ?? 1;
+    this.nextMessageId.set(chatId, id + 1);
+    return id;
+  }
+
+  private checkText(p: Record<string, unknown>): { text: string; html?: string } {
+    const raw = p.text;
+    if (typeof raw !== 'string' || raw.trim() === '') throw bad('message text is empty');
+    let text = raw;
+    let html: string | undefined;
+    if (p.parse_mode !== undefined) {
+      if (p.parse_mode !== 'HTML') throw bad(`unsupported parse_mode ${JSON.stringify(p.parse_mode)} in this stand-in`);
+      const checked = checkTelegramHtml(raw);
+      if (!checked.ok) throw new ApiError(400, checked.description);
+      text = checked.text;
+      html = raw;
+      if (text.trim() === '') throw bad('message text is empty');
+    }
+    if (text.length > MAX_TEXT) throw bad('message is too long');
+    return html === undefined ? { text } : { text, html };
+  }
+
+  private checkMarkup(markup: unknown): InlineButton[][] {
+    if (markup === undefined) return [];
+    const parsed: unknown = typeof markup === 'string' ? JSON.parse(markup) : markup;
+    if (typeof parsed !== 'object' || parsed === null) throw bad("can't parse reply keyboard markup JSON object");
+    const rows = (parsed as { inline_keyboard?: unknown }).inline_keyboard;
+    if (rows === undefined) return [];
+    if (!Array.isArray(rows)) throw bad('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array');
+    return rows.map((row: unknown) => {
+      if (!Array.isArray(row)) throw bad('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays');
+      return row.map((b: unknown) => {
+        const button = b as InlineButton;
+        if (typeof button.text !== 'string' || button.text === '') throw bad('text buttons are unallowed in the inline keyboard');
+        if (button.callback_data !== undefined) {
+          const bytes = Buffer.byteLength(button.callback_data, 'utf8');
+          if (bytes < 1 || bytes > MAX_CALLBACK_BYTES) throw bad('BUTTON_DATA_INVALID');
+        } else if (button.url === undefined) {
+          throw bad('inline keyboard button must have exactly one optional field');
+        }
+        return { ...button };
+      });
+    });
+  }
+
+  private checkFlood(chat: TgChat): void {
+    const limits = this.options.floodLimits;
+    if (!limits) return;
+    const now = this.clock();
+    while (this.sentTimes.length > 0 && now - (this.sentTimes[0]?.at ?? now) > 60_000) this.sentTimes.shift();
+    const lastSecond = this.sentTimes.filter((s) => now - s.at < 1000);
+    const retry = (seconds: number): ApiError =>
+      new ApiError(429, `Too Many Requests: retry after ${seconds}`, { retry_after: seconds });
+    if (lastSecond.length >= limits.perSecond) throw retry(1);
+    if (chat.type === 'private') {
+      if (lastSecond.filter((s) => s.chatId === chat.id).length >= limits.perPrivateChatPerSecond) throw retry(1);
+    } else {
+      const inMinute = this.sentTimes.filter((s) => s.chatId === chat.id);
+      if (inMinute.length >= limits.perGroupPerMinute) {
+        const oldest = inMinute[0]?.at ?? now;
+        throw retry(Math.max(1, Math.ceil((60_000 - (now - oldest)) / 1000)));
+      }
+    }
+    this.sentTimes.push({ at: now, chatId: chat.id });
+  }
+
+  private setMyCommands(p: Record<string, unknown>): true {
+    const raw: unknown = typeof p.commands === 'string' ? JSON.parse(p.commands) : p.commands;
+    if (!Array.isArray(raw) || raw.length > 100) throw bad('commands must be an array of at most 100 commands');
+    const commands = raw.map((c: unknown) => {
+      const { command, description } = c as { command?: unknown; description?: unknown };
+      if (typeof command !== 'string' || !/^[a-z0-9_]{1,32}$/.test(command)) throw bad('BOT_COMMAND_INVALID');
+      if (typeof description !== 'string' || description.length < 1 || description.length > 256) {
+        throw bad('BOT_COMMAND_DESCRIPTION_INVALID');
+      }
+      return { command, description };
+    });
+    this.commands = commands;
+    return true;
+  }
+
+  private sendMessage(p: Record<string, unknown>): unknown {
+    const chat = this.chatOf(p.chat_id);
+    if (this.blocked.has(chat.id)) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
+    const { text, html } = this.checkText(p);
+    const buttons = this.checkMarkup(p.reply_markup);
+    this.checkFlood(chat);
+    const message: BotMessage = {
+      message_id: this.allocateMessageId(chat.id),
+      chat,
+      date: Math.floor(this.clock() / 1000),
+      text,
+      ...(html !== undefined ? { html } : {}),
+      buttons,
+      edits: 0,
+    };
+    const list = this.messagesByChat.get(chat.id) ?? [];
+    list.push(message);
+    this.messagesByChat.set(chat.id, list);
+    this.emit('message', message);
+    return this.toTelegram(message);
+  }
+
+  private findMessage(p: Record<string, unknown>): BotMessage {
+    const chat = this.chatOf(p.chat_id);
+    const message = this.messages(chat.id).find((x) => x.message_id === Number(p.message_id));
+    if (!message) throw bad('message to edit not found');
+    return message;
+  }
+
+  private editMessageText(p: Record<string, unknown>): unknown {
+    const message = this.findMessage(p);
+    const { text, html } = this.checkText(p);
+    const buttons = this.checkMarkup(p.reply_markup);
+    if (message.text === text && (message.html ?? '') === (html ?? '') && JSON.stringify(buttons) === JSON.stringify(message.buttons)) {
+      throw bad(
+        'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    }
+    message.text = text;
+    if (html !== undefined) message.html = html;
+    else delete message.html;
+    message.buttons = buttons;
+    message.edits += 1;
+    this.emit('edit', message);
+    return this.toTelegram(message);
+  }
+
+  private editMessageReplyMarkup(p: Record<string, unknown>): unknown {
+    const message = this.findMessage(p);
+    const buttons = this.checkMarkup(p.reply_markup);
+    if (JSON.stringify(buttons) === JSON.stringify(message.buttons)) throw bad('message is not modified');
+    message.buttons = buttons;
+    message.edits += 1;
+    this.emit('edit', message);
+    return this.toTelegram(message);
+  }
+
+  private answerCallbackQuery(p: Record<string, unknown>): true {
+    const open = this.openCallbacks.get(String(p.callback_query_id));
+    if (!open || open.answered) throw bad('query is too old and response timeout expired or query ID is invalid');
+    if (typeof p.text === 'string' && p.text.length > MAX_CALLBACK_ANSWER) throw bad('MESSAGE_TOO_LONG');
+    open.answered = true;
+    return true;
+  }
+
+  private deleteMessage(p: Record<string, unknown>): true {
+    const chat = this.chatOf(p.chat_id);
+    const list = this.messages(chat.id);
+    const i = list.findIndex((x) => x.message_id === Number(p.message_id));
+    if (i < 0) throw bad('message to delete not found');
+    list.splice(i, 1);
+    return true;
+  }
+
+  private toTelegram(m: BotMessage): Record<string, unknown> {
+    return {
+      message_id: m.message_id,
+      from: this.bot,
+      chat: m.chat,
+      date: m.date,
+      text: m.text,
+      ...(m.buttons.length > 0 ? { reply_markup: { inline_keyboard: m.buttons } } : {}),
+    };
+  }
+}
+
+async function readPayload(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const type = req.headers['content-type'] ?? '';
+  if (body === '') return {};
+  if (type.includes('application/json')) {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null) throw new Error('request body is not an object');
+    return parsed as Record<string, unknown>;
+  }
+  if (type.includes('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(body));
+  }
+  throw new Error(`unsupported content type ${type}`);
+}

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import type { Baseline } from '../domain/baseline.js';
+import { openJsonFile } from './json-file.js';
+import { BaselinesFileSchema, type Actor, type BaselineRecord } from './schema.js';
+
+const toBaseline = (r: BaselineRecord): Baseline => ({
+  year: r.year,
+  workforce_total: r.workforce_total,
+  workforce_source: r.workforce_source,
+  workforce_formal: r.workforce_formal,
+  workforce_informal: r.workforce_informal,
+  target_pct: r.target_pct,
+});
+
+const sameBaseline = (a: Baseline, b: Baseline): boolean =>
+  a.workforce_total === b.workforce_total &&
+  a.workforce_source === b.workforce_source &&
+  a.workforce_formal === b.workforce_formal &&
+  a.workforce_informal === b.workforce_informal &&
+  a.target_pct === b.target_pct;
+
+/** Yearly workforce baselines and targets per unit: a few thousand rows at most, one small file. */
+export async function createBaselinesRepo(dir: string) {
+  const { db } = await openJsonFile(join(dir, 'baselines.json'), BaselinesFileSchema, () => ({ baselines: [] }));
+
+  /** The baseline for `year`, or the latest earlier one (Sakernas figures arrive once a year). */
+  function forYear(unitCode: string, year: number): Baseline | undefined {
+    let best: BaselineRecord | undefined;
+    for (const r of db.data.baselines) {
+      if (r.unitCode !== unitCode || r.year > year) continue;
+      if (!best || r.year > best.year) best = r;
+    }
+    return best ? toBaseline(best) : undefined;
+  }
+
+  function exact(unitCode: string, year: number): Baseline | undefined {
+    const r = db.data.baselines.find((x) => x.unitCode === unitCode && x.year === year);
+    return r ? toBaseline(r) : undefined;
+  }
+
+  /** Sets a unit's baseline for a year; returns the previous one, or `unchanged` when it is the same. */
+  async function upsert(
+    unitCode: string,
+    baseline: Baseline,
+    by: Actor,
+    at: Date,
+  ): Promise<{ changed: boolean; previous?: Baseline | undefined }> {
+    const i = db.data.baselines.findIndex((x) => x.unitCode === unitCode && x.year === baseline.year);
+    const old = i >= 0 ? db.data.baselines[i] : undefined;
+    const previous = old ? toBaseline(old) : undefined;
+    if (previous && sameBaseline(previous, baseline)) return { changed: false, previous };
+    const record: BaselineRecord = {
+      unitCode,
+      year: baseline.year,
+      workforce_total: baseline.workforce_total,
+      workforce_source: baseline.workforce_source,
+      ...(baseline.workforce_formal !== undefined ? { workforce_formal: baseline.workforce_formal } : {}),
+      ...(baseline.workforce_informal !== undefined ? { workforce_informal: baseline.workforce_informal } : {}),
+      ...(baseline.target_pct !== undefined ? { target_pct: baseline.target_pct } : {}),
+      updatedAt: at.toISOString(),
+      updatedBy: by,
+    };
+    const before = [...db.data.baselines];
+    if (old) db.data.baselines[i] = record;
+    else db.data.baselines.push(record);
+    try {
+      await db.write();
+    } catch (e) {
+      db.data.baselines = before;
+      throw e;
+    }
+    return { changed: true, previous };
+  }
+
+  return { forYear, exact, upsert };
+}
+
+export type BaselinesRepo = Awaited<ReturnType<typeof createBaselinesRepo>>;

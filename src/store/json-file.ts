@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { z } from 'zod';
+import { StoreCorruptError } from './errors.js';
+
+/**
+ * Opens one lowdb file, validated with zod. lowdb is constructed explicitly (never JSONFilePreset, which silently
+ * keeps data in memory under NODE_ENV=test). Its writer (steno) writes a temporary file and renames it, so a write
+ * is atomic. A file that does not parse or validate is refused and never written to.
+ */
+export async function openJsonFile<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  defaults: () => z.infer<S>,
+): Promise<{ db: Low<z.infer<S>>; existed: boolean }> {
+  let raw: string | undefined;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new StoreCorruptError(path, (e as Error).message);
+    }
+  }
+  const db = new Low<z.infer<S>>(new JSONFile(path), defaults());
+  if (raw === undefined) return { db, existed: false };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (e) {
+    throw new StoreCorruptError(path, `bukan JSON yang sah: ${(e as Error).message}`);
+  }
+  const checked = schema.safeParse(parsed);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue ? issue.path.join('.') || '(akar)' : '';
+    throw new StoreCorruptError(path, `isi tidak sesuai skema di ${where}: ${issue?.message ?? ''}`);
+  }
+  db.data = checked.data;
+  return { db, existed: true };
+}

@@ -1,0 +1,28 @@
+import { StoreError } from './errors.js';
+
+/** One step of the stored layout, from `from` to `from + 1`. Runs after a backup; must be safe to re-run. */
+export interface Migration {
+  from: number;
+  describe: string;
+  run(dir: string): Promise<void>;
+}
+
+/** Schema version 1 is the first layout: no step yet. Add one here with every SCHEMA_VERSION bump. */
+export const MIGRATIONS: readonly Migration[] = [];
+
+/** Plans the steps from `stored` to `current`, refusing data written by a newer version or a gap in the steps. */
+export function planMigrations(stored: number, current: number, migrations: readonly Migration[]): Migration[] {
+  if (stored > current) {
+    throw new StoreError(
+      `Data ditulis oleh versi UC Bot yang lebih baru (skema ${stored}; versi ini memahami skema ${current}). ` +
+        'Perbarui UC Bot; data tidak diubah.',
+    );
+  }
+  const plan: Migration[] = [];
+  for (let v = stored; v < current; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) throw new StoreError(`Tidak ada langkah migrasi data dari skema ${v}; data tidak diubah.`);
+    plan.push(step);
+  }
+  return plan;
+}

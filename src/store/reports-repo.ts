@@ -1,0 +1,160 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import { sameFigures, type Figures } from '../domain/figures.js';
+import { compareWeeks, type WeekKey } from '../domain/weeks.js';
+import { openJsonFile } from './json-file.js';
+import { ReportFileSchema, type Actor, type ReportFile, type Revision, type WeekReport } from './schema.js';
+
+export interface StoredReport {
+  unitCode: string;
+  week: WeekKey;
+  latest: Revision;
+  revisions: readonly Revision[];
+}
+
+export interface SaveInput {
+  unitCode: string;
+  week: WeekKey;
+  figures: Figures;
+  by: Actor;
+  source: Revision['source'];
+  onBehalf?: boolean;
+  at: Date;
+}
+
+export type SaveOutcome = { saved: true; rev: number; report: StoredReport } | { saved: false; report: StoredReport };
+
+const yearOf = (week: WeekKey): number => Number(week.slice(0, 4));
+
+const toStored = (unitCode: string, r: WeekReport): StoredReport => ({
+  unitCode,
+  week: r.week as WeekKey,
+  latest: r.revisions[r.revisions.length - 1] as Revision,
+  revisions: r.revisions,
+});
+
+/**
+ * Weekly reports with every revision, one file per unit per ISO week-year: saving rewrites at most one unit's year
+ * (53 weeks), so its cost does not grow with the length of history. Files are opened on first use and kept open.
+ */
+export async function createReportsRepo(dir: string, options: { preloadYears: number }) {
+  const root = join(dir, 'reports');
+  await mkdir(root, { recursive: true });
+  /** year -> unit codes with a file, from the folder listing. */
+  const index = new Map<number, Set<string>>();
+  for (const entry of await readdir(root, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !/^\d{4}$/.test(entry.name)) continue;
+    const units = new Set<string>();
+    for (const file of await readdir(join(root, entry.name))) {
+      const m = /^(\d{2}(?:\.\d{2})?)\.json$/.exec(file);
+      if (m?.[1]) units.add(m[1]);
+    }
+    index.set(Number(entry.name), units);
+  }
+  const open = new Map<string, Promise<Low<ReportFile>>>();
+
+  const fileOf = (unitCode: string, year: number): Promise<Low<ReportFile>> => {
+    const path = join(root, String(year), `${unitCode}.json`);
+    let db = open.get(path);
+    if (!db) {
+      db = openJsonFile(path, ReportFileSchema, () => ({ unitCode, year, reports: [] })).then((r) => r.db);
+      // A failed open is not cached: the operator may restore the file while the bot runs.
+      db.catch(() => open.delete(path));
+      open.set(path, db);
+    }
+    return db;
+  };
+
+  const yearsOf = (unitCode: string): number[] =>
+    [...index.entries()]
+      .filter(([, units]) => units.has(unitCode))
+      .map(([year]) => year)
+      .sort((a, b) => b - a);
+
+  // Validate the recent years at start-up, so a corrupt file stops the bot before it serves anyone.
+  const years = [...index.keys()].sort((a, b) => b - a).slice(0, options.preloadYears);
+  for (const year of years) {
+    for (const unitCode of index.get(year) ?? []) await fileOf(unitCode, year);
+  }
+
+  async function get(unitCode: string, week: WeekKey): Promise<StoredReport | undefined> {
+    if (!index.get(yearOf(week))?.has(unitCode)) return undefined;
+    const db = await fileOf(unitCode, yearOf(week));
+    const r = db.data.reports.find((x) => x.week === week);
+    return r ? toStored(unitCode, r) : undefined;
+  }
+
+  /** The unit's latest report of a week before `before` (or of any week, without it). */
+  async function latest(unitCode: string, before?: WeekKey): Promise<StoredReport | undefined> {
+    for (const year of yearsOf(unitCode)) {
+      if (before !== undefined && year > yearOf(before)) continue;
+      const db = await fileOf(unitCode, year);
+      let best: WeekReport | undefined;
+      for (const r of db.data.reports) {
+        if (before !== undefined && compareWeeks(r.week as WeekKey, before) >= 0) continue;
+        if (!best || compareWeeks(r.week as WeekKey, best.week as WeekKey) > 0) best = r;
+      }
+      if (best) return toStored(unitCode, best);
+    }
+    return undefined;
+  }
+
+  /** Adds a revision unless the figures equal the latest one: the same report saved twice adds nothing. */
+  async function save(input: SaveInput): Promise<SaveOutcome> {
+    const year = yearOf(input.week);
+    let units = index.get(year);
+    if (!units) {
+      await mkdir(join(root, String(year)), { recursive: true });
+      units = new Set();
+      index.set(year, units);
+    }
+    const db = await fileOf(input.unitCode, year);
+    let report = db.data.reports.find((r) => r.week === input.week);
+    const last = report?.revisions[report.revisions.length - 1];
+    if (report && last && sameFigures(last.figures, input.figures)) {
+      return { saved: false, report: toStored(input.unitCode, report) };
+    }
+    const revision: Revision = {
+      rev: (last?.rev ?? 0) + 1,
+      figures: { ...input.figures },
+      at: input.at.toISOString(),
+      by: input.by,
+      source: input.source,
+      ...(input.onBehalf ? { onBehalf: true } : {}),
+    };
+    const isNew = !report;
+    if (!report) {
+      report = { week: input.week, revisions: [] };
+      db.data.reports.push(report);
+      db.data.reports.sort((a, b) => compareWeeks(a.week as WeekKey, b.week as WeekKey));
+    }
+    report.revisions.push(revision);
+    try {
+      await db.write();
+    } catch (e) {
+      // Memory must not claim what the disk does not hold.
+      report.revisions.pop();
+      if (isNew) db.data.reports.splice(db.data.reports.indexOf(report), 1);
+      throw e;
+    }
+    units.add(input.unitCode);
+    return { saved: true, rev: revision.rev, report: toStored(input.unitCode, report) };
+  }
+
+  /** Every stored file, loaded and validated: for the operator's data check. */
+  async function checkAll(): Promise<number> {
+    let files = 0;
+    for (const [year, units] of index) {
+      for (const unitCode of units) {
+        await fileOf(unitCode, year);
+        files++;
+      }
+    }
+    return files;
+  }
+
+  return { get, latest, save, checkAll };
+}
+
+export type ReportsRepo = Awaited<ReturnType<typeof createReportsRepo>>;

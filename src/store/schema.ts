@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/** Bump with a migration in migrations.ts whenever a stored shape changes. */
+export const SCHEMA_VERSION = 1;
+
+const count = z.number().int().nonnegative();
+const isoInstant = z.iso.datetime();
+const weekKey = z.string().regex(/^\d{4}-W\d{2}$/);
+const unitCode = z.string().regex(/^\d{2}(?:\.\d{2})?$/);
+
+export const MetaSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  createdAt: isoInstant,
+});
+export type Meta = z.infer<typeof MetaSchema>;
+
+export const FiguresSchema = z.strictObject({
+  active_pu: count.optional(),
+  active_bpu: count.optional(),
+  active_jakon: count.optional(),
+  active_pmi: count.optional(),
+  nonasn_total: count.optional(),
+  nonasn_jkk: count.optional(),
+  nonasn_jkm: count.optional(),
+  nonasn_jht: count.optional(),
+  nonasn_jp: count.optional(),
+});
+
+export const ActorSchema = z.object({
+  /** Telegram user id; null for an operator's command-line import. */
+  telegramId: z.number().int().nullable(),
+  name: z.string(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const RevisionSchema = z.object({
+  rev: z.number().int().positive(),
+  figures: FiguresSchema,
+  at: isoInstant,
+  by: ActorSchema,
+  source: z.enum(['chat', 'import', 'demo']),
+  /** Entered by a coordinator on the unit's behalf. */
+  onBehalf: z.boolean().optional(),
+});
+export type Revision = z.infer<typeof RevisionSchema>;
+
+export const WeekReportSchema = z.object({
+  week: weekKey,
+  revisions: z.array(RevisionSchema).min(1),
+});
+export type WeekReport = z.infer<typeof WeekReportSchema>;
+
+/** reports/<ISO year>/<unit code>.json: one unit's reports for one ISO week-year. */
+export const ReportFileSchema = z.object({
+  unitCode,
+  year: z.number().int(),
+  reports: z.array(WeekReportSchema),
+});
+export type ReportFile = z.infer<typeof ReportFileSchema>;
+
+export const BaselineRecordSchema = z.object({
+  unitCode,
+  year: z.number().int(),
+  workforce_total: z.number().int().positive(),
+  workforce_source: z.string().min(1),
+  workforce_formal: count.optional(),
+  workforce_informal: count.optional(),
+  target_pct: z.number().positive().max(100).optional(),
+  updatedAt: isoInstant,
+  updatedBy: ActorSchema,
+});
+export type BaselineRecord = z.infer<typeof BaselineRecordSchema>;
+
+export const BaselinesFileSchema = z.object({ baselines: z.array(BaselineRecordSchema) });
+export type BaselinesFile = z.infer<typeof BaselinesFileSchema>;
+
+export const RoleSchema = z.enum(['coordinator', 'staff', 'viewer']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const UserSchema = z.object({
+  telegramId: z.number().int(),
+  name: z.string(),
+  role: RoleSchema,
+  /** A unit code (`PP.KK` or `PP`) or `national`. */
+  scope: z.union([unitCode, z.literal('national')]),
+  grantedAt: isoInstant,
+  grantedBy: ActorSchema,
+  active: z.boolean(),
+});
+export type User = z.infer<typeof UserSchema>;
+export const UsersFileSchema = z.object({ users: z.array(UserSchema) });
+export type UsersFile = z.infer<typeof UsersFileSchema>;
+
+export const SessionEntrySchema = z.object({ data: z.unknown(), updatedAt: isoInstant });
+export const SessionsFileSchema = z.object({ sessions: z.record(z.string(), SessionEntrySchema) });
+export type SessionsFile = z.infer<typeof SessionsFileSchema>;
+
+export const AuditEntrySchema = z.object({
+  at: isoInstant,
+  actor: ActorSchema,
+  action: z.string(),
+  unitCode: unitCode.optional(),
+  week: weekKey.optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+/** audit/<YYYY-MM-DD>.json (UTC day): appended to, never edited. */
+export const AuditFileSchema = z.object({ entries: z.array(AuditEntrySchema) });
+export type AuditFile = z.infer<typeof AuditFileSchema>;

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { openJsonFile } from './json-file.js';
+import { SessionsFileSchema } from './schema.js';
+
+/**
+ * Conversation state of the guided flows, persisted so a flow survives a restart. Implements telegraf's
+ * AsyncSessionStore. Only state of a flow in progress lives here; durable data lives in its own repository.
+ */
+export async function createSessionsRepo(dir: string, clock: () => Date) {
+  const { db } = await openJsonFile(join(dir, 'sessions.json'), SessionsFileSchema, () => ({ sessions: {} }));
+  return {
+    get(key: string): Promise<unknown> {
+      return Promise.resolve(db.data.sessions[key]?.data);
+    },
+    async set(key: string, data: unknown): Promise<void> {
+      // Round-trip through JSON so memory holds exactly what the file holds.
+      db.data.sessions[key] = { data: JSON.parse(JSON.stringify(data)) as unknown, updatedAt: clock().toISOString() };
+      await db.write();
+    },
+    async delete(key: string): Promise<void> {
+      if (!(key in db.data.sessions)) return;
+      delete db.data.sessions[key];
+      await db.write();
+    },
+    updatedAt(key: string): Date | undefined {
+      const at = db.data.sessions[key]?.updatedAt;
+      return at ? new Date(at) : undefined;
+    },
+  };
+}
+
+export type SessionsRepo = Awaited<ReturnType<typeof createSessionsRepo>>;

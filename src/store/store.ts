@@ -1,0 +1,85 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createAuditRepo, type AuditRepo } from './audit-repo.js';
+import { backupDataDir } from './backup.js';
+import { createBaselinesRepo, type BaselinesRepo } from './baselines-repo.js';
+import { openJsonFile } from './json-file.js';
+import { acquireLock } from './lock.js';
+import { MIGRATIONS, planMigrations, type Migration } from './migrations.js';
+import { createReportsRepo, type ReportsRepo } from './reports-repo.js';
+import { MetaSchema, SCHEMA_VERSION } from './schema.js';
+import { createSessionsRepo, type SessionsRepo } from './sessions-repo.js';
+import { createUsersRepo, type UsersRepo } from './users-repo.js';
+
+export interface StoreOptions {
+  clock: () => Date;
+  /** How many backups to keep. */
+  backupKeep?: number;
+  /** Report years validated at start-up; older ones are validated when first read (and by `cli check`). */
+  preloadYears?: number;
+  migrations?: readonly Migration[];
+  schemaVersion?: number;
+}
+
+export interface Store {
+  readonly dir: string;
+  readonly reports: ReportsRepo;
+  readonly baselines: BaselinesRepo;
+  readonly users: UsersRepo;
+  readonly sessions: SessionsRepo;
+  readonly audit: AuditRepo;
+  backup(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the data folder: takes the single-owner lock, checks the schema version (migrating after a backup),
+ * and loads and validates every file. Any failure releases the lock and writes nothing.
+ */
+export async function createStore(dir: string, options: StoreOptions): Promise<Store> {
+  const { clock, backupKeep = 7, preloadYears = 2 } = options;
+  const current = options.schemaVersion ?? SCHEMA_VERSION;
+  await mkdir(dir, { recursive: true });
+  const lock = await acquireLock(dir);
+  try {
+    const { db: meta, existed } = await openJsonFile(join(dir, 'meta.json'), MetaSchema, () => ({
+      schemaVersion: current,
+      createdAt: clock().toISOString(),
+    }));
+    const plan = planMigrations(meta.data.schemaVersion, current, options.migrations ?? MIGRATIONS);
+    if (plan.length > 0) {
+      await backupDataDir(dir, clock(), Number.MAX_SAFE_INTEGER);
+      for (const step of plan) {
+        await step.run(dir);
+        meta.data.schemaVersion = step.from + 1;
+        await meta.write();
+      }
+    } else if (!existed) {
+      await meta.write();
+    }
+
+    const reports = await createReportsRepo(dir, { preloadYears });
+    const baselines = await createBaselinesRepo(dir);
+    const users = await createUsersRepo(dir);
+    const sessions = await createSessionsRepo(dir, clock);
+    const audit = await createAuditRepo(dir);
+    let closed = false;
+    return {
+      dir,
+      reports,
+      baselines,
+      users,
+      sessions,
+      audit,
+      backup: () => backupDataDir(dir, clock(), backupKeep),
+      async close() {
+        if (closed) return;
+        closed = true;
+        await lock.release();
+      },
+    };
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}

@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type App } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { BotApiServer, type TgUser } from '../../src/sandbox/bot-api-server.js';
+import { officialRegions } from './regions.js';
+
+export const TEST_TOKEN = '424242:TEST-token-for-the-stand-in-only';
+export const ADMIN_ID = 1001;
+export const STRANGER_ID = 2002;
+
+export interface Harness {
+  api: BotApiServer;
+  app: App;
+  dataDir: string;
+  admin: TgUser;
+  stranger: TgUser;
+  logs: string[];
+  now: Date;
+  /** The text of everything the bot has sent to a chat, in order. */
+  texts(chatId: number): string[];
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  now?: Date;
+  dataDir?: string;
+  keepDataDir?: boolean;
+}
+
+/** The real bot, polling a strict Bot API stand-in over HTTP on 127.0.0.1, on a throwaway data folder. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const api = new BotApiServer({ token: TEST_TOKEN });
+  await api.start();
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'ucbot-test-')));
+  const config: Config = {
+    botToken: TEST_TOKEN,
+    apiRoot: api.apiRoot,
+    dataDir,
+    adminIds: [ADMIN_ID],
+    logLevel: 'debug',
+    backupKeep: 3,
+  };
+  const logs: string[] = [];
+  const h = {
+    now: options.now ?? new Date('2026-11-24T03:00:00Z'),
+  } as Harness;
+  const app = await startApp(config, {
+    clock: () => h.now,
+    sleep: () => Promise.resolve(),
+    logger: createLogger('debug', { secrets: [TEST_TOKEN], write: (line) => logs.push(line) }),
+    regions: await officialRegions(),
+  });
+  Object.assign(h, {
+    api,
+    app,
+    dataDir,
+    logs,
+    admin: api.user(ADMIN_ID, 'Rina', { username: 'rina_admin' }),
+    stranger: api.user(STRANGER_ID, 'Tono'),
+    texts: (chatId: number) => api.messages(chatId).map((m) => m.text),
+    stop: async () => {
+      await app.stop('test');
+      await api.stop();
+      if (!options.keepDataDir && !options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  });
+  return h;
+}
+
+export const errorLogs = (h: Harness): string[] => h.logs.filter((l) => l.includes('"level":"error"'));
