@@ -41,14 +41,19 @@ export const formatTime = (instant: Date, zone: Zone): string =>
 export const formatDateTime = (instant: Date, zone: Zone): string =>
   `${formatDate(instant, zone)} ${formatTime(instant, zone)}`;
 
+/** `23–29 November 2026`, `28 Desember 2026 – 3 Januari 2027` */
+export function formatDateSpan(first: Date, last: Date, zone: Zone): string {
+  const opts = { locale: id, in: tz(zone.iana) };
+  const [y1, m1] = [format(first, 'yyyy', opts), format(first, 'M', opts)];
+  const [y2, m2] = [format(last, 'yyyy', opts), format(last, 'M', opts)];
+  if (y1 === y2 && m1 === m2) return `${format(first, 'd', opts)}–${formatShortDate(last, zone)}`;
+  if (y1 === y2) return `${format(first, 'd MMMM', opts)} – ${formatShortDate(last, zone)}`;
+  return `${formatShortDate(first, zone)} – ${formatShortDate(last, zone)}`;
+}
+
 /** `minggu ke-48 tahun 2026 (23–29 November 2026)` */
 export function formatWeek(key: WeekKey, zone: Zone): string {
   const { start, end } = weekRange(key, zone.iana);
-  const last = new Date(end.getTime() - 1);
   const [year, week] = key.split('-W');
-  const from = format(start, start.getUTCFullYear() === last.getUTCFullYear() ? 'd MMMM' : 'd MMMM yyyy', {
-    locale: id,
-    in: tz(zone.iana),
-  });
-  return `minggu ke-${Number(week)} tahun ${year} (${from} – ${formatShortDate(last, zone)})`;
+  return `minggu ke-${Number(week)} tahun ${year} (${formatDateSpan(start, new Date(end.getTime() - 1), zone)})`;
 }

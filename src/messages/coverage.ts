@@ -25,6 +25,8 @@ import { PROGRAMME_LABELS, SEGMENT_SHORT } from './labels.js';
 
 const TITLE = 'Capaian UC Jamsosnaker';
 
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const reporterOf = (r: ReportSnapshot): string => {
   if (r.source === 'demo') return 'data contoh (demo)';
   if (r.source === 'import') return `${r.by} (impor data)`;
@@ -77,9 +79,9 @@ export function unitCoverageMessage(s: UnitSnapshot, province: Unit | undefined)
     bold(TITLE),
     html`${bold(s.unit.name)} · kode ${s.unit.code}${province ? html`, ${province.name}` : ''}`,
     html`Data ${formatWeek(latest.week, s.unit.zone)}`,
-    html`Dilaporkan oleh ${reporterOf(latest)}, ${formatDateTime(latest.at, s.unit.zone)}${revisionNote}`,
+    html`Dilaporkan oleh ${reporterOf(latest)} pada ${formatDateTime(latest.at, s.unit.zone)}${revisionNote}`,
     isStale(s)
-      ? html`⚠️ ${bold(`Data ini sudah ${age} minggu yang lalu`)}; laporan yang lebih baru belum masuk.`
+      ? html`⚠️ ${bold(`Data ini berumur ${age} minggu`)}; laporan yang lebih baru belum masuk.`
       : undefined,
     '',
     baselineLine(c.pct, s.baseline, year),
@@ -119,16 +121,16 @@ function aggregateLines(a: AggregateCoverage, year: number, ownBaseline: Baselin
   } else if (a.basis === 'own' && ownBaseline) {
     coverage = baselineLine(a.pct, ownBaseline, year);
   } else {
-    coverage = html`${bold(`Capaian UC: ${formatPercent(a.pct)}`)} dari ${formatCount(a.workforce ?? 0)} penduduk bekerja, dihitung atas ${a.basisMembers} wilayah yang memiliki data peserta dan penduduk bekerja`;
+    coverage = html`${bold(`Capaian UC: ${formatPercent(a.pct)}`)} dari ${formatCount(a.workforce ?? 0)} penduduk bekerja, dihitung atas ${a.basisMembers} kab/kota yang memiliki data peserta dan penduduk bekerja`;
   }
   return lines(
     coverage,
     targetLine(a.pct, a.targetPct),
     '',
-    html`${bold(`Peserta aktif: ${formatCount(a.participants)}`)} (laporan terbaru dari ${a.membersWithData} dari ${a.members} kab/kota)`,
+    html`${bold(`Peserta aktif: ${formatCount(a.participants)}`)} (menurut laporan terakhir ${a.membersWithData} dari ${a.members} kab/kota)`,
     ...PARTICIPANT_FIELDS.map((f) => html`• ${SEGMENT_SHORT[f]}: ${formatCount(a.segments[f])}`),
     a.membersStale > 0
-      ? html`⚠️ ${a.membersStale} kab/kota datanya sudah lebih dari 2 minggu yang lalu.`
+      ? html`⚠️ Data ${a.membersStale} kab/kota berumur lebih dari 2 minggu.`
       : undefined,
   );
 }
@@ -144,7 +146,7 @@ export function provinceCoverageMessage(
   return lines(
     bold(TITLE),
     html`${bold(own.unit.name)} · kode ${own.unit.code} · gabungan ${aggregate.members} kab/kota`,
-    html`Minggu ini (${formatWeek(own.currentWeek, own.unit.zone)}): ${bold(`${aggregate.membersReportedThisWeek} dari ${aggregate.members}`)} kab/kota telah melapor.`,
+    html`${capitalise(formatWeek(own.currentWeek, own.unit.zone))}: ${bold(`${aggregate.membersReportedThisWeek} dari ${aggregate.members}`)} kab/kota telah melapor.`,
     '',
     aggregateLines(aggregate, year, own.baseline),
     '',
@@ -173,19 +175,19 @@ export function nationalCoverageMessage(
   const year = Number(currentWeek.slice(0, 4));
   return lines(
     bold(`${TITLE} · Nasional`),
-    html`Minggu ini (${formatWeek(currentWeek, WIB)}, waktu setempat tiap daerah): ${bold(`${national.membersReportedThisWeek} dari ${national.members}`)} kab/kota telah melapor.`,
+    html`${capitalise(formatWeek(currentWeek, WIB))}: ${bold(`${national.membersReportedThisWeek} dari ${national.members}`)} kab/kota telah melapor (menurut waktu setempat tiap daerah).`,
     '',
     national.pct === undefined
       ? html`Capaian UC nasional belum dapat dihitung: data penduduk bekerja tahun ${year} belum diisi.`
       : html`${bold(`Capaian UC: ${formatPercent(national.pct)}`)} dari ${formatCount(national.workforce ?? 0)} penduduk bekerja, dihitung atas ${national.basisMembers} dari ${rows.length} provinsi yang memiliki data`,
     '',
-    html`${bold(`Peserta aktif: ${formatCount(national.participants)}`)} (laporan terbaru dari ${national.membersWithData} dari ${national.members} kab/kota)`,
+    html`${bold(`Peserta aktif: ${formatCount(national.participants)}`)} (menurut laporan terakhir ${national.membersWithData} dari ${national.members} kab/kota)`,
     ...PARTICIPANT_FIELDS.map((f) => html`• ${SEGMENT_SHORT[f]}: ${formatCount(national.segments[f])}`),
     '',
     bold('Per provinsi (capaian · kab/kota melapor minggu ini)'),
     ...rows.map(
       ({ province, aggregate: a }) =>
-        html`• ${province.baseName}: ${pct(a.pct)} · ${a.membersReportedThisWeek}/${a.members}`,
+        html`• ${province.baseName}: ${pct(a.pct)}${a.basis === 'members' && a.basisMembers < a.members ? ` (atas ${a.basisMembers} dari ${a.members} kab/kota)` : ''} · ${a.membersReportedThisWeek}/${a.members}`,
     ),
   );
 }

@@ -1,0 +1,70 @@
+import { appendFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp } from '../app.js';
+import { createLogger } from '../logger.js';
+import { BotApiServer } from './bot-api-server.js';
+import { seedDemoData } from './demo-data.js';
+import { runTerminalChat } from './terminal-chat.js';
+
+/** A token of the right shape that no Telegram server knows: the sandbox never leaves 127.0.0.1. */
+const SANDBOX_TOKEN = '1000001:SANDBOX-offline-token-not-for-telegram';
+const SANDBOX_USER_ID = 700001;
+
+/**
+ * `npm run sandbox`: the real bot against the project's Bot API stand-in on 127.0.0.1, a throwaway data folder with
+ * demo figures, and a chat in this terminal. No token, no network.
+ */
+async function main(): Promise<void> {
+  const interactive = process.stdin.isTTY;
+  const dataDir = await mkdtemp(join(tmpdir(), 'ucbot-sandbox-'));
+  const api = new BotApiServer({ token: SANDBOX_TOKEN });
+  await api.start();
+  const logFile = join(dataDir, 'bot.log');
+  const logger = createLogger('info', {
+    secrets: [SANDBOX_TOKEN],
+    write: (line) => appendFileSync(logFile, `${line}\n`),
+  });
+  const app = await startApp(
+    { botToken: SANDBOX_TOKEN, apiRoot: api.apiRoot, dataDir, adminIds: [SANDBOX_USER_ID], logLevel: 'info', backupKeep: 1 },
+    { logger },
+  );
+  const reports = await seedDemoData(app.store, app.regions, new Date());
+  const user = api.user(SANDBOX_USER_ID, 'Sandbox', { last_name: 'Admin', username: 'admin_sandbox' });
+
+  const out = process.stdout;
+  out.write(
+    [
+      '==================================================================',
+      ' UC Bot · SANDBOX (luring, DATA CONTOH / DEMO, bukan data resmi)',
+      '==================================================================',
+      ` Bot API tiruan: ${api.apiRoot} · folder data sementara: ${dataDir}`,
+      ` ${reports} laporan contoh dimuat (Kepulauan Bangka Belitung lengkap, serta beberapa kota lain).`,
+      ' Anda masuk sebagai admin "Sandbox Admin". Ketik pesan seperti di Telegram, misalnya:',
+      '   /cakupan Pangkalpinang    /cakupan Babel    /cakupan Bandung    /cakupan nasional',
+      ' Tekan tombol dengan mengetik nomornya: #1, #2, ... Ketik /keluar untuk selesai.',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const shutdown = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await app.stop('sandbox selesai');
+    await api.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => {
+    void shutdown().then(() => process.exit(0));
+  });
+  await runTerminalChat({ api, user, input: process.stdin, output: out, interactive });
+  out.write('\nSandbox selesai. Folder data sementara telah dihapus.\n');
+  await shutdown();
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import { createInterface } from 'node:readline';
+import type { BotApiServer, BotMessage, TgUser } from './bot-api-server.js';
+
+/**
+ * A chat in the terminal: the person types as a Telegram user, reads the bot's answers, and presses inline buttons
+ * by number (`#1`). With a script on standard input it reads line by line and waits for each answer.
+ */
+export interface TerminalChatOptions {
+  api: BotApiServer;
+  user: TgUser;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  interactive: boolean;
+}
+
+const ANSI_BOLD = '\u001b[1m';
+const ANSI_RESET = '\u001b[0m';
+const ANSI_DIM = '\u001b[2m';
+
+const unescape = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
+
+export function renderForTerminal(message: BotMessage, color: boolean): string {
+  if (!message.html) return message.text;
+  const bold = (tag: string): string => (!color ? '' : tag.startsWith('</') ? ANSI_RESET : ANSI_BOLD);
+  return unescape(message.html.replace(/<\/?(?:b|strong)>/g, bold).replace(/<[^>]+>/g, ''));
+}
+
+export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
+  const { api, user, output, interactive } = options;
+  const color = interactive;
+  const write = (s: string): void => {
+    output.write(`${s}\n`);
+  };
+  let buttonsMessage: BotMessage | undefined;
+
+  const show = (message: BotMessage, edited: boolean): void => {
+    if (message.chat.id !== user.id) return;
+    const dim = (s: string): string => (color ? `${ANSI_DIM}${s}${ANSI_RESET}` : s);
+    write('');
+    write(dim(edited ? 'UC Bot (pesan diperbarui):' : 'UC Bot:'));
+    write(renderForTerminal(message, color));
+    const flat = message.buttons.flat();
+    if (flat.length > 0) {
+      buttonsMessage = message;
+      flat.forEach((b, i) => write(`  [#${i + 1}] ${b.text}`));
+    }
+  };
+  api.on('message', (m: BotMessage) => show(m, false));
+  api.on('edit', (m: BotMessage) => show(m, true));
+
+  const rl = createInterface({ input: options.input, terminal: interactive });
+  const prompt = (): void => {
+    if (interactive) output.write('\nAnda > ');
+  };
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '') {
+      prompt();
+      continue;
+    }
+    if (!interactive) write(`\nAnda > ${line}`);
+    if (line === '/keluar' || line === '/exit') break;
+    const press = /^#(\d+)$/.exec(line);
+    try {
+      if (press) {
+        const n = Number(press[1]);
+        const count = buttonsMessage?.buttons.flat().length ?? 0;
+        if (!buttonsMessage || n < 1 || n > count) write(`(Tidak ada tombol #${n} pada pesan terakhir.)`);
+        else await api.press(user, buttonsMessage, n - 1);
+      } else {
+        await api.sendText(user, line);
+      }
+    } catch (e) {
+      write(`(Kesalahan sandbox: ${(e as Error).message})`);
+    }
+    prompt();
+  }
+  rl.close();
+}
