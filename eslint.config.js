@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'src/cli/env.ts'],
+    files: ['src/config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -63,6 +63,13 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
   });
 }
 
+/** The command line needs no token: only where the data lives and how many backups to keep. */
+export function parseCliConfig(env: Record<string, string | undefined>): Result<Pick<Config, 'dataDir' | 'backupKeep'>, string> {
+  const withToken = { ...env, BOT_TOKEN: '1:command-line-does-not-use-a-token' };
+  const parsed = parseConfig(withToken);
+  return parsed.ok ? ok({ dataDir: parsed.value.dataDir, backupKeep: parsed.value.backupKeep }) : parsed;
+}
+
 /**
  * The process environment over an optional `.env` file in the working directory (the environment wins).
  * The only reader of process.env.

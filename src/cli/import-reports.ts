@@ -1,0 +1,150 @@
+import { fieldsFor, figureWarnings, validateFigures, ALL_FIELDS, type Figures } from '../domain/figures.js';
+import { parseCount } from '../domain/numbers.js';
+import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
+import { compareWeeks, parseWeekKey, weekOf, type WeekKey } from '../domain/weeks.js';
+import { countErrorText, figureErrorText, figureWarningText } from '../messages/figures.js';
+import type { Actor } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import { normaliseCode, readCsv } from './csv.js';
+
+export const REPORT_HEADER = ['region_code', 'week', ...ALL_FIELDS] as const;
+
+export interface ImportLine {
+  line: number;
+  label: string;
+  outcome: 'saved' | 'unchanged' | 'rejected';
+  detail: string;
+}
+
+export type ImportResult = { ok: false; error: string } | { ok: true; lines: ImportLine[] };
+
+interface ValidRow {
+  line: number;
+  unit: Unit;
+  week: WeekKey;
+  figures: Figures;
+}
+
+/**
+ * Imports weekly figures. Every row is checked exactly like a chat submission (hard errors reject the row; soft
+ * warnings reject it unless the operator confirms them with `acceptWarnings`). A row is saved whole or not at all;
+ * rows equal to what is stored add nothing, so importing a file twice changes nothing.
+ */
+export async function importReports(
+  content: string,
+  deps: { store: Store; regions: RegionDirectory; now: Date; actor: Actor; fileName: string; acceptWarnings: boolean },
+): Promise<ImportResult> {
+  const parsed = readCsv(content, REPORT_HEADER);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const lines: ImportLine[] = [];
+  const valid: ValidRow[] = [];
+  const seen = new Map<string, number>();
+
+  for (const row of parsed.value) {
+    const c = row.cells;
+    const reject = (label: string, detail: string): void => {
+      lines.push({ line: row.line, label, outcome: 'rejected', detail });
+    };
+    const unit = deps.regions.get(normaliseCode(c.region_code ?? ''));
+    if (!unit) {
+      reject(c.region_code || '(kosong)', `kode wilayah “${c.region_code ?? ''}” tidak dikenal.`);
+      continue;
+    }
+    const label = `${unit.name} (${unit.code}), ${c.week ?? ''}`;
+    if (c.__extra) {
+      reject(label, `ada kolom berlebih: “${c.__extra}”.`);
+      continue;
+    }
+    const week = parseWeekKey(c.week ?? '');
+    if (!week.ok) {
+      reject(label, week.error === 'format' ? 'minggu harus ditulis seperti 2026-W48.' : 'minggu tersebut tidak ada pada tahun itu.');
+      continue;
+    }
+    if (compareWeeks(week.value.key, weekOf(deps.now, unit.zone.iana)) > 0) {
+      reject(label, 'minggu tersebut belum terjadi.');
+      continue;
+    }
+    const key = `${unit.code}|${week.value.key}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      reject(label, `duplikat baris ${earlier} (unit dan minggu yang sama).`);
+      continue;
+    }
+    seen.set(key, row.line);
+
+    const allowed = new Set(fieldsFor(unit.kind));
+    const figures: Figures = {};
+    const problems: string[] = [];
+    for (const field of ALL_FIELDS) {
+      const cell = (c[field] ?? '').trim();
+      if (!allowed.has(field)) {
+        if (cell !== '') problems.push(`kolom ${field} harus kosong untuk unit provinsi (peserta provinsi adalah jumlah kab/kota).`);
+        continue;
+      }
+      if (cell === '') continue; // reported below as missing, by the shared validation
+      const n = parseCount(cell);
+      if (n.ok) figures[field] = n.value;
+      else problems.push(`kolom ${field}: ${countErrorText(n.error)}`);
+    }
+    if (problems.length === 0) {
+      const checked = validateFigures(figures, unit.kind);
+      if (!checked.ok) problems.push(...checked.error.map(figureErrorText));
+    }
+    if (problems.length > 0) {
+      reject(label, problems.join(' '));
+      continue;
+    }
+    valid.push({ line: row.line, unit, week: week.value.key, figures });
+  }
+
+  // Chronological per unit, so each week's warnings compare with the week before it, imported or stored.
+  valid.sort((a, b) => a.unit.code.localeCompare(b.unit.code) || compareWeeks(a.week, b.week));
+  for (const row of valid) {
+    const label = `${row.unit.name} (${row.unit.code}), ${row.week}`;
+    const previous = await deps.store.reports.latest(row.unit.code, row.week);
+    const existing = await deps.store.reports.get(row.unit.code, row.week);
+    const baseline = deps.store.baselines.forYear(row.unit.code, Number(row.week.slice(0, 4)));
+    const warnings = figureWarnings(row.figures, {
+      previous: previous?.latest.figures,
+      workforce: baseline?.workforce_total,
+    });
+    const unchanged = existing !== undefined && ALL_FIELDS.every((f) => existing.latest.figures[f] === row.figures[f]);
+    if (warnings.length > 0 && !deps.acceptWarnings && !unchanged) {
+      lines.push({
+        line: row.line,
+        label,
+        outcome: 'rejected',
+        detail: `perlu konfirmasi: ${warnings.map(figureWarningText).join(' ')} Bila angka ini benar, jalankan ulang dengan --terima-peringatan.`,
+      });
+      continue;
+    }
+    const outcome = await deps.store.reports.save({
+      unitCode: row.unit.code,
+      week: row.week,
+      figures: row.figures,
+      by: deps.actor,
+      source: 'import',
+      at: deps.now,
+    });
+    if (!outcome.saved) {
+      lines.push({ line: row.line, label, outcome: 'unchanged', detail: 'sudah tersimpan dengan angka yang sama.' });
+      continue;
+    }
+    await deps.store.audit.append({
+      at: deps.now.toISOString(),
+      actor: deps.actor,
+      action: outcome.rev > 1 ? 'report.correct' : 'report.submit',
+      unitCode: row.unit.code,
+      week: row.week,
+      details: { source: 'import', file: deps.fileName, rev: outcome.rev, warningsAccepted: warnings.length },
+    });
+    lines.push({
+      line: row.line,
+      label,
+      outcome: 'saved',
+      detail: outcome.rev > 1 ? `disimpan sebagai koreksi (revisi ${outcome.rev}).` : 'disimpan.',
+    });
+  }
+  lines.sort((a, b) => a.line - b.line);
+  return { ok: true, lines };
+}

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseCliConfig, readEnvironment } from '../config.js';
+import { loadOfficialRegions } from '../domain/regions/official.js';
+import { StoreError } from '../store/errors.js';
+import type { Actor } from '../store/schema.js';
+import { createStore, type Store } from '../store/store.js';
+import { importBaselines } from './import-baselines.js';
+import { importReports, type ImportResult } from './import-reports.js';
+
+const USAGE = `Penggunaan: npm run cli -- <perintah>
+
+  import reports <berkas.csv> [--terima-peringatan]
+      Impor laporan mingguan. Judul kolom:
+      region_code,week,active_pu,active_bpu,active_jakon,active_pmi,nonasn_total,nonasn_jkk,nonasn_jkm,nonasn_jht,nonasn_jp
+  import baselines <berkas.csv>
+      Impor data penduduk bekerja dan target per tahun. Judul kolom:
+      region_code,year,workforce_total,workforce_source,workforce_formal,workforce_informal,target_pct
+  check
+      Membaca dan memeriksa seluruh berkas data.
+
+Folder data diambil dari DATA_DIR (bawaan ./data). Bot harus dihentikan dulu: satu folder data hanya untuk satu proses.`;
+
+const OPERATOR: Actor = { telegramId: null, name: 'Operator (baris perintah)' };
+
+/** Exit codes: 0 all good, 1 some rows rejected or data unreadable, 2 the command itself was wrong. */
+async function run(args: string[], out: (s: string) => void): Promise<number> {
+  const [command, kind, file, ...flags] = args;
+  if (command === undefined || command === 'help' || command === '--help') {
+    out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const config = parseCliConfig(readEnvironment());
+  if (!config.ok) {
+    out(config.error);
+    return 2;
+  }
+  const now = new Date();
+  if (command === 'check') {
+    return withStore(config.value.dataDir, now, out, async (store) => {
+      const files = await store.reports.checkAll();
+      out(`Data di ${config.value.dataDir} terbaca dan sah: ${files} berkas laporan, serta berkas pengguna, baseline, dan sesi.`);
+      return 0;
+    });
+  }
+  if (command !== 'import' || (kind !== 'reports' && kind !== 'baselines') || file === undefined) {
+    out(USAGE);
+    return 2;
+  }
+  const unknownFlags = flags.filter((f) => f !== '--terima-peringatan' && f !== '--accept-warnings');
+  if (unknownFlags.length > 0 || (kind === 'baselines' && flags.length > 0)) {
+    out(`Pilihan tidak dikenal: ${flags.join(' ')}\n\n${USAGE}`);
+    return 2;
+  }
+  let content: string;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (e) {
+    out(`Berkas ${file} tidak dapat dibaca: ${(e as Error).message}`);
+    return 2;
+  }
+  const regions = await loadOfficialRegions();
+  return withStore(config.value.dataDir, now, out, async (store) => {
+    const deps = { store, regions, now, actor: OPERATOR, fileName: basename(file) };
+    const result =
+      kind === 'reports'
+        ? await importReports(content, { ...deps, acceptWarnings: flags.length > 0 })
+        : await importBaselines(content, deps);
+    return printResult(result, kind === 'reports' ? 'laporan mingguan' : 'baseline', file, out);
+  });
+}
+
+async function withStore(
+  dataDir: string,
+  now: Date,
+  out: (s: string) => void,
+  body: (store: Store) => Promise<number>,
+): Promise<number> {
+  let store: Store;
+  try {
+    store = await createStore(dataDir, { clock: () => now });
+  } catch (e) {
+    if (e instanceof StoreError) {
+      out(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    return await body(store);
+  } catch (e) {
+    if (e instanceof StoreError) {
+      out(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await store.close();
+  }
+}
+
+function printResult(result: ImportResult, what: string, file: string, out: (s: string) => void): number {
+  if (!result.ok) {
+    out(`Impor ${what} dari ${file} dibatalkan, tidak ada yang disimpan: ${result.error}`);
+    return 2;
+  }
+  const { lines } = result;
+  out(`Impor ${what} dari ${file}`);
+  for (const l of lines.filter((x) => x.outcome !== 'rejected')) out(`  baris ${l.line}: ${l.label}: ${l.detail}`);
+  const rejected = lines.filter((x) => x.outcome === 'rejected');
+  if (rejected.length > 0) {
+    out('Ditolak (tidak disimpan):');
+    for (const l of rejected) out(`  baris ${l.line}: ${l.label}: ${l.detail}`);
+  }
+  const count = (o: string): number => lines.filter((x) => x.outcome === o).length;
+  out(
+    `Ringkasan: ${count('saved')} disimpan, ${count('unchanged')} tidak berubah, ${rejected.length} ditolak, dari ${lines.length} baris.`,
+  );
+  return rejected.length > 0 ? 1 : 0;
+}
+
+run(process.argv.slice(2), (s) => console.log(s)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);
