@@ -17,7 +17,7 @@ export function readCsv(content: string, header: readonly string[]): Result<CsvR
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   let records: string[][];
   try {
-    records = parse<string[]>(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
   } catch (e) {
     return err(`berkas CSV tidak dapat dibaca: ${(e as Error).message}`);
   }
