@@ -1,0 +1,198 @@
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Figures } from '../../src/domain/figures.js';
+import { StoreCorruptError, StoreError, StoreLockedError } from '../../src/store/errors.js';
+import { planMigrations, type Migration } from '../../src/store/migrations.js';
+import { createStore, type Store } from '../../src/store/store.js';
+
+const NOW = new Date('2026-11-24T03:00:00Z');
+const clock = (): Date => NOW;
+const BY = { telegramId: 5, name: 'Petugas Uji' };
+const FIGURES: Figures = {
+  active_pu: 100,
+  active_bpu: 50,
+  active_jakon: 5,
+  active_pmi: 1,
+  nonasn_total: 10,
+  nonasn_jkk: 10,
+  nonasn_jkm: 10,
+  nonasn_jht: 2,
+  nonasn_jp: 0,
+};
+
+let dir: string;
+let open: Store[] = [];
+const openStore = async (options: Partial<Parameters<typeof createStore>[1]> = {}): Promise<Store> => {
+  const store = await createStore(dir, { clock, ...options });
+  open.push(store);
+  return store;
+};
+const save = (store: Store, week: string, figures: Figures = FIGURES, unitCode = '19.71') =>
+  store.reports.save({ unitCode, week: week as `${number}-W${string}`, figures, by: BY, source: 'chat', at: NOW });
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ucbot-store-'));
+});
+afterEach(async () => {
+  for (const s of open) await s.close();
+  open = [];
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('persistence', () => {
+  it('keeps reports, revisions, baselines, sessions and the audit trail on disk across a restart', async () => {
+    const first = await openStore();
+    expect((await save(first, '2026-W47')).saved).toBe(true);
+    await save(first, '2026-W48');
+    const correction = await save(first, '2026-W48', { ...FIGURES, active_pu: 120 });
+    expect(correction).toMatchObject({ saved: true, rev: 2 });
+    await first.baselines.upsert('19.71', { year: 2026, workforce_total: 1000, workforce_source: 'Sakernas' }, BY, NOW);
+    await first.sessions.set('1:1', { step: 'active_pu', answers: { a: 1 } });
+    await first.audit.append({ at: NOW.toISOString(), actor: BY, action: 'report.submit', unitCode: '19.71' });
+    await first.close();
+
+    const second = await openStore();
+    const latest = await second.reports.latest('19.71');
+    expect(latest?.week).toBe('2026-W48');
+    expect(latest?.revisions.map((r) => r.figures.active_pu)).toEqual([100, 120]);
+    expect((await second.reports.latest('19.71', '2026-W48'))?.week).toBe('2026-W47');
+    expect(second.baselines.forYear('19.71', 2027)?.workforce_total).toBe(1000);
+    expect(second.baselines.forYear('19.71', 2025)).toBeUndefined();
+    expect(await second.sessions.get('1:1')).toEqual({ step: 'active_pu', answers: { a: 1 } });
+    expect((await second.audit.recent(10)).map((e) => e.action)).toEqual(['report.submit']);
+  });
+
+  it('stores the same figures once: a repeated save adds no revision', async () => {
+    const store = await openStore();
+    await save(store, '2026-W48');
+    const again = await save(store, '2026-W48');
+    expect(again.saved).toBe(false);
+    expect((await store.reports.get('19.71', '2026-W48'))?.revisions).toHaveLength(1);
+  });
+
+  it('finds the latest report across ISO years', async () => {
+    const store = await openStore();
+    await save(store, '2025-W52');
+    await save(store, '2026-W01');
+    expect((await store.reports.latest('19.71'))?.week).toBe('2026-W01');
+    expect((await store.reports.latest('19.71', '2026-W01'))?.week).toBe('2025-W52');
+    const files = await readdir(join(dir, 'reports'));
+    expect(files.sort()).toEqual(['2025', '2026']);
+  });
+
+  it('ignores the temporary file a crash can leave behind mid-write, and the data stays whole', async () => {
+    const store = await openStore();
+    await save(store, '2026-W48');
+    await store.close();
+    open = [];
+    await writeFile(join(dir, 'reports', '2026', '.19.71.json.tmp'), '{"unitCode":"19.71","year":20');
+    const again = await openStore();
+    expect((await again.reports.latest('19.71'))?.week).toBe('2026-W48');
+  });
+});
+
+describe('one owner per data folder', () => {
+  it('refuses a second store on the same folder while the first is open, and allows it after close', async () => {
+    const first = await openStore();
+    await expect(createStore(dir, { clock })).rejects.toBeInstanceOf(StoreLockedError);
+    await expect(createStore(dir, { clock })).rejects.toThrow(/sedang dipakai oleh proses lain/);
+    await first.close();
+    open = [];
+    await openStore();
+  });
+
+  it('takes over a lock left by a process that has died', async () => {
+    const { hostname } = await import('node:os');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'store.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname() }));
+    await openStore();
+  });
+});
+
+describe('a corrupt or unreadable file stops start-up and is never overwritten', () => {
+  const cases: Array<[string, string, string]> = [
+    ['meta.json', 'meta.json', '{"schemaVersion": 1, "createdAt": '],
+    ['baselines.json (not JSON)', 'baselines.json', 'this is not json'],
+    ['baselines.json (wrong shape)', 'baselines.json', '{"baselines": [{"unitCode": "19.71"}]}'],
+    ['users.json', 'users.json', '{"users": "nobody"}'],
+    ['sessions.json', 'sessions.json', '[]'],
+    ['a report file', 'reports/2026/19.71.json', '{"unitCode":"19.71","year":2026,"reports":[{"week":"bad"}]}'],
+    ['an empty file', 'baselines.json', ''],
+  ];
+
+  it.each(cases)('%s', async (_label, file, content) => {
+    const store = await openStore();
+    await save(store, '2026-W48');
+    await store.close();
+    open = [];
+    await writeFile(join(dir, file), content);
+    const attempt = createStore(dir, { clock });
+    await expect(attempt).rejects.toBeInstanceOf(StoreCorruptError);
+    await expect(createStore(dir, { clock })).rejects.toThrow(file.split('/').pop() ?? file);
+    expect(await readFile(join(dir, file), 'utf8')).toBe(content);
+    // The lock was released: after a repair the store opens.
+    await rm(join(dir, file));
+    await openStore();
+  });
+
+  it('refuses data written by a newer version', async () => {
+    await writeFile(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 99, createdAt: NOW.toISOString() }));
+    await expect(createStore(dir, { clock })).rejects.toThrow(/versi UC Bot yang lebih baru/);
+    expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8'))).toMatchObject({ schemaVersion: 99 });
+  });
+});
+
+describe('schema migrations', () => {
+  it('plans the steps in order and refuses a gap', () => {
+    const step = (from: number): Migration => ({ from, describe: `v${from}`, run: () => Promise.resolve() });
+    expect(planMigrations(1, 3, [step(2), step(1)]).map((m) => m.from)).toEqual([1, 2]);
+    expect(() => planMigrations(1, 3, [step(1)])).toThrow(StoreError);
+    expect(planMigrations(2, 2, [])).toEqual([]);
+  });
+
+  it('backs up the data, runs each step and records the new version', async () => {
+    const v1 = await openStore();
+    await save(v1, '2026-W48');
+    await v1.close();
+    open = [];
+    const ran: string[] = [];
+    const migrations: Migration[] = [
+      {
+        from: 1,
+        describe: 'rename a field (test)',
+        run: async (d) => {
+          ran.push(d);
+          await writeFile(join(d, 'migrated.txt'), 'yes');
+        },
+      },
+    ];
+    await openStore({ migrations, schemaVersion: 2 });
+    expect(ran).toEqual([dir]);
+    expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8'))).toMatchObject({ schemaVersion: 2 });
+    const backups = await readdir(join(dir, 'backups'));
+    expect(backups).toHaveLength(1);
+    const backedUp = await readdir(join(dir, 'backups', backups[0] ?? ''));
+    expect(backedUp).toContain('reports');
+    expect(backedUp).not.toContain('migrated.txt');
+  });
+});
+
+describe('backups', () => {
+  it('copies every data file and keeps only the newest ones', async () => {
+    let at = new Date('2026-11-20T00:00:00Z');
+    const store = await createStore(dir, { clock: () => at, backupKeep: 2 });
+    open.push(store);
+    await save(store, '2026-W48');
+    for (let day = 0; day < 4; day++) {
+      at = new Date(at.getTime() + 24 * 3600_000);
+      await store.backup();
+    }
+    const backups = (await readdir(join(dir, 'backups'))).sort();
+    expect(backups).toEqual(['2026-11-23T00-00-00Z', '2026-11-24T00-00-00Z']);
+    const copy = await readFile(join(dir, 'backups', backups[1] ?? '', 'reports', '2026', '19.71.json'), 'utf8');
+    expect(JSON.parse(copy)).toMatchObject({ unitCode: '19.71' });
+    expect(await readdir(join(dir, 'backups', backups[1] ?? ''))).not.toContain('store.lock');
+  });
+});
