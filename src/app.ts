@@ -25,6 +25,8 @@ export interface App {
   stop(reason?: string, graceMs?: number): Promise<void>;
 }
 
+const STOP_RETRY_MS = 10;
+
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** config -> store -> regions -> bot -> menu -> long polling. */
@@ -46,9 +48,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       sleep: options.sleep ?? realSleep,
     });
     await registerCommandMenu(bot, { logger });
-    let launched = false;
     const running = bot.launch(() => {
-      launched = true;
       logger.info('bot started', { username: bot.botInfo?.username, apiRoot: config.apiRoot });
     });
     // A rejected launch (bad token, unreachable API) must not leave the data folder locked.
@@ -56,18 +56,30 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     let stopped: Promise<void> | undefined;
     const stop = (reason = 'stop', graceMs = 5000): Promise<void> => {
       stopped ??= (async () => {
-        if (launched) {
+        let ended = false;
+        const settled = running.then(
+          () => {
+            ended = true;
+          },
+          () => {
+            ended = true;
+          },
+        );
+        const deadline = Date.now() + graceMs;
+        // launch() starts polling only after getMe and deleteWebhook; until then stop() throws "not running".
+        while (!ended && Date.now() < deadline) {
           try {
             bot.stop(reason);
+            break;
           } catch {
-            // Polling had already ended.
+            await new Promise((resolve) => setTimeout(resolve, STOP_RETRY_MS));
           }
         }
         let timer: NodeJS.Timeout | undefined;
         const grace = new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, graceMs);
+          timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
         });
-        await Promise.race([running.catch(() => undefined), grace]);
+        await Promise.race([settled, grace]);
         clearTimeout(timer);
         await store.close();
         logger.info('bot stopped', { reason });

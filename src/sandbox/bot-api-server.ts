@@ -332,7 +332,13 @@ export class BotApiServer extends EventEmitter {
     }
   }
 
+  /** Resolves when a bot next asks for updates: it has started (used when the bot runs in another process). */
+  waitForPolling(): Promise<void> {
+    return new Promise((resolve) => this.once('poll', () => resolve()));
+  }
+
   private async getUpdates(payload: Record<string, unknown>): Promise<Update[]> {
+    this.emit('poll');
     const offset = Number(payload.offset ?? 0);
     const limit = Math.min(100, Number(payload.limit ?? 100));
     const timeout = Number(payload.timeout ?? 0);
