@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliConfig, parseConfig } from '../../src/config.js';
+
+const TOKEN = '123456789:AAH-valid-looking_token_abcdefghijk';
+
+describe('configuration', () => {
+  it('fills defaults and parses admin ids', () => {
+    const r = parseConfig({ BOT_TOKEN: TOKEN, ADMIN_IDS: '11, 22' });
+    expect(r.ok && r.value).toMatchObject({
+      apiRoot: 'https://api.telegram.org',
+      adminIds: [11, 22],
+      logLevel: 'info',
+      backupKeep: 7,
+    });
+    expect(r.ok && r.value.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('strips a trailing slash from the API root', () => {
+    const r = parseConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' });
+    expect(r.ok && r.value.apiRoot).toBe('http://127.0.0.1:8081');
+  });
+
+  it.each([
+    [{}, 'Konfigurasi tidak valid: BOT_TOKEN wajib diisi (token bot dari @BotFather).'],
+    [{ BOT_TOKEN: '   ' }, 'Konfigurasi tidak valid: BOT_TOKEN wajib diisi (token bot dari @BotFather).'],
+    [{ BOT_TOKEN: 'secret-but-wrong' }, 'Konfigurasi tidak valid: BOT_TOKEN bukan token bot yang sah (bentuknya 123456:ABC-DEF...).'],
+    [{ BOT_TOKEN: TOKEN, ADMIN_IDS: 'rina' }, 'Konfigurasi tidak valid: ADMIN_IDS harus berisi ID Telegram berupa angka, dipisah koma (contoh: 123456789,987654321).'],
+    [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'localhost' }, 'Konfigurasi tidak valid: TELEGRAM_API_ROOT harus berupa URL, contoh https://api.telegram.org.'],
+    [{ BOT_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, 'Konfigurasi tidak valid: LOG_LEVEL harus salah satu dari debug, info, warn, error.'],
+    [{ BOT_TOKEN: TOKEN, BACKUP_KEEP: '-1' }, 'Konfigurasi tidak valid: BACKUP_KEEP harus berupa bilangan bulat positif.'],
+  ])('refuses %j with one line naming the key', (env, message) => {
+    const r = parseConfig(env);
+    expect(r).toEqual({ ok: false, error: message });
+    expect(r.ok ? '' : r.error).not.toContain('secret-but-wrong');
+  });
+
+  it('needs no token for the command line', () => {
+    const r = parseCliConfig({ DATA_DIR: '/tmp/x' });
+    expect(r).toEqual({ ok: true, value: { dataDir: '/tmp/x', backupKeep: 7 } });
+  });
+});
