@@ -1,0 +1,100 @@
+import { access, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REPORT_HEADER } from '../../src/cli/import-reports.js';
+import { BotApiServer } from '../../src/sandbox/bot-api-server.js';
+import { finished, runTs, startTs } from '../helpers/spawn.js';
+
+const TOKEN = '987654:PROCESS-test-token-never-printed';
+const ADMIN = 4242;
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ucbot-main-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the bot process (npm start)', () => {
+  it('answers an admin /coverage Pangkal Pinang with imported figures, refuses a second process, stops on SIGTERM', async () => {
+    const dataDir = join(dir, 'data');
+    const week = '2026-W01';
+    await writeFile(join(dir, 'b.csv'), 'region_code,year,workforce_total,workforce_source,workforce_formal,workforce_informal,target_pct\n19.71,2026,104.000,Sakernas Agustus 2025,,,55\n');
+    await writeFile(join(dir, 'r.csv'), `${REPORT_HEADER.join(',')}\n19.71,${week},38.905,11.200,2.205,58,4.120,4.120,4.120,1.650,0\n`);
+    expect((await runTs('src/cli/main.ts', ['import', 'baselines', join(dir, 'b.csv')], { DATA_DIR: dataDir }, dir)).code).toBe(0);
+    expect((await runTs('src/cli/main.ts', ['import', 'reports', join(dir, 'r.csv')], { DATA_DIR: dataDir }, dir)).code).toBe(0);
+
+    const api = new BotApiServer({ token: TOKEN });
+    await api.start();
+    const admin = api.user(ADMIN, 'Dewi');
+    const polling = api.waitForPolling();
+    const bot = startTs(
+      'src/main.ts',
+      [],
+      { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: dataDir, ADMIN_IDS: String(ADMIN), LOG_LEVEL: 'info' },
+      dir,
+    );
+    const exit = finished(bot, 60_000);
+    try {
+      await polling;
+      await api.sendText(admin, '/coverage Pangkal Pinang');
+      const text = api.lastMessage(ADMIN).text;
+      expect(text).toContain('Kota Pangkal Pinang · kode 19.71');
+      expect(text).toContain('Peserta aktif: 52.368');
+      expect(text).toContain('Dilaporkan oleh Operator (baris perintah) (impor data)');
+      expect(text).toContain('Capaian UC: 50,4% dari 104.000 penduduk bekerja');
+      expect(api.commands.map((c) => c.command)).toContain('cakupan');
+
+      const second = await runTs('src/cli/main.ts', ['check'], { DATA_DIR: dataDir }, dir);
+      expect(second.code).toBe(1);
+      expect(second.stdout).toContain('sedang dipakai oleh proses lain');
+    } finally {
+      bot.kill('SIGTERM');
+    }
+    const result = await exit;
+    await api.stop();
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('"message":"bot stopped"');
+    expect(result.stderr).not.toContain(TOKEN);
+    await expect(access(join(dataDir, 'store.lock'))).rejects.toThrow();
+  });
+
+  it('stops at start-up with one clear line when the configuration is wrong', async () => {
+    const missing = await runTs('src/main.ts', [], {}, dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('Konfigurasi tidak valid: BOT_TOKEN wajib diisi (token bot dari @BotFather).');
+
+    const wrong = await runTs('src/main.ts', [], { BOT_TOKEN: 'rahasia-salah' }, dir);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim()).toBe('Konfigurasi tidak valid: BOT_TOKEN bukan token bot yang sah (bentuknya 123456:ABC-DEF...).');
+    expect(wrong.stderr).not.toContain('rahasia-salah');
+  });
+
+  it('reads an optional .env file, the environment winning', async () => {
+    await writeFile(join(dir, '.env'), 'BOT_TOKEN=123:short\nLOG_LEVEL=info\n');
+    const fromFile = await runTs('src/main.ts', [], {}, dir);
+    expect(fromFile.stderr.trim()).toContain('BOT_TOKEN bukan token bot yang sah');
+    const overridden = await runTs('src/main.ts', [], { LOG_LEVEL: 'loud', BOT_TOKEN: TOKEN }, dir);
+    expect(overridden.stderr.trim()).toBe('Konfigurasi tidak valid: LOG_LEVEL harus salah satu dari debug, info, warn, error.');
+  });
+
+  it('refuses to start on a corrupt data file and leaves it untouched', async () => {
+    const dataDir = join(dir, 'data');
+    await mkdir(dataDir, { recursive: true });
+    const corrupt = '{"baselines": [ {"unitCode": "19.71", ';
+    await writeFile(join(dataDir, 'baselines.json'), corrupt);
+    const result = await runTs(
+      'src/main.ts',
+      [],
+      { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', DATA_DIR: dataDir },
+      dir,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Berkas data tidak dapat dibaca: ${join(dataDir, 'baselines.json')}`);
+    expect(result.stderr).toContain('Berkas ini tidak diubah');
+    expect(await readFile(join(dataDir, 'baselines.json'), 'utf8')).toBe(corrupt);
+    await expect(access(join(dataDir, 'store.lock'))).rejects.toThrow();
+  });
+});
