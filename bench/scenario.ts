@@ -1,0 +1,167 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadOfficialRegions } from '../src/domain/regions/official.js';
+import { shiftWeek, weekOf, type WeekKey } from '../src/domain/weeks.js';
+import { loadUnitSnapshot } from '../src/features/coverage/snapshot.js';
+import { nationalView } from '../src/features/coverage/views.js';
+import type { Figures } from '../src/domain/figures.js';
+import type { ReportFile, Revision } from '../src/store/schema.js';
+import { SCHEMA_VERSION } from '../src/store/schema.js';
+import { createStore } from '../src/store/store.js';
+
+/**
+ * One benchmark scenario, run in its own process so that start-up time and peak memory are its own:
+ *   tsx bench/scenario.ts <weeks of history>
+ * Prints one JSON line with the figures.
+ */
+const NOW = new Date('2026-11-24T03:00:00Z');
+const SAVES = 1000;
+const LOOKUPS = 5000;
+const BY = { telegramId: 1, name: 'Petugas Bench' };
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same work. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+function figures(rnd: () => number, province: boolean): Figures {
+  const n = (max: number): number => Math.floor(rnd() * max);
+  const total = 1000 + n(9000);
+  const f: Figures = { nonasn_total: total, nonasn_jkk: total, nonasn_jkm: total, nonasn_jht: n(total), nonasn_jp: n(total / 2) };
+  if (!province) Object.assign(f, { active_pu: n(400_000), active_bpu: n(90_000), active_jakon: n(20_000), active_pmi: n(5000) });
+  return f;
+}
+
+async function main(): Promise<void> {
+  const weeks = Number(process.argv[2] ?? '260');
+  const regions = await loadOfficialRegions();
+  const dir = await mkdtemp(join(tmpdir(), 'ucbot-bench-'));
+  const rnd = random(42);
+  try {
+    // Generate the history straight into the store's file layout (writing it through save() would take hours).
+    const genStart = performance.now();
+    let reports = 0;
+    let revisions = 0;
+    const files = new Map<string, ReportFile>();
+    for (const unit of regions.all) {
+      const current = weekOf(NOW, unit.zone.iana);
+      for (let k = weeks - 1; k >= 0; k--) {
+        const week: WeekKey = shiftWeek(current, -k);
+        const year = Number(week.slice(0, 4));
+        const key = `${year}/${unit.code}`;
+        let file = files.get(key);
+        if (!file) {
+          file = { unitCode: unit.code, year, reports: [] };
+          files.set(key, file);
+        }
+        const revs: Revision[] = [];
+        const count = rnd() < 0.1 ? 2 : 1; // one report in ten is corrected once
+        for (let r = 1; r <= count; r++) {
+          revs.push({ rev: r, figures: figures(rnd, unit.kind === 'provinsi'), at: NOW.toISOString(), by: BY, source: 'chat' });
+        }
+        file.reports.push({ week, revisions: revs });
+        reports++;
+        revisions += count;
+      }
+    }
+    for (const [key, file] of files) {
+      const [year = '', code = ''] = key.split('/');
+      await mkdir(join(dir, 'reports', year), { recursive: true });
+      await writeFile(join(dir, 'reports', year, `${code}.json`), JSON.stringify(file));
+    }
+    await writeFile(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, createdAt: NOW.toISOString() }));
+    const baselines = regions.all.map((u) => ({
+      unitCode: u.code,
+      year: 2026,
+      workforce_total: 500_000,
+      workforce_source: 'Sakernas (bench)',
+      updatedAt: NOW.toISOString(),
+      updatedBy: BY,
+    }));
+    await writeFile(join(dir, 'baselines.json'), JSON.stringify({ baselines }));
+    const generateMs = performance.now() - genStart;
+
+    // Start-up as the bot does it: open and validate the store (recent years), load the region list.
+    const startupStart = performance.now();
+    const store = await createStore(dir, { clock: () => NOW });
+    const startupMs = performance.now() - startupStart;
+
+    // Latest figures for one unit, as /coverage needs them: latest report, the week before, the baseline.
+    const lookupTimes: number[] = [];
+    for (let i = 0; i < LOOKUPS; i++) {
+      const unit = regions.regencies[Math.floor(rnd() * regions.regencies.length)];
+      if (!unit) continue;
+      const t = performance.now();
+      const s = await loadUnitSnapshot(store, unit, NOW);
+      lookupTimes.push(performance.now() - t);
+      if (!s.latest) throw new Error(`no data for ${unit.code}`);
+    }
+
+    // Saving one report, as a submission does: a new revision plus its audit entry.
+    const saveTimes: number[] = [];
+    for (let i = 0; i < SAVES; i++) {
+      const unit = regions.all[Math.floor(rnd() * regions.all.length)];
+      if (!unit) continue;
+      const week = weekOf(NOW, unit.zone.iana);
+      const t = performance.now();
+      const outcome = await store.reports.save({
+        unitCode: unit.code,
+        week,
+        figures: figures(rnd, unit.kind === 'provinsi'),
+        by: BY,
+        source: 'chat',
+        at: NOW,
+      });
+      await store.audit.append({ at: NOW.toISOString(), actor: BY, action: 'report.correct', unitCode: unit.code, week });
+      saveTimes.push(performance.now() - t);
+      if (!outcome.saved) throw new Error('save did not store a revision');
+    }
+
+    // The heaviest read: the national view over all 552 units.
+    const nationalTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await nationalView(store, regions, NOW);
+      nationalTimes.push(performance.now() - t);
+    }
+    await store.close();
+
+    lookupTimes.sort((a, b) => a - b);
+    saveTimes.sort((a, b) => a - b);
+    nationalTimes.sort((a, b) => a - b);
+    const result = {
+      weeks,
+      units: regions.all.length,
+      reports,
+      revisions,
+      files: files.size,
+      generateMs,
+      startupMs,
+      lookupP50: percentile(lookupTimes, 50),
+      lookupP99: percentile(lookupTimes, 99),
+      saveP50: percentile(saveTimes, 50),
+      saveP99: percentile(saveTimes, 99),
+      nationalP50: percentile(nationalTimes, 50),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
