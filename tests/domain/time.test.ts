@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { getISOWeek, getISOWeekYear } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
   formatCount,
@@ -63,5 +65,23 @@ describe('ISO weeks in the unit zone', () => {
     expect(shiftWeek('2026-W53', 1)).toBe('2027-W01');
     expect(weeksBetween('2026-W45', '2026-W48')).toBe(3);
     expect(weeksBetween('2026-W52', '2027-W02')).toBe(3);
+  });
+});
+
+describe('week arithmetic agrees with date-fns', () => {
+  it('for instants across eleven years in every Indonesian zone', () => {
+    const mismatches: string[] = [];
+    // Every 53 hours lands on every hour of the day and every weekday over the span.
+    for (let ms = Date.UTC(2020, 0, 1); ms < Date.UTC(2031, 0, 1); ms += 53 * 3600_000) {
+      for (const zone of ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura', 'UTC']) {
+        const local = new TZDate(ms, zone);
+        const expected = `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, '0')}`;
+        const got = weekOf(new Date(ms), zone);
+        if (got !== expected) mismatches.push(`${new Date(ms).toISOString()} ${zone}: ${got} != ${expected}`);
+        const { start, end } = weekRange(got, zone);
+        if (!(start.getTime() <= ms && ms < end.getTime())) mismatches.push(`${got} ${zone} does not contain ${ms}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });
