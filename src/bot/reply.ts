@@ -24,8 +24,12 @@ export async function withFloodRetry<T>(call: () => Promise<T>, sleep: (ms: numb
   }
 }
 
-const keyboard = (buttons: InlineKeyboardButton[][] | undefined) =>
-  buttons && buttons.length > 0 ? Markup.inlineKeyboard(buttons) : undefined;
+/** HTML parse mode, no link previews (meeting links would otherwise fill the chat), and buttons if any. */
+const sendOptions = (buttons: InlineKeyboardButton[][] | undefined) => ({
+  parse_mode: 'HTML' as const,
+  link_preview_options: { is_disabled: true },
+  ...(buttons && buttons.length > 0 ? Markup.inlineKeyboard(buttons) : {}),
+});
 
 /** Sends an HTML message, split within Telegram's limit; buttons go on the last part. */
 export async function replyHtml(
@@ -36,11 +40,8 @@ export async function replyHtml(
 ): Promise<void> {
   const parts = splitHtml(message);
   for (const [i, part] of parts.entries()) {
-    const markup = i === parts.length - 1 ? keyboard(options.buttons) : undefined;
-    await withFloodRetry(
-      () => ctx.reply(part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup }),
-      sleep,
-    );
+    const buttons = i === parts.length - 1 ? options.buttons : undefined;
+    await withFloodRetry(() => ctx.reply(part, sendOptions(buttons)), sleep);
   }
 }
 
@@ -58,11 +59,8 @@ export async function editOrReplyHtml(
   const [first, ...rest] = parts;
   if (first === undefined) return;
   try {
-    const markup = rest.length === 0 ? keyboard(options.buttons) : undefined;
-    await withFloodRetry(
-      () => ctx.editMessageText(first, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup }),
-      sleep,
-    );
+    const buttons = rest.length === 0 ? options.buttons : undefined;
+    await withFloodRetry(() => ctx.editMessageText(first, sendOptions(buttons)), sleep);
   } catch (e) {
     if (!(e instanceof TelegramError && e.code === 400)) throw e;
     if (/message is not modified/.test(e.description)) return;

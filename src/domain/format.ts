@@ -7,11 +7,6 @@ import type { Zone } from './zones.js';
 const COUNT_FORMAT = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 const PERCENT_FORMAT = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const SIGNED_COUNT_FORMAT = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-const SIGNED_POINTS_FORMAT = new Intl.NumberFormat('id-ID', {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-  signDisplay: 'exceptZero',
-});
 
 /** `1.234.567` */
 export const formatCount = (n: number): string => COUNT_FORMAT.format(n);
@@ -22,8 +17,8 @@ export const formatSignedCount = (n: number): string => SIGNED_COUNT_FORMAT.form
 /** `50,3%` from 50.3 */
 export const formatPercent = (pct: number): string => `${PERCENT_FORMAT.format(pct)}%`;
 
-/** `+1,2 poin` */
-export const formatPoints = (points: number): string => `${SIGNED_POINTS_FORMAT.format(points)} poin`;
+/** `4,6 poin` (percentage points) */
+export const formatPoints = (points: number): string => `${PERCENT_FORMAT.format(points)} poin`;
 
 /** `Jumat, 16 Mei 2025` */
 export const formatDate = (instant: Date, zone: Zone): string =>

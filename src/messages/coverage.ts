@@ -38,7 +38,7 @@ const pct = (v: number | undefined): string => (v === undefined ? '–' : format
 function targetLine(coveragePct: number | undefined, targetPct: number | undefined): Html | undefined {
   if (targetPct === undefined || coveragePct === undefined) return undefined;
   const gap = coveragePct - targetPct;
-  const verdict = gap >= 0 ? html`tercapai, lebih ${formatPoints(gap).replace(/^\+/, '')}` : html`kurang ${formatPoints(-gap).replace(/^\+/, '')}`;
+  const verdict = gap >= 0 ? `tercapai, lebih ${formatPoints(gap)}` : `kurang ${formatPoints(-gap)}`;
   return html`Target ${formatPercent(targetPct)}: ${verdict}`;
 }
 

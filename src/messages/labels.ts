@@ -1,6 +1,5 @@
 import type { FieldKey } from '../domain/figures.js';
 import type { Programme } from '../domain/coverage.js';
-import type { Unit, UnitKind } from '../domain/regions/directory.js';
 
 /** The labels users see for each weekly field (product.md). */
 export const FIELD_LABELS: Record<FieldKey, string> = {
@@ -28,6 +27,3 @@ export const PROGRAMME_LABELS: Record<Programme, string> = {
   nonasn_jht: 'JHT (Jaminan Hari Tua)',
   nonasn_jp: 'JP (Jaminan Pensiun)',
 };
-
-const KIND_WORD: Record<UnitKind, string> = { provinsi: 'provinsi', kabupaten: 'kabupaten', kota: 'kota' };
-export const kindWord = (u: Unit): string => KIND_WORD[u.kind];

@@ -291,10 +291,6 @@ export class BotApiServer extends EventEmitter {
     return this.calls.filter((c) => !c.ok);
   }
 
-  callbackAnswered(id: string): boolean {
-    return this.openCallbacks.get(id)?.answered ?? false;
-  }
-
   // ---- HTTP ------------------------------------------------------------------------------------------------------
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -28,12 +28,3 @@ export async function backupDataDir(dir: string, at: Date, keep: number): Promis
   }
   return target;
 }
-
-/** The newest backup's folder name, if any. */
-export async function latestBackup(dir: string): Promise<string | undefined> {
-  try {
-    return (await readdir(join(dir, BACKUP_DIR))).filter((n) => /^\d{4}-\d{2}-\d{2}T/.test(n)).sort().pop();
-  } catch {
-    return undefined;
-  }
-}

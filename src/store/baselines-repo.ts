@@ -33,11 +33,6 @@ export async function createBaselinesRepo(dir: string) {
     return best ? toBaseline(best) : undefined;
   }
 
-  function exact(unitCode: string, year: number): Baseline | undefined {
-    const r = db.data.baselines.find((x) => x.unitCode === unitCode && x.year === year);
-    return r ? toBaseline(r) : undefined;
-  }
-
   /** Sets a unit's baseline for a year; returns the previous one, or `unchanged` when it is the same. */
   async function upsert(
     unitCode: string,
@@ -72,7 +67,7 @@ export async function createBaselinesRepo(dir: string) {
     return { changed: true, previous };
   }
 
-  return { forYear, exact, upsert };
+  return { forYear, upsert };
 }
 
 export type BaselinesRepo = Awaited<ReturnType<typeof createBaselinesRepo>>;

@@ -22,10 +22,6 @@ export async function createSessionsRepo(dir: string, clock: () => Date) {
       delete db.data.sessions[key];
       await db.write();
     },
-    updatedAt(key: string): Date | undefined {
-      const at = db.data.sessions[key]?.updatedAt;
-      return at ? new Date(at) : undefined;
-    },
   };
 }
 

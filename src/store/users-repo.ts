@@ -7,8 +7,7 @@ export async function createUsersRepo(dir: string) {
   const { db } = await openJsonFile(join(dir, 'users.json'), UsersFileSchema, () => ({ users: [] }));
   const get = (telegramId: number): User | undefined =>
     db.data.users.find((u) => u.telegramId === telegramId && u.active);
-  const count = (): number => db.data.users.filter((u) => u.active).length;
-  return { get, count };
+  return { get };
 }
 
 export type UsersRepo = Awaited<ReturnType<typeof createUsersRepo>>;

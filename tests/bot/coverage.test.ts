@@ -46,6 +46,11 @@ describe('/coverage for a kab/kota', () => {
     expect(b).toBe(a);
   });
 
+  it('says when the target is met', async () => {
+    await seedBaseline(h.app.store, '19.71', { target_pct: 45 });
+    expect(await ask('/cakupan Pangkalpinang')).toContain('Target 45,0%: tercapai, lebih 5,4 poin');
+  });
+
   it('says when the latest report is more than two weeks old', async () => {
     h.now = new Date('2026-12-15T03:00:00Z'); // week 51
     const text = await ask('/cakupan Pangkalpinang');

@@ -11,18 +11,9 @@ import {
 import { figureWarnings, validateFigures, type Figures } from '../../src/domain/figures.js';
 import type { Unit } from '../../src/domain/regions/directory.js';
 import { WIB } from '../../src/domain/zones.js';
+import { PANGKALPINANG_W48 } from '../helpers/seed.js';
 
-const PKP: Figures = {
-  active_pu: 38_905,
-  active_bpu: 11_200,
-  active_jakon: 2_205,
-  active_pmi: 58,
-  nonasn_total: 4_120,
-  nonasn_jkk: 4_120,
-  nonasn_jkm: 4_120,
-  nonasn_jht: 1_030,
-  nonasn_jp: 0,
-};
+const PKP: Figures = { ...PANGKALPINANG_W48 };
 const BASE: Baseline = {
   year: 2026,
   workforce_total: 104_000,
