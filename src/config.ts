@@ -32,6 +32,9 @@ const ConfigSchema = z.object({
   ADMIN_IDS: idList.default([]),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `harus salah satu dari ${LOG_LEVELS.join(', ')}` }).default('info'),
   BACKUP_KEEP: positiveInt(7),
+  INVITE_TTL_DAYS: positiveInt(7),
+  RATE_LIMIT_BURST: positiveInt(20),
+  RATE_LIMIT_PER_MINUTE: positiveInt(60),
 });
 
 export interface Config {
@@ -41,6 +44,10 @@ export interface Config {
   adminIds: number[];
   logLevel: LogLevel;
   backupKeep: number;
+  inviteTtlDays: number;
+  /** Messages one person may send at once, and per minute after that, before being asked to slow down. */
+  rateLimitBurst: number;
+  rateLimitPerMinute: number;
 }
 
 /** Pure: the environment in, a config or one clear line naming the key out. Never echoes the token. */
@@ -60,14 +67,21 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
     adminIds: c.ADMIN_IDS,
     logLevel: c.LOG_LEVEL,
     backupKeep: c.BACKUP_KEEP,
+    inviteTtlDays: c.INVITE_TTL_DAYS,
+    rateLimitBurst: c.RATE_LIMIT_BURST,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
   });
 }
 
 /** The command line needs no token: only where the data lives and how many backups to keep. */
-export function parseCliConfig(env: Record<string, string | undefined>): Result<Pick<Config, 'dataDir' | 'backupKeep'>, string> {
+export function parseCliConfig(
+  env: Record<string, string | undefined>,
+): Result<Pick<Config, 'dataDir' | 'backupKeep' | 'inviteTtlDays'>, string> {
   const withToken = { ...env, BOT_TOKEN: '1:command-line-does-not-use-a-token' };
   const parsed = parseConfig(withToken);
-  return parsed.ok ? ok({ dataDir: parsed.value.dataDir, backupKeep: parsed.value.backupKeep }) : parsed;
+  if (!parsed.ok) return parsed;
+  const { dataDir, backupKeep, inviteTtlDays } = parsed.value;
+  return ok({ dataDir, backupKeep, inviteTtlDays });
 }
 
 /**

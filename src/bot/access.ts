@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from 'telegraf';
+import { isCoordinatorOrAdmin } from '../domain/access.js';
 import type { BotContext } from './context.js';
 import type { BotDeps } from './deps.js';
 
@@ -15,5 +16,7 @@ export function resolveAccess(deps: Pick<BotDeps, 'adminIds' | 'store'>): Middle
   };
 }
 
-/** Filter: anyone with a role may read coverage figures. */
+/** Filters for Composer.branch/optional: access rules, not ifs buried in handlers. */
 export const isRegistered = (ctx: BotContext): boolean => ctx.access.role !== 'unknown';
+export const isUnknown = (ctx: BotContext): boolean => ctx.access.role === 'unknown';
+export const isCoordinator = (ctx: BotContext): boolean => isCoordinatorOrAdmin(ctx.access);

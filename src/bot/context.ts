@@ -1,15 +1,25 @@
 import type { Context } from 'telegraf';
-import type { Role } from '../store/schema.js';
+import type { Access, Role } from '../domain/access.js';
 
-export type Access =
-  | { role: 'admin' }
-  | { role: Role; scope: string }
-  | { role: 'unknown' };
+export type { Access } from '../domain/access.js';
 
-/** Conversation state of guided flows (persisted by the session store). */
-export type SessionData = Record<string, unknown>;
+/** A guided conversation in progress. Persisted, so a restart resumes it. */
+export type Flow =
+  | { name: 'invite'; step: 'role' }
+  | { name: 'invite'; step: 'scope'; role: Role }
+  | { name: 'request'; step: 'role' }
+  | { name: 'request'; step: 'scope'; role: 'staff' | 'viewer' };
+
+/**
+ * Conversation state: present only while a flow runs. telegraf writes the session back whenever a handler reads
+ * it, so an empty session is `undefined` (deleted), never `{}` kept for every person who ever wrote.
+ */
+export interface SessionData {
+  flow: Flow;
+  startedAt: string;
+}
 
 export interface BotContext extends Context {
-  session: SessionData;
+  session: SessionData | undefined;
   access: Access;
 }

@@ -2,6 +2,12 @@ import { session, Telegraf, TelegramError, type SessionStore } from 'telegraf';
 import { coverageFeature } from '../features/coverage/index.js';
 import { fallbackFeature } from '../features/fallback.js';
 import { onboardingFeature } from '../features/onboarding/index.js';
+import { requestsFeature } from '../features/onboarding/requests.js';
+import { inviteFeature } from '../features/invite/index.js';
+import { usersFeature } from '../features/users/index.js';
+import { groupsFeature } from '../features/groups/index.js';
+import { auditFeature } from '../features/audit/index.js';
+import { rateLimit } from './rate-limit.js';
 import { COMMAND_MENU, internalErrorMessage } from '../messages/common.js';
 import { resolveAccess } from './access.js';
 import type { BotContext, SessionData } from './context.js';
@@ -36,12 +42,19 @@ export function createBot(deps: BotDeps): Telegraf<BotContext> {
     }
   });
 
+  // Before anything else: a flood from one person is slowed down before it queues or touches the store.
+  bot.use(rateLimit({ burst: deps.rateLimitBurst, perMinute: deps.rateLimitPerMinute, clock: deps.clock }));
   bot.use(serialisePerChat());
   // Session before every feature: guided flows read it, and a flow registered before it silently does nothing.
-  bot.use(session<SessionData, BotContext, 'session'>({ store: sessionStore(deps), defaultSession: () => ({}) }));
+  bot.use(session<SessionData, BotContext, 'session'>({ store: sessionStore(deps) }));
   bot.use(resolveAccess(deps));
   bot.use(onboardingFeature(deps));
   bot.use(coverageFeature(deps));
+  bot.use(inviteFeature(deps));
+  bot.use(requestsFeature(deps));
+  bot.use(usersFeature(deps));
+  bot.use(groupsFeature(deps));
+  bot.use(auditFeature(deps));
   bot.use(fallbackFeature(deps));
   return bot;
 }

@@ -7,6 +7,9 @@ export interface BotDeps {
   botToken: string;
   apiRoot: string;
   adminIds: readonly number[];
+  inviteTtlDays: number;
+  rateLimitBurst: number;
+  rateLimitPerMinute: number;
   store: Store;
   regions: RegionDirectory;
   clock: () => Date;

@@ -7,6 +7,7 @@ import type { Actor } from '../store/schema.js';
 import { createStore, type Store } from '../store/store.js';
 import { importBaselines } from './import-baselines.js';
 import { importReports, type ImportResult } from './import-reports.js';
+import { runPeopleCommand } from './people.js';
 
 const USAGE = `Penggunaan: npm run cli -- <perintah>
 
@@ -18,6 +19,13 @@ const USAGE = `Penggunaan: npm run cli -- <perintah>
       region_code,year,workforce_total,workforce_source,workforce_formal,workforce_informal,target_pct
   check
       Membaca dan memeriksa seluruh berkas data.
+  grant <ID Telegram> <peran> [wilayah] [--nama "Nama Lengkap"]
+      Memberi peran: koordinator (provinsi atau nasional), petugas (satu unit), pemantau (unit, provinsi, nasional).
+      Wilayah ditulis dengan kode (19, 19.71) atau "nasional". Contoh: grant 123456789 koordinator 19 --nama "Rina"
+  revoke <ID Telegram>
+      Mencabut akses seseorang.
+  audit [jumlah]
+      Menampilkan catatan audit terbaru (bawaan 50).
 
 Folder data diambil dari DATA_DIR (bawaan ./data). Bot harus dihentikan dulu: satu folder data hanya untuk satu proses.`;
 
@@ -42,6 +50,10 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
       out(`Data di ${config.value.dataDir} terbaca dan sah: ${files} berkas laporan, serta berkas pengguna, baseline, dan sesi.`);
       return 0;
     });
+  }
+  if (command === 'grant' || command === 'revoke' || command === 'audit') {
+    const regions = await loadOfficialRegions();
+    return withStore(config.value.dataDir, now, out, (store) => runPeopleCommand(command, args.slice(1), { store, regions, now, out }));
   }
   if (command !== 'import' || (kind !== 'reports' && kind !== 'baselines') || file === undefined) {
     out(USAGE);

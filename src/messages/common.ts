@@ -19,36 +19,53 @@ const about = (): Html =>
 export function notRegisteredMessage(telegramId: number): Html {
   return lines(
     'Mohon maaf, Bapak/Ibu belum terdaftar sebagai pengguna UC Bot.',
-    html`Akses diberikan oleh admin atau koordinator UC Jamsosnaker. Mohon sampaikan ID Telegram Bapak/Ibu, ${code(telegramId)}, beserta nama instansi kepada admin atau koordinator wilayah Bapak/Ibu.`,
+    html`Akses diberikan oleh admin atau koordinator UC Jamsosnaker, melalui tautan undangan atau permohonan akses. Ketik ${bold('/start')} di chat pribadi dengan bot untuk mengajukan permohonan, atau sampaikan ID Telegram Bapak/Ibu, ${code(telegramId)}, kepada koordinator wilayah Bapak/Ibu.`,
   );
 }
 
 export function startMessage(access: Access, telegramId: number, firstName: string): Html {
   if (access.role === 'unknown') {
-    return lines(html`Selamat datang, ${firstName}.`, '', about(), '', notRegisteredMessage(telegramId));
+    return lines(
+      html`Selamat datang, ${firstName}.`,
+      '',
+      about(),
+      '',
+      'Bapak/Ibu belum terdaftar. Untuk mendapat akses, tekan tombol di bawah untuk mengajukan permohonan kepada admin atau koordinator, atau buka tautan undangan yang Bapak/Ibu terima.',
+      html`ID Telegram Bapak/Ibu: ${code(telegramId)}`,
+    );
   }
   return lines(
     html`Selamat datang, ${firstName}. Bapak/Ibu terdaftar sebagai ${bold(ROLE_NAMES[access.role])}.`,
     '',
     about(),
     '',
-    helpBody(),
+    helpBody(access),
   );
 }
 
-const helpBody = (): Html =>
-  lines(
+const isManager = (access: Access): boolean => access.role === 'admin' || access.role === 'coordinator';
+
+function helpBody(access: Access): Html {
+  const manager = isManager(access);
+  const linker = manager || access.role === 'staff';
+  return lines(
     bold('Perintah yang dapat Bapak/Ibu gunakan'),
-    html`• ${bold('/cakupan')} ${code('nama wilayah')}: capaian terbaru sebuah kabupaten/kota, provinsi, atau nasional.`,
+    html`• ${bold('/cakupan')} ${code('nama wilayah')}: capaian terbaru sebuah kabupaten/kota, provinsi, atau nasional (dalam wilayah akses Bapak/Ibu).`,
     '  Contoh: /cakupan Pangkalpinang · /cakupan Babel · /cakupan 19.71 · /cakupan nasional',
+    manager ? html`• ${bold('/undang')}: membuat tautan undangan sekali pakai untuk petugas atau pemantau${access.role === 'admin' ? ' (dan koordinator)' : ''}.` : undefined,
+    manager ? html`• ${bold('/pengguna')}: daftar pengguna di wilayah Bapak/Ibu; ${bold('/cabut')} ${code('ID')} mencabut akses; ${bold('/alihkan')} ${code('ID')} mengalihkan tugas petugas kepada penggantinya.` : undefined,
+    manager ? html`• ${bold('/audit')}: catatan terbaru siapa mengubah apa.` : undefined,
+    linker ? html`• Di grup kantor: ${bold('/hubungkan')} ${code('nama unit')} agar pengingat dan pengumuman sampai ke grup; ${bold('/lepaskan')} untuk mengakhirinya.` : undefined,
+    html`• ${bold('/batal')}: menghentikan proses yang sedang berjalan.`,
     html`• ${bold('/bantuan')}: menampilkan petunjuk ini.`,
     '',
     'Nama wilayah boleh ditulis bebas (huruf besar/kecil, spasi, singkatan seperti Kab., Kota, Prov., Babel, Jabar).',
   );
+}
 
 export function helpMessage(access: Access, telegramId: number): Html {
   if (access.role === 'unknown') return lines(about(), '', notRegisteredMessage(telegramId));
-  return helpBody();
+  return helpBody(access);
 }
 
 export const unknownCommandMessage = (): Html =>
@@ -63,5 +80,13 @@ export const internalErrorMessage = (): Html =>
 /** The command menu, in Indonesian (product.md: the menu shows the Indonesian command). */
 export const COMMAND_MENU = [
   { command: 'cakupan', description: 'Capaian UC Jamsosnaker sebuah wilayah' },
+  { command: 'undang', description: 'Membuat tautan undangan (koordinator)' },
+  { command: 'pengguna', description: 'Daftar pengguna di wilayah Anda (koordinator)' },
+  { command: 'hubungkan', description: 'Menghubungkan grup ini dengan unit pelapor' },
+  { command: 'audit', description: 'Catatan perubahan terbaru (koordinator)' },
+  { command: 'batal', description: 'Menghentikan proses yang sedang berjalan' },
   { command: 'bantuan', description: 'Petunjuk penggunaan' },
 ];
+
+export const slowDownMessage = (): Html =>
+  html`Mohon maaf, pesan Bapak/Ibu masuk terlalu cepat. Mohon tunggu sebentar, lalu kirim kembali.`;

@@ -75,17 +75,21 @@ export const BaselinesFileSchema = z.object({ baselines: z.array(BaselineRecordS
 export type BaselinesFile = z.infer<typeof BaselinesFileSchema>;
 
 export const RoleSchema = z.enum(['coordinator', 'staff', 'viewer']);
+// Keep in step with the domain's Role.
 export type Role = z.infer<typeof RoleSchema>;
 
 export const UserSchema = z.object({
   telegramId: z.number().int(),
   name: z.string(),
+  username: z.string().optional(),
   role: RoleSchema,
   /** A unit code (`PP.KK` or `PP`) or `national`. */
   scope: z.union([unitCode, z.literal('national')]),
   grantedAt: isoInstant,
   grantedBy: ActorSchema,
   active: z.boolean(),
+  revokedAt: isoInstant.optional(),
+  revokedBy: ActorSchema.optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 export const UsersFileSchema = z.object({ users: z.array(UserSchema) });
@@ -107,3 +111,45 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 /** audit/<YYYY-MM-DD>.json (UTC day): appended to, never edited. */
 export const AuditFileSchema = z.object({ entries: z.array(AuditEntrySchema) });
 export type AuditFile = z.infer<typeof AuditFileSchema>;
+
+const scope = z.union([unitCode, z.literal('national')]);
+
+/** invites.json: single-use invitations. Only a hash of the code is kept. */
+export const InviteSchema = z.object({
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  role: RoleSchema,
+  scope,
+  createdBy: ActorSchema,
+  createdAt: isoInstant,
+  expiresAt: isoInstant,
+  usedBy: ActorSchema.optional(),
+  usedAt: isoInstant.optional(),
+});
+export type Invite = z.infer<typeof InviteSchema>;
+export const InvitesFileSchema = z.object({ invites: z.array(InviteSchema) });
+
+/** requests.json: access asked for by people without a role. */
+export const AccessRequestSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}$/),
+  requester: ActorSchema.extend({ telegramId: z.number().int(), username: z.string().optional() }),
+  role: z.enum(['staff', 'viewer']),
+  scope,
+  createdAt: isoInstant,
+  status: z.enum(['pending', 'approved', 'rejected']),
+  decidedBy: ActorSchema.optional(),
+  decidedAt: isoInstant.optional(),
+});
+export type AccessRequest = z.infer<typeof AccessRequestSchema>;
+export const RequestsFileSchema = z.object({ requests: z.array(AccessRequestSchema) });
+
+/** chats.json: groups linked to a reporting unit, so reminders and notices reach them. */
+export const ChatLinkSchema = z.object({
+  chatId: z.number().int(),
+  title: z.string(),
+  unitCode,
+  linkedBy: ActorSchema,
+  linkedAt: isoInstant,
+  active: z.boolean(),
+});
+export type ChatLink = z.infer<typeof ChatLinkSchema>;
+export const ChatsFileSchema = z.object({ chats: z.array(ChatLinkSchema) });

@@ -10,6 +10,9 @@ import { createReportsRepo, type ReportsRepo } from './reports-repo.js';
 import { MetaSchema, SCHEMA_VERSION } from './schema.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions-repo.js';
 import { createUsersRepo, type UsersRepo } from './users-repo.js';
+import { createChatsRepo, type ChatsRepo } from './chats-repo.js';
+import { createInvitesRepo, type InvitesRepo } from './invites-repo.js';
+import { createRequestsRepo, type RequestsRepo } from './requests-repo.js';
 
 export interface StoreOptions {
   clock: () => Date;
@@ -26,6 +29,9 @@ export interface Store {
   readonly reports: ReportsRepo;
   readonly baselines: BaselinesRepo;
   readonly users: UsersRepo;
+  readonly invites: InvitesRepo;
+  readonly requests: RequestsRepo;
+  readonly chats: ChatsRepo;
   readonly sessions: SessionsRepo;
   readonly audit: AuditRepo;
   backup(): Promise<string>;
@@ -61,6 +67,9 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const reports = await createReportsRepo(dir, { preloadYears });
     const baselines = await createBaselinesRepo(dir);
     const users = await createUsersRepo(dir);
+    const invites = await createInvitesRepo(dir);
+    const requests = await createRequestsRepo(dir);
+    const chats = await createChatsRepo(dir);
     const sessions = await createSessionsRepo(dir, clock);
     const audit = await createAuditRepo(dir);
     let closed = false;
@@ -69,6 +78,9 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       reports,
       baselines,
       users,
+      invites,
+      requests,
+      chats,
       sessions,
       audit,
       backup: () => backupDataDir(dir, clock(), backupKeep),

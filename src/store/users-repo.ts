@@ -1,13 +1,69 @@
 import { join } from 'node:path';
+import type { Role, Scope } from '../domain/access.js';
 import { openJsonFile } from './json-file.js';
-import { UsersFileSchema, type User } from './schema.js';
+import { UsersFileSchema, type Actor, type User } from './schema.js';
 
-/** Registered people and their roles (admins come from ADMIN_IDS and are not stored). */
+export interface GrantInput {
+  telegramId: number;
+  name: string;
+  username?: string | undefined;
+  role: Role;
+  scope: Scope;
+}
+
+/**
+ * Registered people and their roles (admins come from ADMIN_IDS and are not stored). One active grant per person;
+ * a revoked grant stays in the file, marked inactive, so the history of who held what is kept.
+ */
 export async function createUsersRepo(dir: string) {
   const { db } = await openJsonFile(join(dir, 'users.json'), UsersFileSchema, () => ({ users: [] }));
+
   const get = (telegramId: number): User | undefined =>
     db.data.users.find((u) => u.telegramId === telegramId && u.active);
-  return { get };
+
+  const active = (): User[] => db.data.users.filter((u) => u.active);
+
+  async function mutate(change: (users: User[]) => void): Promise<void> {
+    const before = db.data.users.map((u) => ({ ...u }));
+    change(db.data.users);
+    try {
+      await db.write();
+    } catch (e) {
+      db.data.users = before;
+      throw e;
+    }
+  }
+
+  /** Gives a person a role, replacing any role they held. Returns the replaced grant. */
+  async function grant(input: GrantInput, by: Actor, at: Date): Promise<User | undefined> {
+    const previous = get(input.telegramId);
+    await mutate((users) => {
+      if (previous) Object.assign(previous, { active: false, revokedAt: at.toISOString(), revokedBy: by });
+      users.push({
+        telegramId: input.telegramId,
+        name: input.name,
+        ...(input.username ? { username: input.username } : {}),
+        role: input.role,
+        scope: input.scope,
+        grantedAt: at.toISOString(),
+        grantedBy: by,
+        active: true,
+      });
+    });
+    return previous;
+  }
+
+  /** Ends a person's access. Returns the grant that ended, if there was one. */
+  async function revoke(telegramId: number, by: Actor, at: Date): Promise<User | undefined> {
+    const current = get(telegramId);
+    if (!current) return undefined;
+    await mutate(() => {
+      Object.assign(current, { active: false, revokedAt: at.toISOString(), revokedBy: by });
+    });
+    return current;
+  }
+
+  return { get, active, grant, revoke };
 }
 
 export type UsersRepo = Awaited<ReturnType<typeof createUsersRepo>>;

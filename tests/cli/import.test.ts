@@ -178,3 +178,22 @@ describe('npm run cli as a process', () => {
     expect(check.stdout).toContain('terbaca dan sah: 1 berkas laporan');
   });
 });
+
+describe('people from the command line', () => {
+  it('grants, revokes and shows the audit trail, refusing roles outside their kind of scope', async () => {
+    const env = { DATA_DIR: join(dir, 'data') };
+    const grant = await runTs('src/cli/main.ts', ['grant', '123456', 'koordinator', '19', '--nama', 'Rina Wati'], env, dir);
+    expect(grant.code).toBe(0);
+    expect(grant.stdout).toContain('Rina Wati (ID 123456) kini koordinator Provinsi Kepulauan Bangka Belitung.');
+    const wrong = await runTs('src/cli/main.ts', ['grant', '5', 'petugas', 'nasional'], env, dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stdout).toContain('Petugas ditetapkan untuk satu unit pelapor');
+    const revoke = await runTs('src/cli/main.ts', ['revoke', '123456'], env, dir);
+    expect(revoke.stdout).toContain('telah dicabut');
+    const audit = await runTs('src/cli/main.ts', ['audit'], env, dir);
+    expect(audit.stdout).toContain('Operator (baris perintah): memberi peran koordinator Provinsi Kepulauan Bangka Belitung kepada Rina Wati');
+    expect(audit.stdout).toContain('mencabut akses Rina Wati');
+    const store = await open();
+    expect(store.users.get(123456)).toBeUndefined();
+  });
+});

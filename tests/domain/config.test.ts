@@ -11,6 +11,9 @@ describe('configuration', () => {
       adminIds: [11, 22],
       logLevel: 'info',
       backupKeep: 7,
+      inviteTtlDays: 7,
+      rateLimitBurst: 20,
+      rateLimitPerMinute: 60,
     });
     expect(r.ok && r.value.dataDir.endsWith('/data')).toBe(true);
   });
@@ -36,6 +39,6 @@ describe('configuration', () => {
 
   it('needs no token for the command line', () => {
     const r = parseCliConfig({ DATA_DIR: '/tmp/x' });
-    expect(r).toEqual({ ok: true, value: { dataDir: '/tmp/x', backupKeep: 7 } });
+    expect(r).toEqual({ ok: true, value: { dataDir: '/tmp/x', backupKeep: 7, inviteTtlDays: 7 } });
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type App } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
+import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { BotApiServer, type TgUser } from '../../src/sandbox/bot-api-server.js';
 import { officialRegions } from './regions.js';
@@ -21,13 +21,16 @@ export interface Harness {
   now: Date;
   /** The text of everything the bot has sent to a chat, in order. */
   texts(chatId: number): string[];
+  /** Stops the bot and starts a new one on the same data folder and the same Bot API (a process restart). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export interface HarnessOptions {
   now?: Date;
   dataDir?: string;
-  keepDataDir?: boolean;
+  /** Extra configuration keys, as in the environment. */
+  env?: Record<string, string>;
 }
 
 /** The real bot, polling a strict Bot API stand-in over HTTP on 127.0.0.1, on a throwaway data folder. */
@@ -35,24 +38,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const api = new BotApiServer({ token: TEST_TOKEN });
   await api.start();
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'ucbot-test-')));
-  const config: Config = {
-    botToken: TEST_TOKEN,
-    apiRoot: api.apiRoot,
-    dataDir,
-    adminIds: [ADMIN_ID],
-    logLevel: 'debug',
-    backupKeep: 3,
-  };
+  const parsed = parseConfig({
+    BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    DATA_DIR: dataDir,
+    ADMIN_IDS: String(ADMIN_ID),
+    BACKUP_KEEP: '3',
+    ...options.env,
+  });
+  if (!parsed.ok) throw new Error(parsed.error);
+  const config: Config = parsed.value;
   const logs: string[] = [];
   const h = {
     now: options.now ?? new Date('2026-11-24T03:00:00Z'),
   } as Harness;
-  const app = await startApp(config, {
+  const appOptions = {
     clock: () => h.now,
     sleep: () => Promise.resolve(),
-    logger: createLogger('debug', { secrets: [TEST_TOKEN], write: (line) => logs.push(line) }),
+    logger: createLogger('debug', { secrets: [TEST_TOKEN], write: (line: string) => logs.push(line) }),
     regions: await officialRegions(),
-  });
+  };
+  const app = await startApp(config, appOptions);
   Object.assign(h, {
     api,
     app,
@@ -61,10 +67,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     admin: api.user(ADMIN_ID, 'Rina', { username: 'rina_admin' }),
     stranger: api.user(STRANGER_ID, 'Tono'),
     texts: (chatId: number) => api.messages(chatId).map((m) => m.text),
+    restart: async () => {
+      await h.app.stop('restart');
+      h.app = await startApp(config, appOptions);
+    },
     stop: async () => {
-      await app.stop('test');
+      await h.app.stop('test');
       await api.stop();
-      if (!options.keepDataDir && !options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   });
   return h;

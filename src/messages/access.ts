@@ -1,0 +1,257 @@
+import { NATIONAL, type Role, type Scope } from '../domain/access.js';
+import { formatDateTime } from '../domain/format.js';
+import type { RegionDirectory } from '../domain/regions/directory.js';
+import { WIB } from '../domain/zones.js';
+import type { AccessRequest, AuditEntry, User } from '../store/schema.js';
+import { bold, code, html, italic, lines, type Html } from './html.js';
+
+export const ROLE_LABELS: Record<Role | 'admin', string> = {
+  admin: 'admin',
+  coordinator: 'koordinator',
+  staff: 'petugas',
+  viewer: 'pemantau',
+};
+
+/** What each role is for, as the buttons of the invite and request flows say it. */
+export const ROLE_CHOICES: Record<Role, string> = {
+  coordinator: 'Koordinator (provinsi/nasional)',
+  staff: 'Petugas Disnaker (mengirim laporan)',
+  viewer: 'Pemantau (melihat data)',
+};
+
+/** Typed answers accepted where a role button is offered. */
+export function parseRole(text: string): Role | undefined {
+  const t = text.trim().toLowerCase();
+  if (/^(koordinator|coordinator)\b/.test(t)) return 'coordinator';
+  if (/^(petugas|staff|operator)\b/.test(t)) return 'staff';
+  if (/^(pemantau|viewer|pimpinan|pejabat)\b/.test(t)) return 'viewer';
+  return undefined;
+}
+
+export const scopeLabel = (scope: Scope, regions: RegionDirectory): string =>
+  scope === NATIONAL ? 'nasional' : (regions.get(scope)?.name ?? scope);
+
+export const roleAndScope = (role: Role, scope: Scope, regions: RegionDirectory): string =>
+  `${ROLE_LABELS[role]} ${scope === NATIONAL ? 'nasional' : scopeLabel(scope, regions)}`;
+
+const personLabel = (p: { name: string; telegramId: number | null; username?: string | undefined }): Html =>
+  html`${p.name}${p.username ? ` (@${p.username})` : ''}${p.telegramId !== null ? html`, ID ${code(p.telegramId)}` : ''}`;
+
+// ---- shared -----------------------------------------------------------------------------------------------------
+
+export const privateOnlyMessage = (botUsername: string): Html =>
+  html`Mohon gunakan perintah ini di chat pribadi dengan bot: buka @${botUsername}.`;
+
+export const groupOnlyMessage = (): Html =>
+  html`Perintah ini digunakan di dalam grup. Tambahkan bot ke grup kantor Bapak/Ibu, lalu kirim perintahnya di sana.`;
+
+export const notAllowedMessage = (): Html =>
+  html`Mohon maaf, perintah ini tidak tersedia untuk peran Bapak/Ibu.`;
+
+export const outOfScopeMessage = (what: string): Html =>
+  html`Mohon maaf, ${what} berada di luar wilayah akses Bapak/Ibu.`;
+
+export const flowCancelledMessage = (): Html => html`Baik, proses dibatalkan. Tidak ada yang disimpan.`;
+export const noFlowMessage = (): Html => html`Tidak ada proses yang sedang berjalan.`;
+
+export const expiredButtonAnswer = 'Mohon maaf, tombol ini sudah tidak berlaku.';
+export const noAccessAnswer = 'Mohon maaf, Bapak/Ibu tidak memiliki akses untuk tindakan ini.';
+
+// ---- invites ----------------------------------------------------------------------------------------------------
+
+export const inviteAskRoleMessage = (): Html =>
+  lines(bold('Membuat tautan undangan'), 'Peran apa yang akan diberikan? Pilih tombol atau ketik nama perannya.', italic('Ketik /batal untuk membatalkan.'));
+
+export const inviteAskScopeMessage = (role: Role): Html => {
+  const hint: Record<Role, string> = {
+    coordinator: 'Ketik nama provinsi (misalnya Babel) atau “nasional”.',
+    staff: 'Ketik nama kabupaten/kota atau provinsi yang laporannya akan dikirim petugas ini (misalnya Pangkalpinang).',
+    viewer: 'Ketik nama kabupaten/kota, provinsi, atau “nasional”.',
+  };
+  return lines(html`Peran: ${bold(ROLE_LABELS[role])}.`, hint[role]);
+};
+
+export const inviteRoleNotUnderstood = (): Html => html`Mohon pilih salah satu peran dengan tombol, atau ketik “petugas” atau “pemantau”.`;
+
+export const coordinatorScopeMessage = (): Html =>
+  html`Koordinator ditetapkan untuk satu provinsi atau nasional. Mohon ketik nama provinsi atau “nasional”.`;
+
+export function inviteCreatedMessage(link: string, role: Role, scope: Scope, expiresAt: Date, regions: RegionDirectory): Html {
+  return lines(
+    bold('Tautan undangan siap'),
+    html`Untuk: ${bold(roleAndScope(role, scope, regions))}`,
+    html`Berlaku sekali pakai sampai ${formatDateTime(expiresAt, WIB)}.`,
+    '',
+    link,
+    '',
+    'Kirimkan tautan ini hanya kepada orang yang dituju. Siapa pun yang membukanya lebih dulu akan mendapat peran tersebut.',
+  );
+}
+
+export const inviteUnknownMessage = (): Html =>
+  html`Mohon maaf, tautan undangan ini tidak dikenal. Mohon periksa kembali tautannya, atau minta tautan baru kepada koordinator.`;
+export const inviteUsedMessage = (): Html =>
+  html`Mohon maaf, tautan undangan ini sudah dipakai. Setiap tautan hanya berlaku satu kali; mohon minta tautan baru kepada koordinator.`;
+export const inviteExpiredMessage = (expiredAt: Date): Html =>
+  html`Mohon maaf, tautan undangan ini sudah kedaluwarsa sejak ${formatDateTime(expiredAt, WIB)}. Mohon minta tautan baru kepada koordinator.`;
+export const inviteAdminMessage = (): Html =>
+  html`Bapak/Ibu sudah terdaftar sebagai admin, jadi tautan undangan ini tidak dipakai dan tetap dapat diberikan kepada orang lain.`;
+
+export function joinedMessage(firstName: string, role: Role, scope: Scope, regions: RegionDirectory, replaced: boolean): Html {
+  return lines(
+    html`Selamat bergabung, ${firstName}. Bapak/Ibu kini terdaftar sebagai ${bold(roleAndScope(role, scope, regions))}.`,
+    replaced ? 'Peran Bapak/Ibu sebelumnya telah diganti dengan peran ini.' : undefined,
+    html`Ketik ${bold('/bantuan')} untuk melihat apa saja yang dapat Bapak/Ibu lakukan.`,
+  );
+}
+
+export const inviterNoticeMessage = (who: { name: string; telegramId: number; username?: string }, role: Role, scope: Scope, regions: RegionDirectory): Html =>
+  html`${personLabel(who)} telah bergabung melalui undangan Bapak/Ibu sebagai ${bold(roleAndScope(role, scope, regions))}.`;
+
+// ---- access requests --------------------------------------------------------------------------------------------
+
+export const requestOfferLabel = 'Ajukan permohonan akses';
+
+export const requestAskRoleMessage = (): Html =>
+  lines(bold('Permohonan akses'), 'Bapak/Ibu memerlukan akses sebagai apa?', italic('Ketik /batal untuk membatalkan.'));
+
+export const requestAskScopeMessage = (role: Role): Html =>
+  html`Peran: ${bold(ROLE_LABELS[role])}. Mohon ketik nama kabupaten/kota atau provinsi instansi Bapak/Ibu (misalnya Pangkalpinang)${role === 'viewer' ? ', atau “nasional”' : ''}.`;
+
+export const requestPendingMessage = (r: AccessRequest, regions: RegionDirectory): Html =>
+  html`Permohonan Bapak/Ibu sebagai ${bold(roleAndScope(r.role, r.scope, regions))} sedang menunggu persetujuan. Bapak/Ibu akan diberi tahu hasilnya.`;
+
+export const requestSentMessage = (r: AccessRequest, regions: RegionDirectory, approvers: number): Html =>
+  approvers > 0
+    ? html`Permohonan akses sebagai ${bold(roleAndScope(r.role, r.scope, regions))} telah dikirim kepada ${approvers} admin/koordinator. Bapak/Ibu akan diberi tahu hasilnya.`
+    : html`Permohonan akses sebagai ${bold(roleAndScope(r.role, r.scope, regions))} telah dicatat. Saat ini belum ada admin atau koordinator yang dapat dihubungi; mohon sampaikan juga kepada koordinator wilayah Bapak/Ibu.`;
+
+export const requestForApproverMessage = (r: AccessRequest, regions: RegionDirectory): Html =>
+  lines(
+    bold('Permohonan akses baru'),
+    html`${personLabel(r.requester)} meminta peran ${bold(roleAndScope(r.role, r.scope, regions))}.`,
+    html`Diajukan ${formatDateTime(new Date(r.createdAt), WIB)}.`,
+  );
+
+export const requestDecidedForApproverMessage = (r: AccessRequest, regions: RegionDirectory): Html =>
+  lines(
+    requestForApproverMessage(r, regions),
+    html`${bold(r.status === 'approved' ? 'Disetujui' : 'Ditolak')} oleh ${r.decidedBy?.name ?? '-'}.`,
+  );
+
+export const requestAlreadyDecidedAnswer = 'Permohonan ini sudah diputuskan sebelumnya.';
+
+export const requestApprovedMessage = (r: AccessRequest, regions: RegionDirectory): Html =>
+  lines(
+    html`Permohonan akses Bapak/Ibu telah ${bold('disetujui')}. Bapak/Ibu kini terdaftar sebagai ${bold(roleAndScope(r.role, r.scope, regions))}.`,
+    html`Ketik ${bold('/bantuan')} untuk melihat apa saja yang dapat Bapak/Ibu lakukan.`,
+  );
+
+export const requestRejectedMessage = (): Html =>
+  html`Mohon maaf, permohonan akses Bapak/Ibu ${bold('belum dapat disetujui')}. Untuk keterangan lebih lanjut, mohon hubungi koordinator wilayah Bapak/Ibu.`;
+
+// ---- people -----------------------------------------------------------------------------------------------------
+
+export function usersListMessage(users: User[], regions: RegionDirectory): Html {
+  if (users.length === 0) return html`Belum ada pengguna terdaftar di wilayah Bapak/Ibu.`;
+  return lines(
+    bold(`Pengguna terdaftar (${users.length})`),
+    ...users.map((u) => html`• ${personLabel(u)}: ${roleAndScope(u.role, u.scope, regions)}`),
+    '',
+    html`Mencabut akses: ${bold('/cabut')} ${code('ID')} · Mengalihkan tugas petugas kepada orang lain: ${bold('/alihkan')} ${code('ID')}`,
+  );
+}
+
+export const userCommandUsage = (command: string): Html =>
+  html`Mohon sertakan ID Telegram penggunanya, misalnya ${bold(`/${command} 123456789`)}. Daftar ID dapat dilihat dengan /pengguna.`;
+
+export const userNotFoundMessage = (id: number): Html => html`Tidak ada pengguna aktif dengan ID ${code(id)}.`;
+
+export const confirmRevokeMessage = (u: User, regions: RegionDirectory): Html =>
+  html`Cabut akses ${personLabel(u)} sebagai ${bold(roleAndScope(u.role, u.scope, regions))}?`;
+
+export const confirmHandoverMessage = (u: User, regions: RegionDirectory): Html =>
+  lines(
+    html`Alihkan tugas ${bold(roleAndScope(u.role, u.scope, regions))} dari ${personLabel(u)} kepada orang lain?`,
+    'Akses orang ini dicabut dan Bapak/Ibu menerima tautan undangan untuk penggantinya. Data unit dan riwayat laporannya tetap tersimpan.',
+  );
+
+export const handoverOnlyStaffMessage = (): Html =>
+  html`Pengalihan tugas hanya untuk petugas unit pelapor. Untuk peran lain, gunakan /cabut lalu /undang.`;
+
+export const revokedMessage = (u: User, regions: RegionDirectory): Html =>
+  html`Akses ${personLabel(u)} sebagai ${bold(roleAndScope(u.role, u.scope, regions))} telah dicabut.`;
+
+export const revokedNoticeMessage = (): Html =>
+  html`Akses Bapak/Ibu ke UC Bot telah dicabut oleh koordinator. Bila ini keliru, mohon hubungi koordinator wilayah Bapak/Ibu.`;
+
+export const cancelledMessage = (): Html => html`Dibatalkan; tidak ada yang diubah.`;
+
+// ---- groups -----------------------------------------------------------------------------------------------------
+
+export const linkUsageMessage = (): Html =>
+  html`Ketik ${bold('/hubungkan')} diikuti nama unit, misalnya ${bold('/hubungkan Pangkalpinang')}.`;
+
+export const linkedMessage = (unitName: string, previous: string | undefined): Html =>
+  lines(
+    html`Grup ini kini terhubung dengan ${bold(unitName)}. Pengingat dan pengumuman untuk unit ini akan dikirim ke grup ini.`,
+    previous ? html`Hubungan sebelumnya dengan ${previous} telah diakhiri.` : undefined,
+  );
+
+export const unlinkedMessage = (unitName: string): Html =>
+  html`Hubungan grup ini dengan ${bold(unitName)} telah diakhiri. Pengingat untuk unit tersebut tidak lagi dikirim ke sini.`;
+
+export const notLinkedMessage = (): Html => html`Grup ini belum terhubung dengan unit mana pun.`;
+
+// ---- audit ------------------------------------------------------------------------------------------------------
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const isRole = (v: unknown): v is Role => v === 'coordinator' || v === 'staff' || v === 'viewer';
+
+/** One audit entry in words: who did what to whom, where. */
+function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
+  const d = e.details ?? {};
+  const role = isRole(d.role) && typeof d.scope === 'string' ? roleAndScope(d.role, d.scope, regions) : '';
+  const target = str(d.target) ?? '';
+  const unit = e.unitCode ? scopeLabel(e.unitCode, regions) : '';
+  switch (e.action) {
+    case 'report.submit':
+      return `mengirim laporan ${unit} ${e.week ?? ''}`.trim();
+    case 'report.correct':
+      return `mengoreksi laporan ${unit} ${e.week ?? ''}`.trim();
+    case 'baseline.set':
+      return `menetapkan data penduduk bekerja ${unit}`;
+    case 'user.grant':
+      return `memberi peran ${role} kepada ${target}`;
+    case 'user.revoke':
+      return `mencabut akses ${target} (${role})${d.handover === true ? ' untuk dialihkan' : ''}`;
+    case 'invite.create':
+      return `membuat undangan ${role}`;
+    case 'invite.use':
+      return `bergabung sebagai ${role} lewat undangan ${str(d.invitedBy) ?? ''}`.trim();
+    case 'access.request':
+      return `mengajukan permohonan akses ${role}`;
+    case 'access.approve':
+      return `menyetujui permohonan ${target} (${role})`;
+    case 'access.reject':
+      return `menolak permohonan ${target} (${role})`;
+    case 'chat.link':
+      return `menghubungkan grup “${target}” dengan ${unit}`;
+    case 'chat.unlink':
+      return `memutus hubungan grup “${target}” dengan ${unit}`;
+    case 'chat.removed':
+      return `mengeluarkan bot dari grup “${target}” (${unit})`;
+    case 'chat.migrate':
+      return `grup “${target}” (${unit}) menjadi supergrup`;
+    default:
+      return e.action;
+  }
+}
+
+export function auditMessage(entries: AuditEntry[], regions: RegionDirectory): Html {
+  if (entries.length === 0) return html`Belum ada catatan audit di wilayah Bapak/Ibu.`;
+  return lines(
+    bold(`Catatan audit terbaru (${entries.length})`),
+    ...entries.map((e) => html`• ${formatDateTime(new Date(e.at), WIB)} · ${e.actor.name}: ${describeEntry(e, regions)}`),
+  );
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { openJsonFile } from './json-file.js';
+import { RequestsFileSchema, type AccessRequest, type Actor } from './schema.js';
+
+/** Access requests from people without a role; one pending request per person. */
+export async function createRequestsRepo(dir: string) {
+  const { db } = await openJsonFile(join(dir, 'requests.json'), RequestsFileSchema, () => ({ requests: [] }));
+
+  const pendingOf = (telegramId: number): AccessRequest | undefined =>
+    db.data.requests.find((r) => r.requester.telegramId === telegramId && r.status === 'pending');
+
+  const get = (id: string): AccessRequest | undefined => db.data.requests.find((r) => r.id === id);
+
+  async function create(input: Omit<AccessRequest, 'id' | 'status'>): Promise<AccessRequest> {
+    const request: AccessRequest = { ...input, id: randomBytes(4).toString('hex'), status: 'pending' };
+    db.data.requests.push(request);
+    try {
+      await db.write();
+    } catch (e) {
+      db.data.requests.pop();
+      throw e;
+    }
+    return request;
+  }
+
+  /** Records a decision on a pending request; false if someone decided first. */
+  async function decide(request: AccessRequest, status: 'approved' | 'rejected', by: Actor, at: Date): Promise<boolean> {
+    if (request.status !== 'pending') return false;
+    Object.assign(request, { status, decidedBy: by, decidedAt: at.toISOString() });
+    try {
+      await db.write();
+    } catch (e) {
+      request.status = 'pending';
+      delete request.decidedBy;
+      delete request.decidedAt;
+      throw e;
+    }
+    return true;
+  }
+
+  return { pendingOf, get, create, decide };
+}
+
+export type RequestsRepo = Awaited<ReturnType<typeof createRequestsRepo>>;

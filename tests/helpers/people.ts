@@ -1,0 +1,27 @@
+import type { Role, Scope } from '../../src/domain/access.js';
+import type { TgUser } from '../../src/sandbox/bot-api-server.js';
+import type { Harness } from './harness.js';
+
+/** A registered person: a Telegram user with a stored role, as an invite or approval would leave them. */
+export async function person(h: Harness, id: number, name: string, role?: Role, scope?: Scope): Promise<TgUser> {
+  const user = h.api.user(id, name);
+  if (role && scope) {
+    await h.app.store.users.grant({ telegramId: id, name, role, scope }, { telegramId: null, name: 'Uji' }, h.now);
+  }
+  return user;
+}
+
+/** Everything the bot sent one chat, from message `from` on. */
+export const textsSince = (h: Harness, chatId: number, from: number): string => h.texts(chatId).slice(from).join('\n---\n');
+
+/** Sends a text and returns what the bot answered to that chat. */
+export async function say(h: Harness, user: TgUser, text: string, chat?: Parameters<Harness['api']['sendText']>[2]): Promise<string> {
+  const chatId = chat?.id ?? user.id;
+  const before = h.texts(chatId).length;
+  await h.api.sendText(user, text, chat);
+  return textsSince(h, chatId, before);
+}
+
+/** The last answerCallbackQuery the bot made. */
+export const lastCallbackAnswer = (h: Harness): Record<string, unknown> | undefined =>
+  h.api.calls.filter((c) => c.method === 'answerCallbackQuery').pop()?.payload;
