@@ -94,11 +94,11 @@ export async function importBaselines(
       lines.push({ line: row.line, label, outcome: 'unchanged', detail: 'sudah tersimpan dengan angka yang sama.' });
       continue;
     }
-    await deps.store.audit.append({
-      at: deps.now.toISOString(),
+    await deps.store.audit.record({
+      at: deps.now,
       actor: deps.actor,
       action: 'baseline.set',
-      unitCode: unit.code,
+      scope: unit.code,
       details: { source: 'import', file: deps.fileName, year: checked.value.year, previous: result.previous ?? null },
     });
     lines.push({

@@ -130,11 +130,11 @@ export async function importReports(
       lines.push({ line: row.line, label, outcome: 'unchanged', detail: 'sudah tersimpan dengan angka yang sama.' });
       continue;
     }
-    await deps.store.audit.append({
-      at: deps.now.toISOString(),
+    await deps.store.audit.record({
+      at: deps.now,
       actor: deps.actor,
       action: outcome.rev > 1 ? 'report.correct' : 'report.submit',
-      unitCode: row.unit.code,
+      scope: row.unit.code,
       week: row.week,
       details: { source: 'import', file: deps.fileName, rev: outcome.rev, warningsAccepted: warnings.length },
     });

@@ -44,11 +44,11 @@ export async function runPeopleCommand(command: 'grant' | 'revoke' | 'audit', ar
       out(`Tidak ada pengguna aktif dengan ID ${id}.`);
       return 1;
     }
-    await store.audit.append({
-      at: now.toISOString(),
+    await store.audit.record({
+      at: now,
       actor: OPERATOR,
       action: 'user.revoke',
-      ...(revoked.scope !== NATIONAL ? { unitCode: revoked.scope } : {}),
+      scope: revoked.scope,
       details: { role: revoked.role, scope: revoked.scope, target: revoked.name, telegramId: id },
     });
     out(`Akses ${revoked.name} (ID ${id}) sebagai ${roleAndScope(revoked.role, revoked.scope, regions)} telah dicabut.`);
@@ -79,11 +79,11 @@ export async function runPeopleCommand(command: 'grant' | 'revoke' | 'audit', ar
   }
   const userName = name ?? store.users.get(id)?.name ?? `Pengguna ${id}`;
   const replaced = await store.users.grant({ telegramId: id, name: userName, role, scope }, OPERATOR, now);
-  await store.audit.append({
-    at: now.toISOString(),
+  await store.audit.record({
+    at: now,
     actor: OPERATOR,
     action: 'user.grant',
-    ...(scope !== NATIONAL ? { unitCode: scope } : {}),
+    scope,
     details: { role, scope, target: userName, telegramId: id, ...(replaced ? { replaced: replaced.role } : {}) },
   });
   out(`${userName} (ID ${id}) kini ${roleAndScope(role, scope, regions)}${replaced ? `, menggantikan peran ${roleAndScope(replaced.role, replaced.scope, regions)}` : ''}.`);

@@ -1,7 +1,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
-import { openJsonFile } from './json-file.js';
+import { openJsonFile, persist } from './json-file.js';
 import { AuditFileSchema, type AuditEntry, type AuditFile } from './schema.js';
 
 /**
@@ -25,12 +25,27 @@ export async function createAuditRepo(dir: string) {
   async function append(entry: AuditEntry): Promise<void> {
     const db = await fileOf(entry.at.slice(0, 10));
     db.data.entries.push(entry);
-    try {
-      await db.write();
-    } catch (e) {
-      db.data.entries.pop();
-      throw e;
-    }
+    await persist(db, () => db.data.entries.pop());
+  }
+
+  /** An entry about a scope: a unit or province code is kept as `unitCode`; `national` concerns no one unit. */
+  function record(input: {
+    at: Date;
+    actor: AuditEntry['actor'];
+    action: string;
+    scope?: string;
+    week?: string;
+    details?: Record<string, unknown>;
+  }): Promise<void> {
+    const { at, actor, action, scope, week, details } = input;
+    return append({
+      at: at.toISOString(),
+      actor,
+      action,
+      ...(scope !== undefined && scope !== 'national' ? { unitCode: scope } : {}),
+      ...(week !== undefined ? { week } : {}),
+      ...(details ? { details } : {}),
+    });
   }
 
   /** The newest entries first, across days, at most `limit`. */
@@ -45,7 +60,7 @@ export async function createAuditRepo(dir: string) {
     return out.slice(0, limit);
   }
 
-  return { append, recent };
+  return { append, record, recent };
 }
 
 export type AuditRepo = Awaited<ReturnType<typeof createAuditRepo>>;

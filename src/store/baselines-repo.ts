@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Baseline } from '../domain/baseline.js';
-import { openJsonFile } from './json-file.js';
+import { openJsonFile, persist } from './json-file.js';
 import { BaselinesFileSchema, type Actor, type BaselineRecord } from './schema.js';
 
 const toBaseline = (r: BaselineRecord): Baseline => ({
@@ -58,12 +58,9 @@ export async function createBaselinesRepo(dir: string) {
     const before = [...db.data.baselines];
     if (old) db.data.baselines[i] = record;
     else db.data.baselines.push(record);
-    try {
-      await db.write();
-    } catch (e) {
+    await persist(db, () => {
       db.data.baselines = before;
-      throw e;
-    }
+    });
     return { changed: true, previous };
   }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openJsonFile } from './json-file.js';
+import { openJsonFile, persist } from './json-file.js';
 import { ChatsFileSchema, type Actor, type ChatLink } from './schema.js';
 
 /** Groups linked to reporting units. A group is linked to one unit at a time. */
@@ -12,12 +12,9 @@ export async function createChatsRepo(dir: string) {
   async function mutate(change: () => void): Promise<void> {
     const before = db.data.chats.map((c) => ({ ...c }));
     change();
-    try {
-      await db.write();
-    } catch (e) {
+    await persist(db, () => {
       db.data.chats = before;
-      throw e;
-    }
+    });
   }
 
   /** Links the group to the unit, ending any earlier link of the group. Returns the link it replaced. */

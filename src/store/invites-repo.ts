@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Role, Scope } from '../domain/access.js';
-import { openJsonFile } from './json-file.js';
+import { openJsonFile, persist } from './json-file.js';
 import { InvitesFileSchema, type Actor, type Invite } from './schema.js';
 
 /** 128 random bits, base64url: 22 characters of [A-Za-z0-9_-], within Telegram's 64 for a start parameter. */
@@ -31,12 +31,7 @@ export async function createInvitesRepo(dir: string) {
       expiresAt: new Date(input.at.getTime() + input.ttlMs).toISOString(),
     };
     db.data.invites.push(invite);
-    try {
-      await db.write();
-    } catch (e) {
-      db.data.invites.pop();
-      throw e;
-    }
+    await persist(db, () => db.data.invites.pop());
     return { code, invite };
   }
 
@@ -54,13 +49,10 @@ export async function createInvitesRepo(dir: string) {
     if (invite.usedAt) return false;
     invite.usedAt = at.toISOString();
     invite.usedBy = by;
-    try {
-      await db.write();
-    } catch (e) {
+    await persist(db, () => {
       delete invite.usedAt;
       delete invite.usedBy;
-      throw e;
-    }
+    });
     return true;
   }
 

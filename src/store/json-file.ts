@@ -4,6 +4,16 @@ import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { StoreCorruptError } from './errors.js';
 
+/** Writes the file; if the write fails, undoes the in-memory change, so memory never claims what disk lacks. */
+export async function persist<T>(db: Low<T>, undo: () => void): Promise<void> {
+  try {
+    await db.write();
+  } catch (e) {
+    undo();
+    throw e;
+  }
+}
+
 /**
  * Opens one lowdb file, validated with zod. lowdb is constructed explicitly (never JSONFilePreset, which silently
  * keeps data in memory under NODE_ENV=test). Its writer (steno) writes a temporary file and renames it, so a write

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { sameFigures, type Figures } from '../domain/figures.js';
 import { compareWeeks, type WeekKey } from '../domain/weeks.js';
-import { openJsonFile } from './json-file.js';
+import { openJsonFile, persist } from './json-file.js';
 import { ReportFileSchema, type Actor, type ReportFile, type Revision, type WeekReport } from './schema.js';
 
 export interface StoredReport {
@@ -130,14 +130,11 @@ export async function createReportsRepo(dir: string, options: { preloadYears: nu
       db.data.reports.sort((a, b) => compareWeeks(a.week as WeekKey, b.week as WeekKey));
     }
     report.revisions.push(revision);
-    try {
-      await db.write();
-    } catch (e) {
-      // Memory must not claim what the disk does not hold.
-      report.revisions.pop();
-      if (isNew) db.data.reports.splice(db.data.reports.indexOf(report), 1);
-      throw e;
-    }
+    const added = report;
+    await persist(db, () => {
+      added.revisions.pop();
+      if (isNew) db.data.reports.splice(db.data.reports.indexOf(added), 1);
+    });
     units.add(input.unitCode);
     return { saved: true, rev: revision.rev, report: toStored(input.unitCode, report) };
   }

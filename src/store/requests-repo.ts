@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { openJsonFile } from './json-file.js';
+import { openJsonFile, persist } from './json-file.js';
 import { RequestsFileSchema, type AccessRequest, type Actor } from './schema.js';
 
 /** Access requests from people without a role; one pending request per person. */
@@ -15,12 +15,7 @@ export async function createRequestsRepo(dir: string) {
   async function create(input: Omit<AccessRequest, 'id' | 'status'>): Promise<AccessRequest> {
     const request: AccessRequest = { ...input, id: randomBytes(4).toString('hex'), status: 'pending' };
     db.data.requests.push(request);
-    try {
-      await db.write();
-    } catch (e) {
-      db.data.requests.pop();
-      throw e;
-    }
+    await persist(db, () => db.data.requests.pop());
     return request;
   }
 
@@ -28,14 +23,11 @@ export async function createRequestsRepo(dir: string) {
   async function decide(request: AccessRequest, status: 'approved' | 'rejected', by: Actor, at: Date): Promise<boolean> {
     if (request.status !== 'pending') return false;
     Object.assign(request, { status, decidedBy: by, decidedAt: at.toISOString() });
-    try {
-      await db.write();
-    } catch (e) {
+    await persist(db, () => {
       request.status = 'pending';
       delete request.decidedBy;
       delete request.decidedAt;
-      throw e;
-    }
+    });
     return true;
   }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Role, Scope } from '../domain/access.js';
-import { openJsonFile } from './json-file.js';
+import { openJsonFile, persist } from './json-file.js';
 import { UsersFileSchema, type Actor, type User } from './schema.js';
 
 export interface GrantInput {
@@ -26,12 +26,9 @@ export async function createUsersRepo(dir: string) {
   async function mutate(change: (users: User[]) => void): Promise<void> {
     const before = db.data.users.map((u) => ({ ...u }));
     change(db.data.users);
-    try {
-      await db.write();
-    } catch (e) {
+    await persist(db, () => {
       db.data.users = before;
-      throw e;
-    }
+    });
   }
 
   /** Gives a person a role, replacing any role they held. Returns the replaced grant. */

@@ -37,11 +37,11 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
     const now = deps.clock();
     const by = actorOf(ctx);
     const previous = await deps.store.chats.link({ chatId, title: chatTitle(ctx), unitCode: unit.code, by, at: now });
-    await deps.store.audit.append({
-      at: now.toISOString(),
+    await deps.store.audit.record({
+      at: now,
       actor: by,
       action: 'chat.link',
-      unitCode: unit.code,
+      scope: unit.code,
       details: { chatId, title: chatTitle(ctx), target: chatTitle(ctx), ...(previous ? { previousUnit: previous.unitCode } : {}) },
     });
     const previousName = previous && previous.unitCode !== unit.code ? deps.regions.get(previous.unitCode)?.name : undefined;
@@ -86,11 +86,11 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
     if (!canLink(ctx.access, current.unitCode)) return replyHtml(ctx, notAllowedMessage(), deps.sleep);
     const now = deps.clock();
     await deps.store.chats.unlink(ctx.chat.id);
-    await deps.store.audit.append({
-      at: now.toISOString(),
+    await deps.store.audit.record({
+      at: now,
       actor: actorOf(ctx),
       action: 'chat.unlink',
-      unitCode: current.unitCode,
+      scope: current.unitCode,
       details: { chatId: ctx.chat.id, title: chatTitle(ctx), target: chatTitle(ctx) },
     });
     await replyHtml(ctx, unlinkedMessage(deps.regions.get(current.unitCode)?.name ?? current.unitCode), deps.sleep);
@@ -101,11 +101,11 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
     if (status !== 'left' && status !== 'kicked') return;
     const removed = await deps.store.chats.unlink(ctx.chat.id);
     if (!removed) return;
-    await deps.store.audit.append({
-      at: deps.clock().toISOString(),
+    await deps.store.audit.record({
+      at: deps.clock(),
       actor: actorOf(ctx),
       action: 'chat.removed',
-      unitCode: removed.unitCode,
+      scope: removed.unitCode,
       details: { chatId: ctx.chat.id, title: removed.title, target: removed.title },
     });
   });
@@ -114,11 +114,11 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
     const to = ctx.message.migrate_to_chat_id;
     const moved = await deps.store.chats.migrate(ctx.chat.id, to);
     if (!moved) return;
-    await deps.store.audit.append({
-      at: deps.clock().toISOString(),
+    await deps.store.audit.record({
+      at: deps.clock(),
       actor: actorOf(ctx),
       action: 'chat.migrate',
-      unitCode: moved.unitCode,
+      scope: moved.unitCode,
       details: { from: ctx.chat.id, to, target: moved.title },
     });
   });

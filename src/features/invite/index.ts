@@ -68,11 +68,11 @@ export function inviteFeature(deps: BotDeps): Composer<BotContext> {
     const now = deps.clock();
     const by = actorOf(ctx);
     const { code, invite } = await deps.store.invites.create({ role, scope, by, at: now, ttlMs: deps.inviteTtlDays * DAY_MS });
-    await deps.store.audit.append({
-      at: now.toISOString(),
+    await deps.store.audit.record({
+      at: now,
       actor: by,
       action: 'invite.create',
-      ...(scope !== NATIONAL ? { unitCode: scope } : {}),
+      scope,
       details: { role, scope, expiresAt: invite.expiresAt },
     });
     endFlow(ctx);

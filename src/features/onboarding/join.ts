@@ -3,7 +3,6 @@ import type { BotDeps } from '../../bot/deps.js';
 import { actorOf } from '../../bot/actor.js';
 import { notifyPeople } from '../../bot/notify.js';
 import { replyHtml } from '../../bot/reply.js';
-import { NATIONAL } from '../../domain/access.js';
 import {
   inviteAdminMessage,
   inviteExpiredMessage,
@@ -32,12 +31,11 @@ export async function joinWithInvite(ctx: BotContext, code: string, deps: BotDep
     invite.createdBy,
     now,
   );
-  const unitCode = invite.scope !== NATIONAL ? { unitCode: invite.scope } : {};
-  await deps.store.audit.append({
-    at: now.toISOString(),
+  await deps.store.audit.record({
+    at: now,
     actor: by,
     action: 'invite.use',
-    ...unitCode,
+    scope: invite.scope,
     details: { role: invite.role, scope: invite.scope, invitedBy: invite.createdBy.name, target: by.name },
   });
   ctx.access = { role: invite.role, scope: invite.scope };

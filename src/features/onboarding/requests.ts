@@ -71,11 +71,11 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
       scope,
       createdAt: now.toISOString(),
     });
-    await deps.store.audit.append({
-      at: now.toISOString(),
+    await deps.store.audit.record({
+      at: now,
       actor: by,
       action: 'access.request',
-      ...(scope !== NATIONAL ? { unitCode: scope } : {}),
+      scope,
       details: { role, scope, request: request.id },
     });
     endFlow(ctx);
@@ -118,11 +118,11 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
         now,
       );
     }
-    await deps.store.audit.append({
-      at: now.toISOString(),
+    await deps.store.audit.record({
+      at: now,
       actor: by,
       action: approve ? 'access.approve' : 'access.reject',
-      ...(request.scope !== NATIONAL ? { unitCode: request.scope } : {}),
+      scope: request.scope,
       details: { role: request.role, scope: request.scope, request: request.id, target: requester.name },
     });
     await editOrReplyHtml(ctx, requestDecidedForApproverMessage(request, deps.regions), deps.sleep);

@@ -1,6 +1,5 @@
 import { Composer, Markup } from 'telegraf';
 import { canManage, covers, type Access } from '../../domain/access.js';
-import { NATIONAL } from '../../domain/access.js';
 import { actorOf } from '../../bot/actor.js';
 import { isCoordinator } from '../../bot/access.js';
 import { decodeCallback, encodeCallback } from '../../bot/callback-data.js';
@@ -93,12 +92,11 @@ export function usersFeature(deps: BotDeps): Composer<BotContext> {
     const now = deps.clock();
     const by = actorOf(ctx);
     await deps.store.users.revoke(user.telegramId, by, now);
-    const unitCode = user.scope !== NATIONAL ? { unitCode: user.scope } : {};
-    await deps.store.audit.append({
-      at: now.toISOString(),
+    await deps.store.audit.record({
+      at: now,
       actor: by,
       action: 'user.revoke',
-      ...unitCode,
+      scope: user.scope,
       details: { role: user.role, scope: user.scope, target: user.name, telegramId: user.telegramId, handover },
     });
     await editOrReplyHtml(ctx, revokedMessage(user, deps.regions), deps.sleep);
@@ -111,11 +109,11 @@ export function usersFeature(deps: BotDeps): Composer<BotContext> {
       at: now,
       ttlMs: deps.inviteTtlDays * DAY_MS,
     });
-    await deps.store.audit.append({
-      at: now.toISOString(),
+    await deps.store.audit.record({
+      at: now,
       actor: by,
       action: 'invite.create',
-      ...unitCode,
+      scope: user.scope,
       details: { role: invite.role, scope: invite.scope, expiresAt: invite.expiresAt, handoverFrom: user.name },
     });
     const link = `https://t.me/${ctx.botInfo.username}?start=${code}`;
