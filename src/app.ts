@@ -44,6 +44,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       inviteTtlDays: config.inviteTtlDays,
       rateLimitBurst: config.rateLimitBurst,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      reportDeadline: config.reportDeadline,
+      flowTimeoutHours: config.flowTimeoutHours,
       store,
       regions,
       clock,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { parseDeadline, type Deadline } from './domain/deadline.js';
 import { err, ok, type Result } from './domain/result.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -35,6 +36,18 @@ const ConfigSchema = z.object({
   INVITE_TTL_DAYS: positiveInt(7),
   RATE_LIMIT_BURST: positiveInt(20),
   RATE_LIMIT_PER_MINUTE: positiveInt(60),
+  REPORT_DEADLINE: z
+    .string()
+    .default('Jumat 15.00')
+    .transform((s, ctx) => {
+      const d = parseDeadline(s);
+      if (!d.ok) {
+        ctx.addIssue({ code: 'custom', message: d.error });
+        return z.NEVER;
+      }
+      return d.value;
+    }),
+  FLOW_TIMEOUT_HOURS: positiveInt(24),
 });
 
 export interface Config {
@@ -48,6 +61,10 @@ export interface Config {
   /** Messages one person may send at once, and per minute after that, before being asked to slow down. */
   rateLimitBurst: number;
   rateLimitPerMinute: number;
+  /** Weekly reporting deadline, in each unit's own zone. */
+  reportDeadline: Deadline;
+  /** A guided flow left alone this long is ended. */
+  flowTimeoutHours: number;
 }
 
 /** Pure: the environment in, a config or one clear line naming the key out. Never echoes the token. */
@@ -70,6 +87,8 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
     inviteTtlDays: c.INVITE_TTL_DAYS,
     rateLimitBurst: c.RATE_LIMIT_BURST,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    reportDeadline: c.REPORT_DEADLINE,
+    flowTimeoutHours: c.FLOW_TIMEOUT_HOURS,
   });
 }
 

@@ -7,6 +7,8 @@ import { inviteFeature } from '../features/invite/index.js';
 import { usersFeature } from '../features/users/index.js';
 import { groupsFeature } from '../features/groups/index.js';
 import { auditFeature } from '../features/audit/index.js';
+import { statusFeature } from '../features/status/index.js';
+import { historyFeature } from '../features/history/index.js';
 import { rateLimit } from './rate-limit.js';
 import { COMMAND_MENU, internalErrorMessage } from '../messages/common.js';
 import { resolveAccess } from './access.js';
@@ -50,6 +52,8 @@ export function createBot(deps: BotDeps): Telegraf<BotContext> {
   bot.use(resolveAccess(deps));
   bot.use(onboardingFeature(deps));
   bot.use(coverageFeature(deps));
+  bot.use(statusFeature(deps));
+  bot.use(historyFeature(deps));
   bot.use(inviteFeature(deps));
   bot.use(requestsFeature(deps));
   bot.use(usersFeature(deps));

@@ -1,3 +1,4 @@
+import type { Deadline } from '../domain/deadline.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -10,6 +11,8 @@ export interface BotDeps {
   inviteTtlDays: number;
   rateLimitBurst: number;
   rateLimitPerMinute: number;
+  reportDeadline: Deadline;
+  flowTimeoutHours: number;
   store: Store;
   regions: RegionDirectory;
   clock: () => Date;

@@ -52,6 +52,8 @@ function helpBody(access: Access): Html {
     bold('Perintah yang dapat Bapak/Ibu gunakan'),
     html`• ${bold('/cakupan')} ${code('nama wilayah')}: capaian terbaru sebuah kabupaten/kota, provinsi, atau nasional (dalam wilayah akses Bapak/Ibu).`,
     '  Contoh: /cakupan Pangkalpinang · /cakupan Babel · /cakupan 19.71 · /cakupan nasional',
+    html`• ${bold('/status')} ${code('wilayah')}: siapa yang sudah dan belum melapor minggu ini.`,
+    html`• ${bold('/riwayat')} ${code('nama unit')} ${code('minggu')}: semua revisi laporan, siapa mengubah apa dan kapan.`,
     manager ? html`• ${bold('/undang')}: membuat tautan undangan sekali pakai untuk petugas atau pemantau${access.role === 'admin' ? ' (dan koordinator)' : ''}.` : undefined,
     manager ? html`• ${bold('/pengguna')}: daftar pengguna di wilayah Bapak/Ibu; ${bold('/cabut')} ${code('ID')} mencabut akses; ${bold('/alihkan')} ${code('ID')} mengalihkan tugas petugas kepada penggantinya.` : undefined,
     manager ? html`• ${bold('/audit')}: catatan terbaru siapa mengubah apa.` : undefined,
@@ -80,6 +82,8 @@ export const internalErrorMessage = (): Html =>
 /** The command menu, in Indonesian (product.md: the menu shows the Indonesian command). */
 export const COMMAND_MENU = [
   { command: 'cakupan', description: 'Capaian UC Jamsosnaker sebuah wilayah' },
+  { command: 'status', description: 'Siapa yang sudah dan belum melapor minggu ini' },
+  { command: 'riwayat', description: 'Riwayat revisi laporan sebuah unit' },
   { command: 'undang', description: 'Membuat tautan undangan (koordinator)' },
   { command: 'pengguna', description: 'Daftar pengguna di wilayah Anda (koordinator)' },
   { command: 'hubungkan', description: 'Menghubungkan grup ini dengan unit pelapor' },

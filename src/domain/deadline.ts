@@ -1,0 +1,62 @@
+import { tzOffset } from '@date-fns/tz';
+import { err, ok, type Result } from './result.js';
+import { compareWeeks, shiftWeek, weekOf, weekRange, type WeekKey } from './weeks.js';
+
+/** The weekly reporting deadline, in each unit's own zone: ISO weekday (1 = Senin ... 7 = Minggu) and time. */
+export interface Deadline {
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+export const DAY_NAMES = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const;
+
+const DAY_WORDS: Record<string, number> = {
+  senin: 1,
+  selasa: 2,
+  rabu: 3,
+  kamis: 4,
+  jumat: 5,
+  "jum'at": 5,
+  sabtu: 6,
+  minggu: 7,
+  ahad: 7,
+};
+
+/** `Jumat 15.00`, `jum'at 15:00`: a weekday and a 24-hour time. */
+export function parseDeadline(text: string): Result<Deadline, string> {
+  const m = /^\s*([a-z']+)\s*,?\s*(?:pukul\s*)?(\d{1,2})[.:](\d{2})\s*$/i.exec(text);
+  const weekday = m ? DAY_WORDS[(m[1] ?? '').toLowerCase()] : undefined;
+  const hour = Number(m?.[2]);
+  const minute = Number(m?.[3]);
+  if (!m || weekday === undefined || hour > 23 || minute > 59) {
+    return err('harus berupa hari dan jam, misalnya "Jumat 15.00"');
+  }
+  return ok({ weekday, hour, minute });
+}
+
+export const formatDeadline = (d: Deadline): string =>
+  `${DAY_NAMES[d.weekday - 1] ?? ''} pukul ${String(d.hour).padStart(2, '0')}.${String(d.minute).padStart(2, '0')}`;
+
+/** The instant of week `week`'s deadline in the zone `iana`. */
+export function deadlineOf(week: WeekKey, iana: string, d: Deadline): Date {
+  const { start } = weekRange(week, iana);
+  const localMidnight = start.getTime() + tzOffset(iana, start) * 60_000;
+  const localDeadline = localMidnight + ((d.weekday - 1) * 24 * 60 + d.hour * 60 + d.minute) * 60_000;
+  // Indonesian zones keep one offset all year; taking it at the deadline itself keeps this right anywhere.
+  const guess = localDeadline - tzOffset(iana, new Date(localDeadline)) * 60_000;
+  return new Date(localDeadline - tzOffset(iana, new Date(guess)) * 60_000);
+}
+
+/**
+ * The weeks a unit may report now: the current week, and the previous one until this week's deadline has passed
+ * (a week's figures are often only complete after it ends).
+ */
+export function reportableWeeks(now: Date, iana: string, d: Deadline): WeekKey[] {
+  const current = weekOf(now, iana);
+  const previous = shiftWeek(current, -1);
+  return now < deadlineOf(current, iana, d) ? [current, previous] : [current];
+}
+
+export const isReportable = (week: WeekKey, now: Date, iana: string, d: Deadline): boolean =>
+  reportableWeeks(now, iana, d).some((w) => compareWeeks(w, week) === 0);

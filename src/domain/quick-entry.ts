@@ -1,0 +1,63 @@
+import { ALL_FIELDS, fieldsFor, type FieldKey, type Figures } from './figures.js';
+import { parseCount, type CountError } from './numbers.js';
+import type { UnitKind } from './regions/directory.js';
+
+/** Short keys people type in one message: `/lapor pu=38.905 bpu=11.200 ... jp=0`. */
+export const QUICK_KEYS: Record<string, FieldKey> = {
+  pu: 'active_pu',
+  bpu: 'active_bpu',
+  jakon: 'active_jakon',
+  pmi: 'active_pmi',
+  nonasn: 'nonasn_total',
+  jkk: 'nonasn_jkk',
+  jkm: 'nonasn_jkm',
+  jht: 'nonasn_jht',
+  jp: 'nonasn_jp',
+};
+
+export const quickKeyOf = (field: FieldKey): string =>
+  Object.entries(QUICK_KEYS).find(([, f]) => f === field)?.[0] ?? field;
+
+export interface QuickEntry {
+  figures: Figures;
+  unknownKeys: string[];
+  missing: FieldKey[];
+  /** Fields a province unit does not report. */
+  notAllowed: FieldKey[];
+  errors: Array<{ field: FieldKey; error: CountError }>;
+  duplicates: FieldKey[];
+}
+
+/**
+ * Parses `key=value` pairs. Values are numbers as officials write them and may contain spaces (`1 234`), so a pair
+ * runs to the next `key=`. Full field names (`active_pu=`) work as well as the short keys.
+ */
+export function parseQuickEntry(text: string, kind: UnitKind): QuickEntry {
+  const out: QuickEntry = { figures: {}, unknownKeys: [], missing: [], notAllowed: [], errors: [], duplicates: [] };
+  const allowed = new Set<FieldKey>(fieldsFor(kind));
+  const pairs = [...text.matchAll(/([A-Za-z_]+)\s*[=:]\s*(.*?)(?=\s+[A-Za-z_]+\s*[=:]|\s*$)/g)];
+  for (const [, rawKey = '', rawValue = ''] of pairs) {
+    const key = rawKey.toLowerCase();
+    const field = QUICK_KEYS[key] ?? (ALL_FIELDS as readonly string[]).find((f) => f === key);
+    if (!field) {
+      out.unknownKeys.push(rawKey);
+      continue;
+    }
+    const typed = field as FieldKey;
+    if (!allowed.has(typed)) {
+      out.notAllowed.push(typed);
+      continue;
+    }
+    if (out.figures[typed] !== undefined || out.errors.some((e) => e.field === typed)) {
+      out.duplicates.push(typed);
+      continue;
+    }
+    const n = parseCount(rawValue);
+    if (n.ok) out.figures[typed] = n.value;
+    else out.errors.push({ field: typed, error: n.error });
+  }
+  for (const field of allowed) {
+    if (out.figures[field] === undefined && !out.errors.some((e) => e.field === field)) out.missing.push(field);
+  }
+  return out;
+}

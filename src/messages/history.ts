@@ -1,0 +1,48 @@
+import { fieldsFor } from '../domain/figures.js';
+import { formatCount, formatDateTime, formatWeek } from '../domain/format.js';
+import type { Unit } from '../domain/regions/directory.js';
+import type { WeekKey } from '../domain/weeks.js';
+import type { Revision } from '../store/schema.js';
+import { bold, html, italic, lines, type Html } from './html.js';
+import { FIELD_LABELS } from './labels.js';
+
+const SOURCE: Record<Revision['source'], string> = { chat: 'lewat chat', import: 'impor data', demo: 'data contoh' };
+
+/** Every revision of one week's report: the first in full, then old -> new for each field that changed. */
+export function historyMessage(unit: Unit, week: WeekKey, revisions: readonly Revision[]): Html {
+  const fields = fieldsFor(unit.kind);
+  return lines(
+    bold(`Riwayat laporan ${unit.name}`),
+    html`${formatWeek(week, unit.zone)} · ${revisions.length} revisi`,
+    ...revisions.flatMap((r, i) => {
+      const previous = revisions[i - 1];
+      const header = html`${bold(`Revisi ${r.rev}`)} · ${formatDateTime(new Date(r.at), unit.zone)} · ${r.by.name}${r.onBehalf ? ' (atas nama unit)' : ''} · ${SOURCE[r.source]}`;
+      if (!previous) {
+        return ['', header, ...fields.map((f) => html`• ${FIELD_LABELS[f]}: ${formatCount(r.figures[f] ?? 0)}`)];
+      }
+      const changed = fields.filter((f) => previous.figures[f] !== r.figures[f]);
+      return [
+        '',
+        header,
+        ...(changed.length > 0
+          ? changed.map((f) => html`• ${FIELD_LABELS[f]}: ${formatCount(previous.figures[f] ?? 0)} → ${formatCount(r.figures[f] ?? 0)}`)
+          : [italic('Tidak ada angka yang berubah.')]),
+      ];
+    }),
+  );
+}
+
+export const noHistoryMessage = (unit: Unit, week: WeekKey | undefined): Html =>
+  week
+    ? html`Belum ada laporan ${bold(unit.name)} untuk ${formatWeek(week, unit.zone)}.`
+    : html`Belum ada laporan untuk ${bold(unit.name)}.`;
+
+export const historyUsageMessage = (): Html =>
+  lines(
+    html`Ketik ${bold('/riwayat')} diikuti nama unit dan, bila perlu, minggunya. Contoh:`,
+    '• /riwayat Pangkalpinang (minggu terakhir yang dilaporkan)',
+    '• /riwayat Pangkalpinang 2026-W47',
+  );
+
+export const badWeekMessage = (text: string): Html =>
+  html`“${text}” bukan minggu yang dikenal. Tulis seperti 2026-W47, atau nomor minggunya saja (47) untuk tahun ini.`;

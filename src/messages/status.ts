@@ -1,0 +1,59 @@
+import { formatDeadline, type Deadline } from '../domain/deadline.js';
+import { formatDateTime, formatWeek } from '../domain/format.js';
+import type { Unit } from '../domain/regions/directory.js';
+import type { WeekKey } from '../domain/weeks.js';
+import type { Zone } from '../domain/zones.js';
+import { bold, html, italic, lines, type Html } from './html.js';
+
+export interface UnitStatus {
+  unit: Unit;
+  week: WeekKey;
+  /** First submission this week, and who sent it; undefined if none. */
+  reported?: { at: Date; by: string; revisions: number } | undefined;
+  /** The unit's latest earlier week, when it has not reported this one. */
+  lastWeek?: WeekKey | undefined;
+}
+
+/** A province government reports as a unit of its own: say so, so it is not mistaken for the province's total. */
+const unitLabel = (u: Unit): string => (u.kind === 'provinsi' ? `Pemerintah ${u.name}` : u.name);
+
+const reportedLine = (s: UnitStatus): Html => {
+  const r = s.reported;
+  if (!r) return html``;
+  const corrected = r.revisions > 1 ? `, dikoreksi ${r.revisions - 1} kali` : '';
+  return html`• ${unitLabel(s.unit)}: ${formatDateTime(r.at, s.unit.zone)} (${r.by}${corrected})`;
+};
+
+const missingLine = (s: UnitStatus): Html =>
+  html`• ${unitLabel(s.unit)}${s.lastWeek ? italic(` (terakhir minggu ke-${Number(s.lastWeek.slice(6))} tahun ${s.lastWeek.slice(0, 4)})`) : italic(' (belum pernah melapor)')}`;
+
+/** Counts first, then who reported (with when) and who has not; the caller splits long lists. */
+export function statusMessage(input: {
+  title: string;
+  week: WeekKey;
+  zone: Zone;
+  statuses: UnitStatus[];
+  deadline: Deadline;
+  deadlineAt: Date;
+  byProvince?: Array<{ province: Unit; reported: number; total: number }>;
+  mixedZones: boolean;
+}): Html {
+  const reported = input.statuses.filter((s) => s.reported);
+  const missing = input.statuses.filter((s) => !s.reported);
+  return lines(
+    bold(`Status laporan ${formatWeek(input.week, input.zone)}`),
+    html`${input.title}: ${bold(`${reported.length} dari ${input.statuses.length}`)} unit telah melapor, ${missing.length} belum.`,
+    input.mixedZones
+      ? html`Batas waktu: ${formatDeadline(input.deadline)} waktu setempat tiap daerah.`
+      : html`Batas waktu: ${formatDateTime(input.deadlineAt, input.zone)}.`,
+    ...(input.byProvince
+      ? ['', bold('Per provinsi'), ...input.byProvince.map((p) => html`• ${p.province.baseName}: ${p.reported}/${p.total}`)]
+      : []),
+    '',
+    bold(`Sudah melapor (${reported.length})`),
+    ...(reported.length > 0 ? reported.map(reportedLine) : [italic('Belum ada.')]),
+    '',
+    bold(`Belum melapor (${missing.length})`),
+    ...(missing.length > 0 ? missing.map(missingLine) : [italic('Semua unit telah melapor. Terima kasih.')]),
+  );
+}
