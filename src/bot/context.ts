@@ -1,10 +1,36 @@
 import type { Context } from 'telegraf';
 import type { Access, Role } from '../domain/access.js';
+import type { FieldKey, Figures } from '../domain/figures.js';
+import type { WeekKey } from '../domain/weeks.js';
 
 export type { Access } from '../domain/access.js';
 
+export type ReportStep = 'unit' | 'week' | 'baseline_total' | 'baseline_source' | FieldKey | 'confirm' | 'summary' | 'pick';
+
+/** The weekly report being entered: everything needed to resume it after a restart. */
+export interface ReportFlow {
+  name: 'report';
+  /** Ties buttons to this flow: a button from an earlier report is refused. */
+  id: string;
+  step: ReportStep;
+  unitCode?: string;
+  week?: WeekKey;
+  answers: Figures;
+  /** The baseline asked for when the unit has none for the week's year. */
+  baseline?: { total?: number; source?: string; skipped?: boolean };
+  onBehalf: boolean;
+  /** The report already stored for this week: this is a correction. */
+  correcting: boolean;
+  /** After changing one field from the summary, go back to it. */
+  returnToSummary: boolean;
+  warningsConfirmed: boolean;
+  /** The question being answered: a message sent before it cannot be its answer. */
+  askedMessageId: number;
+}
+
 /** A guided conversation in progress. Persisted, so a restart resumes it. */
 export type Flow =
+  | ReportFlow
   | { name: 'invite'; step: 'role' }
   | { name: 'invite'; step: 'scope'; role: Role }
   | { name: 'request'; step: 'role' }
@@ -17,6 +43,10 @@ export type Flow =
 export interface SessionData {
   flow: Flow;
   startedAt: string;
+  /** Last activity: a flow left alone past FLOW_TIMEOUT_HOURS ends. */
+  updatedAt: string;
+  /** The last update handled in this flow: Telegram may deliver an update twice. */
+  lastUpdateId: number;
 }
 
 export interface BotContext extends Context {

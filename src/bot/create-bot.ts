@@ -9,6 +9,8 @@ import { groupsFeature } from '../features/groups/index.js';
 import { auditFeature } from '../features/audit/index.js';
 import { statusFeature } from '../features/status/index.js';
 import { historyFeature } from '../features/history/index.js';
+import { reportFeature } from '../features/report/index.js';
+import { guardFlows } from './flow.js';
 import { rateLimit } from './rate-limit.js';
 import { COMMAND_MENU, internalErrorMessage } from '../messages/common.js';
 import { resolveAccess } from './access.js';
@@ -49,11 +51,13 @@ export function createBot(deps: BotDeps): Telegraf<BotContext> {
   bot.use(serialisePerChat());
   // Session before every feature: guided flows read it, and a flow registered before it silently does nothing.
   bot.use(session<SessionData, BotContext, 'session'>({ store: sessionStore(deps) }));
+  bot.use(guardFlows(deps));
   bot.use(resolveAccess(deps));
   bot.use(onboardingFeature(deps));
   bot.use(coverageFeature(deps));
   bot.use(statusFeature(deps));
   bot.use(historyFeature(deps));
+  bot.use(reportFeature(deps));
   bot.use(inviteFeature(deps));
   bot.use(requestsFeature(deps));
   bot.use(usersFeature(deps));

@@ -31,6 +31,22 @@ const sendOptions = (buttons: InlineKeyboardButton[][] | undefined) => ({
   ...(buttons && buttons.length > 0 ? Markup.inlineKeyboard(buttons) : {}),
 });
 
+/** Sends an HTML message, split within Telegram's limit; buttons go on the last part. Returns the last part's id. */
+export async function askHtml(
+  ctx: BotContext,
+  message: Html,
+  sleep: (ms: number) => Promise<void>,
+  options: ReplyOptions = {},
+): Promise<number | undefined> {
+  const parts = splitHtml(message);
+  let last: number | undefined;
+  for (const [i, part] of parts.entries()) {
+    const buttons = i === parts.length - 1 ? options.buttons : undefined;
+    last = (await withFloodRetry(() => ctx.reply(part, sendOptions(buttons)), sleep)).message_id;
+  }
+  return last;
+}
+
 /** Sends an HTML message, split within Telegram's limit; buttons go on the last part. */
 export async function replyHtml(
   ctx: BotContext,
@@ -38,11 +54,7 @@ export async function replyHtml(
   sleep: (ms: number) => Promise<void>,
   options: ReplyOptions = {},
 ): Promise<void> {
-  const parts = splitHtml(message);
-  for (const [i, part] of parts.entries()) {
-    const buttons = i === parts.length - 1 ? options.buttons : undefined;
-    await withFloodRetry(() => ctx.reply(part, sendOptions(buttons)), sleep);
-  }
+  await askHtml(ctx, message, sleep, options);
 }
 
 /**

@@ -55,6 +55,14 @@ export function canGrant(a: Access, role: Role, scope: Scope): boolean {
 /** Revoking or handing over someone's access: the same rule as granting what they hold. */
 export const canManage = (a: Access, target: { role: Role; scope: Scope }): boolean => canGrant(a, target.role, target.scope);
 
+/** Reporting a unit's weekly figures: its staff; coordinators in scope and admins on the unit's behalf. */
+export function canReport(a: Access, unitCode: string): boolean {
+  if (unitCode === NATIONAL) return false;
+  if (a.role === 'admin') return true;
+  if (a.role === 'coordinator') return covers(a.scope, unitCode);
+  return a.role === 'staff' && a.scope === unitCode;
+}
+
 /** Linking a group to a unit: that unit's staff, a coordinator in scope, or an admin. */
 export function canLink(a: Access, unitCode: string): boolean {
   if (a.role === 'admin') return true;

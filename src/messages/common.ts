@@ -92,5 +92,8 @@ export const COMMAND_MENU = [
   { command: 'bantuan', description: 'Petunjuk penggunaan' },
 ];
 
+export const flowExpiredMessage = (hours: number): Html =>
+  html`Proses sebelumnya telah berakhir karena tidak ada jawaban selama ${hours} jam; yang belum dikirim tidak disimpan. Silakan mulai lagi bila perlu.`;
+
 export const slowDownMessage = (): Html =>
   html`Mohon maaf, pesan Bapak/Ibu masuk terlalu cepat. Mohon tunggu sebentar, lalu kirim kembali.`;

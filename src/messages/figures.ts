@@ -56,7 +56,7 @@ export function figureErrorText(e: FigureError): string {
 export function figureWarningText(w: FigureWarning): string {
   switch (w.kind) {
     case 'stock_drop':
-      return `${FIELD_LABELS[w.field]} turun ${formatPercent(w.dropPct)} dibanding minggu sebelumnya (${formatCount(w.previous)} → ${formatCount(w.current)}).`;
+      return `${FIELD_LABELS[w.field]} turun ${formatPercent(w.dropPct)} dibanding laporan sebelumnya (${formatCount(w.previous)} → ${formatCount(w.current)}).`;
     case 'jht_above_jkk':
       return `Non-ASN terlindungi JHT (${formatCount(w.jht)}) lebih banyak daripada JKK (${formatCount(w.jkk)}); biasanya JKK dan JKM didaftarkan lebih dulu.`;
     case 'above_workforce':

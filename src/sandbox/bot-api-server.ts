@@ -106,6 +106,7 @@ export class BotApiServer extends EventEmitter {
   private port = 0;
   private nextUpdateId = 1;
   private updates: Update[] = [];
+  private readonly history = new Map<number, Update>();
   private confirmedBelow = 1;
   private pollers: Array<() => void> = [];
   private ackWaiters: Array<{ id: number; resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout }> =
@@ -184,6 +185,7 @@ export class BotApiServer extends EventEmitter {
 
   private enqueue(body: Record<string, unknown>): number {
     const update = { update_id: this.nextUpdateId++, ...body };
+    this.history.set(update.update_id, update);
     this.updates.push(update);
     for (const release of this.pollers.splice(0)) release();
     return update.update_id;
@@ -267,6 +269,18 @@ export class BotApiServer extends EventEmitter {
 
   async forgeCallback(from: TgUser, message: BotMessage, data: string): Promise<void> {
     await this.waitForAck(this.queueCallback(from, message, data));
+  }
+
+  /**
+   * Delivers an update again, as Telegram does when the bot stopped before confirming it: the update is back in the
+   * queue and unconfirmed. A bot that restarts receives it once more.
+   */
+  redeliver(updateId: number): void {
+    const update = this.history.get(updateId);
+    if (!update) throw new Error(`no update ${updateId}`);
+    this.confirmedBelow = Math.min(this.confirmedBelow, updateId);
+    this.updates = [...this.updates.filter((u) => u.update_id !== updateId), update].sort((a, b) => a.update_id - b.update_id);
+    for (const release of this.pollers.splice(0)) release();
   }
 
   /** Any raw update (group membership changes, migrations...). */

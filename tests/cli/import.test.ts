@@ -102,7 +102,7 @@ describe('import reports', () => {
     const drop = ['19.71,2026-W48,30.000,11.200,2.205,58,4.120,4.120,4.120,1.650,0'];
     const refused = await reports(drop);
     expect(refused[0]?.outcome).toBe('rejected');
-    expect(refused[0]?.detail).toContain('perlu konfirmasi: Peserta aktif Penerima Upah (pekerja formal) turun 22,5% dibanding minggu sebelumnya (38.700 → 30.000).');
+    expect(refused[0]?.detail).toContain('perlu konfirmasi: Peserta aktif Penerima Upah (pekerja formal) turun 22,5% dibanding laporan sebelumnya (38.700 → 30.000).');
     expect(refused[0]?.detail).toContain('--terima-peringatan');
     const accepted = await reports(drop, true);
     expect(accepted[0]?.outcome).toBe('saved');

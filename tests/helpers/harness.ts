@@ -21,8 +21,11 @@ export interface Harness {
   now: Date;
   /** The text of everything the bot has sent to a chat, in order. */
   texts(chatId: number): string[];
-  /** Stops the bot and starts a new one on the same data folder and the same Bot API (a process restart). */
-  restart(): Promise<void>;
+  /**
+   * Stops the bot and starts a new one on the same data folder and the same Bot API (a process restart);
+   * `between` runs while no bot is running.
+   */
+  restart(between?: () => void): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,8 +70,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     admin: api.user(ADMIN_ID, 'Rina', { username: 'rina_admin' }),
     stranger: api.user(STRANGER_ID, 'Tono'),
     texts: (chatId: number) => api.messages(chatId).map((m) => m.text),
-    restart: async () => {
+    restart: async (between?: () => void) => {
       await h.app.stop('restart');
+      between?.();
       h.app = await startApp(config, appOptions);
     },
     stop: async () => {

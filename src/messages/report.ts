@@ -1,0 +1,204 @@
+import type { FieldKey, Figures, FigureWarning } from '../domain/figures.js';
+import { formatCount, formatDateTime, formatSignedCount, formatWeek } from '../domain/format.js';
+import { quickKeyOf } from '../domain/quick-entry.js';
+import type { Unit } from '../domain/regions/directory.js';
+import type { WeekKey } from '../domain/weeks.js';
+import { countErrorText, figureErrorText, figureWarningText } from './figures.js';
+import { bold, code, html, italic, lines, type Html } from './html.js';
+import { FIELD_LABELS } from './labels.js';
+
+const EXAMPLES: Record<FieldKey, string> = {
+  active_pu: '38.905 atau 38,9rb',
+  active_bpu: '11.200 atau 11,2rb',
+  active_jakon: '2.205',
+  active_pmi: '58',
+  nonasn_total: '4.120',
+  nonasn_jkk: '4.120',
+  nonasn_jkm: '4.120',
+  nonasn_jht: '1.650',
+  nonasn_jp: '0',
+};
+
+export const reportTitle = (unit: Unit, week: WeekKey): Html => html`${bold(unit.name)}, ${formatWeek(week, unit.zone)}`;
+
+export const reportAskUnitMessage = (): Html =>
+  lines(
+    bold('Laporan mingguan'),
+    'Untuk unit mana laporan ini? Ketik nama kabupaten/kota atau provinsinya (misalnya Pangkalpinang).',
+    italic('Ketik /batal untuk membatalkan.'),
+  );
+
+export const reportAskWeekMessage = (unit: Unit, deadlineAt: Date): Html =>
+  lines(
+    bold(`Laporan mingguan ${unit.name}`),
+    'Laporan untuk minggu yang mana?',
+    italic(`Laporan minggu lalu masih dapat dikirim sampai ${formatDateTime(deadlineAt, unit.zone)}.`),
+  );
+
+export const weekChoiceLabel = (week: WeekKey, current: boolean): string =>
+  `${current ? 'Minggu ini' : 'Minggu lalu'} (ke-${Number(week.slice(6))})`;
+
+export const reportStartMessage = (unit: Unit, week: WeekKey, onBehalf: boolean, fields: number): Html =>
+  lines(
+    bold('Laporan mingguan'),
+    reportTitle(unit, week),
+    onBehalf ? italic('Dikirim atas nama unit tersebut.') : undefined,
+    `Ada ${fields} angka yang akan ditanyakan satu per satu. Ketik /batal kapan saja untuk membatalkan.`,
+  );
+
+export const reportCorrectionMessage = (unit: Unit, week: WeekKey, revisions: number): Html =>
+  lines(
+    bold('Koreksi laporan'),
+    reportTitle(unit, week),
+    `Laporan minggu ini sudah ada (${revisions} revisi). Angka yang tersimpan ditampilkan di bawah; ubah yang perlu dikoreksi, lalu kirim. Revisi sebelumnya tetap tersimpan.`,
+  );
+
+export const baselineAskTotalMessage = (unit: Unit, year: number): Html =>
+  lines(
+    bold(`Data penduduk bekerja ${unit.name} tahun ${year} belum ada`),
+    'Angka ini menjadi penyebut capaian UC dan cukup diisi sekali setahun.',
+    html`Berapa jumlah penduduk bekerja? (contoh: 104.000). Ketik ${bold('lewati')} bila belum tersedia.`,
+  );
+
+export const baselineAskSourceMessage = (total: number): Html =>
+  lines(
+    html`✓ Penduduk bekerja: ${bold(formatCount(total))}`,
+    'Apa sumber angka tersebut? (contoh: Sakernas Agustus 2025)',
+  );
+
+/** The report compared with: last week's, or an older one named by its week. */
+export interface Earlier {
+  week: WeekKey;
+  figures: Figures;
+  lastWeek: boolean;
+}
+
+const earlierLabel = (e: Earlier): string => (e.lastWeek ? 'Minggu lalu' : `Laporan sebelumnya (minggu ke-${Number(e.week.slice(6))})`);
+
+export function fieldQuestion(field: FieldKey, index: number, total: number, earlier: Earlier | undefined, stored: number | undefined): Html {
+  const previous = earlier?.figures[field];
+  return lines(
+    bold(`(${index}/${total}) ${FIELD_LABELS[field]}`),
+    `Contoh: ${EXAMPLES[field]}`,
+    stored !== undefined
+      ? html`Angka tersimpan: ${bold(formatCount(stored))}. Ketik angka baru, atau ${bold('=')} untuk memakai angka yang sama.`
+      : previous !== undefined && earlier
+        ? html`${earlierLabel(earlier)}: ${bold(formatCount(previous))}. Ketik ${bold('=')} atau tekan tombol untuk memakai angka yang sama.`
+        : undefined,
+  );
+}
+
+export const sameAsLabel = (value: number): string => `Sama: ${formatCount(value)}`;
+
+export const acceptedLine = (field: FieldKey, value: number): Html => html`✓ ${FIELD_LABELS[field]}: ${bold(formatCount(value))}`;
+
+/** A number that could not be read: names the field. */
+export const fieldErrorMessage = (field: FieldKey, text: string): Html =>
+  html`Mohon maaf, ${FIELD_LABELS[field]}: ${text} Mohon ketik ulang.`;
+
+/** A rule the figures break: the rule's text already names the field. */
+export const ruleErrorMessage = (text: string): Html => html`Mohon maaf, ${text} Mohon ketik ulang.`;
+
+export const countError = countErrorText;
+export const figureError = figureErrorText;
+
+export const noPreviousValueMessage = (): Html =>
+  html`Belum ada angka minggu lalu untuk dipakai ulang. Mohon ketik angkanya.`;
+
+export function warningsMessage(warnings: FigureWarning[]): Html {
+  return lines(
+    bold('Mohon periksa kembali'),
+    ...warnings.map((w) => html`⚠️ ${figureWarningText(w)}`),
+    '',
+    'Apakah angka tersebut sudah benar?',
+  );
+}
+
+export const CONFIRM_LABEL = 'Ya, angka sudah benar';
+export const EDIT_LABEL = 'Ubah angka';
+export const SEND_LABEL = 'Kirim laporan';
+export const CANCEL_LABEL = 'Batal';
+
+export function summaryMessage(input: {
+  unit: Unit;
+  week: WeekKey;
+  fields: readonly FieldKey[];
+  answers: Figures;
+  earlier: Earlier | undefined;
+  baseline?: { total?: number; source?: string; skipped?: boolean } | undefined;
+  onBehalf: boolean;
+  correcting: boolean;
+}): Html {
+  const { answers, earlier } = input;
+  const previous = earlier?.figures;
+  return lines(
+    bold(input.correcting ? 'Ringkasan koreksi laporan' : 'Ringkasan laporan'),
+    reportTitle(input.unit, input.week),
+    input.onBehalf ? italic('Dikirim atas nama unit tersebut.') : undefined,
+    '',
+    ...input.fields.map((f, i) => {
+      const value = answers[f] ?? 0;
+      const before = previous?.[f];
+      const change = before === undefined ? '' : ` (${formatSignedCount(value - before)})`;
+      return html`${i + 1}. ${FIELD_LABELS[f]}: ${bold(formatCount(value))}${change}`;
+    }),
+    earlier
+      ? italic(`Angka dalam kurung: perubahan dibanding ${earlier.lastWeek ? 'minggu lalu' : `laporan minggu ke-${Number(earlier.week.slice(6))}`}.`)
+      : undefined,
+    input.baseline?.total !== undefined
+      ? html`Penduduk bekerja: ${formatCount(input.baseline.total)} (${input.baseline.source ?? ''})`
+      : undefined,
+    '',
+    html`Tekan ${bold(SEND_LABEL)} bila sudah benar. Untuk mengubah, tekan ${bold(EDIT_LABEL)} atau ketik nomornya (misalnya 3).`,
+  );
+}
+
+export const pickFieldMessage = (): Html => html`Angka mana yang akan diubah? Tekan tombolnya atau ketik nomornya.`;
+
+export const summaryNotUnderstood = (): Html =>
+  html`Mohon tekan salah satu tombol, atau ketik ${bold('kirim')}, nomor angka yang akan diubah, atau /batal.`;
+
+export const confirmNotUnderstood = (): Html => html`Mohon jawab ${bold('ya')} bila angka sudah benar, atau ${bold('ubah')} untuk mengubahnya.`;
+
+export function reportSavedMessage(unit: Unit, week: WeekKey, rev: number, changed: boolean): Html {
+  if (!changed) {
+    return html`Angka yang dikirim sama dengan laporan yang sudah tersimpan untuk ${reportTitle(unit, week)}; tidak ada revisi baru. Terima kasih.`;
+  }
+  return lines(
+    html`✅ Laporan ${reportTitle(unit, week)} telah diterima${rev > 1 ? ` sebagai revisi ke-${rev}` : ''}. Terima kasih.`,
+    html`Ketik ${bold(`/cakupan ${unit.code}`)} untuk melihat capaian terbaru.`,
+  );
+}
+
+export const notReportableWeekMessage = (week: WeekKey, unit: Unit): Html =>
+  html`Mohon maaf, batas waktu laporan ${formatWeek(week, unit.zone)} sudah lewat; laporan tidak dapat dikirim lagi untuk minggu tersebut. Silakan hubungi koordinator bila perlu koreksi.`;
+
+export const reportNotAllowedMessage = (): Html =>
+  html`Mohon maaf, laporan mingguan dikirim oleh petugas unit pelapor, atau oleh koordinator atas nama unit di wilayahnya.`;
+
+export const weekNotUnderstood = (): Html => html`Mohon pilih minggu dengan tombol, atau ketik ${bold('ini')} atau ${bold('lalu')}.`;
+
+export const alreadySentAnswer = 'Laporan ini sudah terkirim atau dibatalkan; tombol ini tidak berlaku lagi.';
+
+export function quickEntryProblems(input: {
+  unknownKeys: string[];
+  missing: FieldKey[];
+  notAllowed: FieldKey[];
+  duplicates: FieldKey[];
+  errors: Array<{ field: FieldKey; text: string }>;
+  hardErrors: string[];
+}): Html {
+  const key = (f: FieldKey): string => `${quickKeyOf(f)} (${FIELD_LABELS[f]})`;
+  return lines(
+    bold('Mohon maaf, laporan singkat belum dapat diproses:'),
+    ...input.unknownKeys.map((k) => html`• Kunci ${code(k)} tidak dikenal.`),
+    ...input.missing.map((f) => html`• ${key(f)} belum diisi.`),
+    ...input.notAllowed.map((f) => html`• ${key(f)} tidak diisi oleh unit provinsi.`),
+    ...input.duplicates.map((f) => html`• ${key(f)} ditulis lebih dari sekali.`),
+    ...input.errors.map((e) => html`• ${key(e.field)}: ${e.text}`),
+    ...input.hardErrors.map((t) => html`• ${t}`),
+    '',
+    html`Kunci yang dikenal: ${code('pu bpu jakon pmi nonasn jkk jkm jht jp')}. Contoh:`,
+    code('/lapor pu=38.905 bpu=11.200 jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=0 jp=0'),
+  );
+}

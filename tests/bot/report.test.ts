@@ -1,0 +1,272 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TgUser } from '../../src/sandbox/bot-api-server.js';
+import { startHarness, type Harness } from '../helpers/harness.js';
+import { lastCallbackAnswer, person, say } from '../helpers/people.js';
+import { figuresWith, PANGKALPINANG_W48, seedBaseline, seedReport } from '../helpers/seed.js';
+
+// Tuesday 24 November 2026, 10.00 WIB: week 48; week 47 may still be reported until Friday 15.00.
+const TUESDAY = new Date('2026-11-24T03:00:00Z');
+const W47 = figuresWith({ active_pu: 38_700, active_bpu: 11_000, active_jakon: 2_100, active_pmi: 58, nonasn_jht: 1_000 });
+const ANSWERS = ['38.905', '11,2rb', '2 205', '58', '4.120', '4.120', '=', '1.030', '0'];
+
+let h: Harness;
+let budi: TgUser;
+beforeEach(async () => {
+  h = await startHarness({ now: TUESDAY });
+  budi = await person(h, 8001, 'Budi', 'staff', '19.71');
+  await seedBaseline(h.app.store, '19.71');
+  await seedReport(h.app.store, '19.71', '2026-W47', W47);
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+const last = () => h.api.lastMessage(budi.id);
+const press = (label: string) => h.api.press(budi, last(), label);
+
+/** /lapor, this week, and every answer: ends at the summary. */
+async function fillThisWeek(answers = ANSWERS): Promise<string> {
+  await say(h, budi, '/lapor');
+  await press('Minggu ini (ke-48)');
+  let reply = '';
+  for (const a of answers) reply = await say(h, budi, a);
+  return reply;
+}
+
+describe('the guided weekly report', () => {
+  it('asks each field with its label, example and last week, echoes each number, and saves on Send', async () => {
+    await say(h, budi, '/lapor');
+    expect(last().text).toContain('Laporan untuk minggu yang mana?');
+    await press('Minggu ini (ke-48)');
+    expect(last().text).toContain('(1/9) Peserta aktif Penerima Upah (pekerja formal)');
+    expect(last().text).toContain('Contoh: 38.905 atau 38,9rb');
+    expect(last().text).toContain('Minggu lalu: 38.700.');
+    expect(last().buttons.flat().map((b) => b.text)).toEqual(['Sama: 38.700']);
+    expect(await say(h, budi, '38.905')).toContain('✓ Peserta aktif Penerima Upah (pekerja formal): 38.905');
+    let reply = '';
+    for (const a of ANSWERS.slice(1)) reply = await say(h, budi, a);
+    expect(reply).toContain('Ringkasan laporan');
+    expect(reply).toContain('1. Peserta aktif Penerima Upah (pekerja formal): 38.905 (+205)');
+    expect(reply).toContain('2. Peserta aktif Bukan Penerima Upah (pekerja informal): 11.200 (+200)');
+    expect(reply).toContain('3. Peserta aktif Jasa Konstruksi: 2.205 (+105)');
+    expect(reply).toContain('7. Non-ASN terlindungi JKM: 4.120 (0)');
+    await press('Kirim laporan');
+    expect(last().text).toContain('✅ Laporan Kota Pangkal Pinang, minggu ke-48 tahun 2026 (23–29 November 2026) telah diterima');
+    const saved = await h.app.store.reports.get('19.71', '2026-W48');
+    expect(saved?.latest).toMatchObject({ figures: PANGKALPINANG_W48, by: { telegramId: budi.id, name: 'Budi' }, source: 'chat' });
+    expect(saved?.latest.onBehalf).toBeUndefined();
+    expect(await say(h, budi, '/cakupan')).toContain('Peserta aktif: 52.368 (+510 dibanding minggu sebelumnya)');
+    expect((await h.app.store.audit.recent(5)).map((e) => e.action)).toContain('report.submit');
+  });
+
+  it.each(['abc', '-5', '1,5', '1,250', '   ', '900an'])('asks again after %j, then takes a good value', async (bad) => {
+    await say(h, budi, '/lapor');
+    await press('Minggu ini (ke-48)');
+    for (let i = 0; i < ANSWERS.length; i++) {
+      const again = await say(h, budi, bad);
+      expect(again).toContain('Mohon maaf');
+      expect(again).toContain(`(${i + 1}/9)`);
+      await say(h, budi, ANSWERS[i] ?? '');
+    }
+    expect(last().text).toContain('Ringkasan laporan');
+    expect(await h.app.store.reports.get('19.71', '2026-W48')).toBeUndefined();
+  });
+
+  it('refuses a non-ASN programme above the non-ASN total on the spot', async () => {
+    await say(h, budi, '/lapor');
+    await press('Minggu ini (ke-48)');
+    for (const a of ANSWERS.slice(0, 5)) await say(h, budi, a);
+    expect(await say(h, budi, '5.000')).toContain('Non-ASN terlindungi JKK (5.000) melebihi jumlah pegawai non-ASN (4.120)');
+    expect(last().text).toContain('(6/9) Non-ASN terlindungi JKK');
+  });
+
+  it('asks to confirm a soft warning and keeps it on record', async () => {
+    const reply = await fillThisWeek(['30.000', ...ANSWERS.slice(1)]);
+    expect(reply).toContain('⚠️ Peserta aktif Penerima Upah (pekerja formal) turun 22,5% dibanding laporan sebelumnya (38.700 → 30.000).');
+    await press('Ya, angka sudah benar');
+    expect(last().text).toContain('Ringkasan laporan');
+    await press('Kirim laporan');
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.latest.figures.active_pu).toBe(30_000);
+    const entry = (await h.app.store.audit.recent(1))[0];
+    expect(entry?.details).toMatchObject({ warningsConfirmed: true });
+  });
+
+  it('changes one field from the summary and comes back to it', async () => {
+    await fillThisWeek();
+    await press('Ubah angka');
+    await press('3. Peserta aktif Jasa Konstruksi');
+    expect(last().text).toContain('Angka tersimpan: 2.205');
+    const reply = await say(h, budi, '2.300');
+    expect(reply).toContain('✓ Peserta aktif Jasa Konstruksi: 2.300');
+    expect(reply).toContain('3. Peserta aktif Jasa Konstruksi: 2.300 (+200)');
+    expect(await say(h, budi, '1')).toContain('(1/9) Peserta aktif Penerima Upah');
+    expect(await say(h, budi, '=')).toContain('Ringkasan laporan');
+    expect(await say(h, budi, 'kirim')).toContain('telah diterima');
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.latest.figures.active_jakon).toBe(2_300);
+  });
+
+  it.each([
+    ['the week', 0],
+    ['the first field', 1],
+    ['a middle field', 5],
+    ['the summary', 10],
+  ])('cancels at %s with /batal, storing nothing', async (_step, answered) => {
+    await say(h, budi, '/lapor');
+    if (answered > 0) await press('Minggu ini (ke-48)');
+    for (const a of ANSWERS.slice(0, Math.max(0, answered - 1))) await say(h, budi, a);
+    expect(await say(h, budi, '/batal')).toContain('proses dibatalkan');
+    expect(await say(h, budi, '38.905')).toContain('/cakupan');
+    expect(await h.app.store.reports.get('19.71', '2026-W48')).toBeUndefined();
+  });
+
+  it('cancels at the warning step too', async () => {
+    await fillThisWeek(['30.000', ...ANSWERS.slice(1)]);
+    expect(await say(h, budi, '/cancel')).toContain('proses dibatalkan');
+    expect(await h.app.store.reports.get('19.71', '2026-W48')).toBeUndefined();
+  });
+
+  it('resumes at the same step with the answers so far after the bot restarts', async () => {
+    await say(h, budi, '/lapor');
+    await press('Minggu ini (ke-48)');
+    for (const a of ANSWERS.slice(0, 4)) await say(h, budi, a);
+    await h.restart();
+    for (const a of ANSWERS.slice(4)) await say(h, budi, a);
+    expect(last().text).toContain('1. Peserta aktif Penerima Upah (pekerja formal): 38.905');
+    await press('Kirim laporan');
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.latest.figures).toEqual(PANGKALPINANG_W48);
+  });
+});
+
+describe('exactly once', () => {
+  it('stores one revision when Send is pressed twice', async () => {
+    await fillThisWeek();
+    const summary = last();
+    await h.api.press(budi, summary, 'Kirim laporan');
+    await h.api.press(budi, summary, 'Kirim laporan');
+    expect(lastCallbackAnswer(h)).toMatchObject({ text: 'Laporan ini sudah terkirim atau dibatalkan; tombol ini tidak berlaku lagi.' });
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.revisions).toHaveLength(1);
+  });
+
+  it('ignores an update Telegram delivers again after a crash', async () => {
+    await say(h, budi, '/lapor');
+    await press('Minggu ini (ke-48)');
+    const first = h.api.queueText(budi, '38.905');
+    await h.api.waitForAck(first);
+    const before = h.texts(budi.id).length;
+    await h.restart(() => h.api.redeliver(first));
+    await h.api.waitForAck(first);
+    expect(h.texts(budi.id)).toHaveLength(before);
+    expect(await say(h, budi, '11.200')).toContain('(3/9) Peserta aktif Jasa Konstruksi');
+  });
+
+  it('takes two quick answers to one question as one', async () => {
+    await say(h, budi, '/lapor');
+    await press('Minggu ini (ke-48)');
+    const a = h.api.queueText(budi, '38.905');
+    const b = h.api.queueText(budi, '38.905');
+    await h.api.waitForAck(a);
+    await h.api.waitForAck(b);
+    expect(last().text).toContain('(2/9) Peserta aktif Bukan Penerima Upah');
+    expect(h.texts(budi.id).filter((t) => t.includes('(2/9)'))).toHaveLength(1);
+  });
+});
+
+describe('corrections and history', () => {
+  it('starts from the stored figures, saves a new revision, and /riwayat shows old -> new', async () => {
+    await seedReport(h.app.store, '19.71', '2026-W48', PANGKALPINANG_W48, { by: 'Budi' });
+    await say(h, budi, '/lapor');
+    await press('Minggu ini (ke-48)');
+    expect(last().text).toContain('Laporan minggu ini sudah ada (1 revisi)');
+    expect(last().text).toContain('1. Peserta aktif Penerima Upah (pekerja formal): 38.905');
+    await say(h, budi, '1');
+    await say(h, budi, '39.000');
+    await press('Kirim laporan');
+    expect(last().text).toContain('telah diterima sebagai revisi ke-2');
+    const history = await say(h, budi, '/riwayat Pangkalpinang 48');
+    expect(history).toContain('minggu ke-48 tahun 2026 (23–29 November 2026) · 2 revisi');
+    expect(history).toContain('Revisi 2 · Selasa, 24 November 2026 pukul 10.00 WIB · Budi · lewat chat');
+    expect(history).toContain('• Peserta aktif Penerima Upah (pekerja formal): 38.905 → 39.000');
+    expect(history).not.toContain('Jasa Konstruksi: 2.205 →');
+  });
+
+  it('no longer offers last week once this week’s deadline has passed', async () => {
+    h.now = new Date('2026-11-27T08:00:01Z'); // Friday 15.00.01 WIB
+    await say(h, budi, '/lapor');
+    expect(last().text).toContain('minggu ke-48');
+    expect(last().text).toContain('(1/9)');
+  });
+});
+
+describe('quick entry', () => {
+  it('goes straight to the summary from one message', async () => {
+    const reply = await say(h, budi, '/lapor pu=38.905 bpu=11.200 jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=1.030 jp=0');
+    expect(reply).toContain('Ringkasan laporan');
+    expect(reply).toContain('minggu ke-48');
+    await press('Kirim laporan');
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.latest.figures).toEqual(PANGKALPINANG_W48);
+  });
+
+  it('names missing and unknown keys and stores nothing', async () => {
+    const reply = await say(h, budi, '/lapor pu=38.905 bpu=11.200 jakon=2.205 nonasn=4.120 jkk=4.120 jkm=4.120 jht=0 jp=0 pekerja=5');
+    expect(reply).toContain('laporan singkat belum dapat diproses');
+    expect(reply).toContain('• pmi (Peserta aktif Pekerja Migran Indonesia) belum diisi.');
+    expect(reply).toContain('• Kunci pekerja tidak dikenal.');
+    expect(await h.app.store.reports.get('19.71', '2026-W48')).toBeUndefined();
+  });
+});
+
+describe('who reports', () => {
+  it('lets a coordinator report a unit in scope on its behalf, and asks once for a missing baseline', async () => {
+    const coord = await person(h, 8100, 'Koor Babel', 'coordinator', '19');
+    await say(h, coord, '/lapor Bangka Tengah');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Minggu ini (ke-48)');
+    expect(h.api.lastMessage(coord.id).text).toContain('Data penduduk bekerja Kabupaten Bangka Tengah tahun 2026 belum ada');
+    expect(await say(h, coord, '76.000')).toContain('Apa sumber angka tersebut?');
+    await say(h, coord, 'Sakernas Agustus 2025');
+    for (const a of ANSWERS) await say(h, coord, a === '=' ? '4.120' : a);
+    expect(h.api.lastMessage(coord.id).text).toContain('Dikirim atas nama unit tersebut.');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kirim laporan');
+    expect((await h.app.store.reports.get('19.04', '2026-W48'))?.latest).toMatchObject({ onBehalf: true, by: { name: 'Koor Babel' } });
+    expect(h.app.store.baselines.forYear('19.04', 2026)).toMatchObject({ workforce_total: 76_000, workforce_source: 'Sakernas Agustus 2025' });
+    expect(await say(h, coord, '/lapor Kota Bandung')).toContain('di luar wilayah akses');
+  });
+
+  it('refuses viewers and strangers, and runs only in private chats', async () => {
+    const viewer = await person(h, 8200, 'Pemantau', 'viewer', '19.71');
+    expect(await say(h, viewer, '/lapor')).toContain('laporan mingguan dikirim oleh petugas');
+    expect(await say(h, h.stranger, '/lapor')).toContain('laporan mingguan dikirim oleh petugas');
+    const group = h.api.group(-9009, 'Grup');
+    expect(await say(h, budi, '/lapor', group)).toContain('chat pribadi');
+  });
+
+  it('ends a flow left alone for a day', async () => {
+    await say(h, budi, '/lapor');
+    h.now = new Date(TUESDAY.getTime() + 25 * 3600_000);
+    const reply = await say(h, budi, 'ini');
+    expect(reply).toContain('Proses sebelumnya telah berakhir karena tidak ada jawaban selama 24 jam');
+  });
+});
+
+describe('/status', () => {
+  it('shows for a province who reported this week (with when) and who has not, counts first', async () => {
+    await seedReport(h.app.store, '19.71', '2026-W48', PANGKALPINANG_W48, { by: 'Budi', at: new Date('2026-11-23T02:30:00Z') });
+    await seedReport(h.app.store, '19.01', '2026-W48', PANGKALPINANG_W48, { by: 'Sinta', at: new Date('2026-11-24T01:00:00Z') });
+    const text = await say(h, h.admin, '/status Babel');
+    expect(text).toContain('Status laporan minggu ke-48 tahun 2026 (23–29 November 2026)');
+    expect(text).toContain('Provinsi Kepulauan Bangka Belitung: 2 dari 8 unit telah melapor, 6 belum.');
+    expect(text).toContain('Batas waktu: Jumat, 27 November 2026 pukul 15.00 WIB.');
+    expect(text).toContain('• Kota Pangkal Pinang: Senin, 23 November 2026 pukul 09.30 WIB (Budi)');
+    expect(text).toContain('• Kabupaten Bangka: Selasa, 24 November 2026 pukul 08.00 WIB (Sinta)');
+    expect(text).toContain('• Pemerintah Provinsi Kepulauan Bangka Belitung (belum pernah melapor)');
+    expect(text.indexOf('2 dari 8')).toBeLessThan(text.indexOf('Sudah melapor'));
+  });
+
+  it('splits the national list into messages Telegram accepts', async () => {
+    await say(h, h.admin, '/status nasional');
+    const parts = h.api.messages(h.admin.id);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((m) => m.text.length <= 4096)).toBe(true);
+    expect(parts.map((m) => m.text).join('\n')).toContain('Nasional: 0 dari 552 unit telah melapor');
+    expect(h.api.failedCalls()).toEqual([]);
+  });
+});
