@@ -6,10 +6,16 @@ import type { RegionDirectory } from './domain/regions/directory.js';
 import { loadOfficialRegions } from './domain/regions/official.js';
 import { createLogger, type Logger } from './logger.js';
 import { createStore, type Store } from './store/store.js';
+import { createOutbox, type Outbox } from './outbox/outbox.js';
+import { deliveryReportMessage } from './messages/outbox.js';
+import { Telegram } from 'telegraf';
 
 export interface AppOptions {
   clock?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** The outbox's real-time pacing and schedule waits (tests pass virtual ones). */
+  pacer?: { now(): number; sleep(ms: number): Promise<void> };
+  timer?: (ms: number) => Promise<void>;
   logger?: Logger;
   regions?: RegionDirectory;
 }
@@ -19,6 +25,7 @@ export interface App {
   store: Store;
   regions: RegionDirectory;
   logger: Logger;
+  outbox: Outbox;
   /** Settles when polling ends (after stop(), or on a fatal error such as a rejected token). */
   running: Promise<void>;
   /** Stops taking updates, lets the handlers in flight finish (at most `graceMs`), then releases the data folder. */
@@ -37,6 +44,33 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     const regions = options.regions ?? (await loadOfficialRegions());
     await store.backup();
+    const sleep = options.sleep ?? realSleep;
+    // The outbox has its own client: sends to many chats do not share a request with any update's handler.
+    const telegram = new Telegram(config.botToken, { apiRoot: config.apiRoot });
+    const chatName = (chatId: number): string =>
+      store.chats.linkOf(chatId)?.title ?? store.users.get(chatId)?.name ?? `chat ${chatId}`;
+    const outbox: Outbox = createOutbox({
+      repo: store.outbox,
+      chats: store.chats,
+      telegram,
+      clock,
+      ...(options.pacer ? { pacer: options.pacer } : {}),
+      ...(options.timer ? { timer: options.timer } : {}),
+      sendRate: config.sendRate,
+      groupPerMinute: 20,
+      maxAttempts: 5,
+      logger,
+      onComplete: async (item) => {
+        if (item.reportTo === undefined) return;
+        await outbox.enqueue({
+          id: `report-${item.id}`,
+          kind: 'notice',
+          title: `Laporan pengiriman ${item.title}`,
+          bodies: { default: { format: 'html', text: deliveryReportMessage(item, chatName).text } },
+          recipients: [{ chatId: item.reportTo, variant: 'default' }],
+        });
+      },
+    });
     const bot = createBot({
       botToken: config.botToken,
       apiRoot: config.apiRoot,
@@ -50,7 +84,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       regions,
       clock,
       logger,
-      sleep: options.sleep ?? realSleep,
+      sleep,
+      outbox,
     });
     await registerCommandMenu(bot, { logger });
     const running = bot.launch(() => {
@@ -58,6 +93,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     });
     // A rejected launch (bad token, unreachable API) must not leave the data folder locked.
     running.catch(() => undefined);
+    await outbox.start();
     let stopped: Promise<void> | undefined;
     const stop = (reason = 'stop', graceMs = 5000): Promise<void> => {
       stopped ??= (async () => {
@@ -86,12 +122,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         });
         await Promise.race([settled, grace]);
         clearTimeout(timer);
+        await outbox.stop();
         await store.close();
         logger.info('bot stopped', { reason });
       })();
       return stopped;
     };
-    return { bot, store, regions, logger, running, stop };
+    return { bot, store, regions, logger, outbox, running, stop };
   } catch (e) {
     await store.close();
     throw e;

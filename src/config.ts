@@ -48,6 +48,7 @@ const ConfigSchema = z.object({
       return d.value;
     }),
   FLOW_TIMEOUT_HOURS: positiveInt(24),
+  SEND_RATE: positiveInt(25),
 });
 
 export interface Config {
@@ -65,6 +66,8 @@ export interface Config {
   reportDeadline: Deadline;
   /** A guided flow left alone this long is ended. */
   flowTimeoutHours: number;
+  /** Messages a second the outbox sends across all chats (Telegram allows about 30). */
+  sendRate: number;
 }
 
 /** Pure: the environment in, a config or one clear line naming the key out. Never echoes the token. */
@@ -89,6 +92,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     reportDeadline: c.REPORT_DEADLINE,
     flowTimeoutHours: c.FLOW_TIMEOUT_HOURS,
+    sendRate: c.SEND_RATE,
   });
 }
 

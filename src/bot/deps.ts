@@ -1,6 +1,7 @@
 import type { Deadline } from '../domain/deadline.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import type { Logger } from '../logger.js';
+import type { Outbox } from '../outbox/outbox.js';
 import type { Store } from '../store/store.js';
 
 /** Everything the bot needs, created by main (or a test) and passed in: no singletons. */
@@ -13,6 +14,7 @@ export interface BotDeps {
   rateLimitPerMinute: number;
   reportDeadline: Deadline;
   flowTimeoutHours: number;
+  outbox: Outbox;
   store: Store;
   regions: RegionDirectory;
   clock: () => Date;

@@ -45,6 +45,8 @@ export interface BotMessage {
 }
 
 export interface ApiCall {
+  /** When the stand-in answered, by its clock. */
+  at: number;
   method: string;
   payload: Record<string, unknown>;
   ok: boolean;
@@ -328,11 +330,11 @@ export class BotApiServer extends EventEmitter {
     }
     try {
       const result = this.call(method, payload);
-      this.calls.push({ method, payload, ok: true });
+      this.calls.push({ at: this.clock(), method, payload, ok: true });
       reply(200, { ok: true, result });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      this.calls.push({ method, payload, ok: false, errorCode: e.code, description: e.description });
+      this.calls.push({ at: this.clock(), method, payload, ok: false, errorCode: e.code, description: e.description });
       reply(e.code, {
         ok: false,
         error_code: e.code,

@@ -4,7 +4,7 @@ import { ChatsFileSchema, type Actor, type ChatLink } from './schema.js';
 
 /** Groups linked to reporting units. A group is linked to one unit at a time. */
 export async function createChatsRepo(dir: string) {
-  const { db } = await openJsonFile(join(dir, 'chats.json'), ChatsFileSchema, () => ({ chats: [] }));
+  const { db } = await openJsonFile(join(dir, 'chats.json'), ChatsFileSchema, () => ({ chats: [], inactive: [] }));
 
   const linkOf = (chatId: number): ChatLink | undefined => db.data.chats.find((c) => c.chatId === chatId && c.active);
   const linksOf = (unitCode: string): ChatLink[] => db.data.chats.filter((c) => c.unitCode === unitCode && c.active);
@@ -53,7 +53,26 @@ export async function createChatsRepo(dir: string) {
     return current;
   }
 
-  return { linkOf, linksOf, link, unlink, migrate };
+  const isInactive = (chatId: number): boolean => db.data.inactive.some((c) => c.chatId === chatId);
+
+  async function markInactive(chatId: number, reason: string, at: Date): Promise<void> {
+    if (isInactive(chatId)) return;
+    db.data.inactive.push({ chatId, reason, at: at.toISOString() });
+    await persist(db, () => db.data.inactive.pop());
+  }
+
+  /** The chat wrote to the bot again: it can be reached. */
+  async function reactivate(chatId: number): Promise<boolean> {
+    const before = db.data.inactive;
+    if (!before.some((c) => c.chatId === chatId)) return false;
+    db.data.inactive = before.filter((c) => c.chatId !== chatId);
+    await persist(db, () => {
+      db.data.inactive = before;
+    });
+    return true;
+  }
+
+  return { linkOf, linksOf, link, unlink, migrate, isInactive, markInactive, reactivate };
 }
 
 export type ChatsRepo = Awaited<ReturnType<typeof createChatsRepo>>;

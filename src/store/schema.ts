@@ -152,4 +152,51 @@ export const ChatLinkSchema = z.object({
   active: z.boolean(),
 });
 export type ChatLink = z.infer<typeof ChatLinkSchema>;
-export const ChatsFileSchema = z.object({ chats: z.array(ChatLinkSchema) });
+/** A chat Telegram refused (the user blocked the bot, the group is gone): skipped until it writes again. */
+export const InactiveChatSchema = z.object({ chatId: z.number().int(), reason: z.string(), at: isoInstant });
+export const ChatsFileSchema = z.object({
+  chats: z.array(ChatLinkSchema),
+  inactive: z.array(InactiveChatSchema).default([]),
+});
+
+/** A Telegram message entity, kept as Telegram sent it (a broadcast keeps its author's formatting). */
+export const EntitySchema = z.looseObject({ type: z.string(), offset: z.number().int(), length: z.number().int() });
+
+export const MessageBodySchema = z.discriminatedUnion('format', [
+  z.object({ format: z.literal('html'), text: z.string() }),
+  z.object({ format: z.literal('entities'), text: z.string(), entities: z.array(EntitySchema) }),
+]);
+export type MessageBody = z.infer<typeof MessageBodySchema>;
+
+export const CallbackButtonSchema = z.object({ text: z.string(), callback_data: z.string() });
+
+export const DeliverySchema = z.object({
+  chatId: z.number().int(),
+  /** Key into the item's bodies: recipients in different zones read different times. */
+  variant: z.string(),
+  state: z.enum(['pending', 'sending', 'sent', 'failed', 'expired']),
+  /** Parts already sent of a text split for Telegram's limit: a resumed delivery sends only the rest. */
+  partsSent: z.number().int().nonnegative(),
+  attempts: z.number().int().nonnegative(),
+  sentAt: isoInstant.optional(),
+  error: z.string().optional(),
+});
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+/** outbox/open/<id>.json, then outbox/done/<YYYY-MM>/<id>.json: one message for many chats, every delivery's state. */
+export const OutboxItemSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/),
+  kind: z.enum(['broadcast', 'reminder', 'readiness', 'late', 'notice']),
+  title: z.string(),
+  createdAt: isoInstant,
+  notBefore: isoInstant,
+  /** Not sent after this instant (a reminder after its session has started). */
+  expiresAt: isoInstant.optional(),
+  bodies: z.record(z.string(), MessageBodySchema),
+  buttons: z.array(z.array(CallbackButtonSchema)).optional(),
+  /** Who gets the delivery report when every delivery has settled. */
+  reportTo: z.number().int().optional(),
+  deliveries: z.array(DeliverySchema),
+  completedAt: isoInstant.optional(),
+});
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;

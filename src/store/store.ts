@@ -13,6 +13,7 @@ import { createUsersRepo, type UsersRepo } from './users-repo.js';
 import { createChatsRepo, type ChatsRepo } from './chats-repo.js';
 import { createInvitesRepo, type InvitesRepo } from './invites-repo.js';
 import { createRequestsRepo, type RequestsRepo } from './requests-repo.js';
+import { createOutboxRepo, type OutboxRepo } from './outbox-repo.js';
 
 export interface StoreOptions {
   clock: () => Date;
@@ -32,6 +33,7 @@ export interface Store {
   readonly invites: InvitesRepo;
   readonly requests: RequestsRepo;
   readonly chats: ChatsRepo;
+  readonly outbox: OutboxRepo;
   readonly sessions: SessionsRepo;
   readonly audit: AuditRepo;
   backup(): Promise<string>;
@@ -70,6 +72,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const invites = await createInvitesRepo(dir);
     const requests = await createRequestsRepo(dir);
     const chats = await createChatsRepo(dir);
+    const outbox = await createOutboxRepo(dir);
     const sessions = await createSessionsRepo(dir, clock);
     const audit = await createAuditRepo(dir);
     let closed = false;
@@ -81,6 +84,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       invites,
       requests,
       chats,
+      outbox,
       sessions,
       audit,
       backup: () => backupDataDir(dir, clock(), backupKeep),

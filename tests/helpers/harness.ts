@@ -55,9 +55,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const h = {
     now: options.now ?? new Date('2026-11-24T03:00:00Z'),
   } as Harness;
+  let pacing = 0;
   const appOptions = {
     clock: () => h.now,
     sleep: () => Promise.resolve(),
+    // The outbox paces in virtual time (a wait passes at once); scheduled items wait for the test to move h.now.
+    pacer: {
+      now: () => pacing,
+      sleep: (ms: number) => {
+        pacing += ms;
+        return Promise.resolve();
+      },
+    },
+    timer: (ms: number) =>
+      new Promise<void>((resolve) => {
+        setTimeout(resolve, Math.min(ms, 50)).unref();
+      }),
     logger: createLogger('debug', { secrets: [TEST_TOKEN], write: (line: string) => logs.push(line) }),
     regions: await officialRegions(),
   };

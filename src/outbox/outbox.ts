@@ -1,0 +1,383 @@
+import { TelegramError } from 'telegraf';
+import type { Logger } from '../logger.js';
+import { Html, splitHtml } from '../messages/html.js';
+import type { ChatsRepo } from '../store/chats-repo.js';
+import type { OutboxRepo } from '../store/outbox-repo.js';
+import type { Delivery, MessageBody, OutboxItem } from '../store/schema.js';
+
+/** Telegram's limit for one message, in characters. */
+const MAX_TEXT = 4096;
+/** The loop re-reads the store at least this often, so nothing waits on one long timer. */
+const MAX_IDLE_WAIT_MS = 60_000;
+const GROUP_WINDOW_MS = 60_000;
+const PRIVATE_BURST = 3;
+const PRIVATE_REFILL_MS = 1000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export interface OutboxOptions {
+  repo: OutboxRepo;
+  chats: ChatsRepo;
+  /** telegraf's Telegram (or anything with its callApi): every call goes over the Bot API. */
+  telegram: { callApi(method: 'sendMessage', payload: Record<string, unknown>): Promise<{ message_id: number }> };
+  /** Business time: when items may be sent (notBefore) and stop mattering (expiresAt); the times recorded. */
+  clock: () => Date;
+  /** Real time for pacing, backoff and 429 pauses: Telegram's limits are counted in it. */
+  pacer?: { now(): number; sleep(ms: number): Promise<void> };
+  /** Waits for a scheduled item (at most a minute at a time; a poke ends the wait early). */
+  timer?: (ms: number) => Promise<void>;
+  /** Messages a second across all chats. */
+  sendRate: number;
+  /** Messages a minute to one group. */
+  groupPerMinute: number;
+  /** Network errors and 5xx are retried this many times before the delivery fails. */
+  maxAttempts: number;
+  logger: Logger;
+  /** Called once an item's deliveries have all settled (the delivery report goes out from here). */
+  onComplete?: (item: OutboxItem) => Promise<void>;
+}
+
+export interface Recipient {
+  chatId: number;
+  variant: string;
+}
+
+export interface EnqueueSpec {
+  id: string;
+  kind: OutboxItem['kind'];
+  title: string;
+  notBefore?: Date;
+  expiresAt?: Date;
+  bodies: Record<string, MessageBody>;
+  buttons?: OutboxItem['buttons'];
+  reportTo?: number;
+  recipients: Recipient[];
+}
+
+export interface DeliveryCounts {
+  total: number;
+  pending: number;
+  sent: number;
+  failed: number;
+  expired: number;
+}
+
+export const countsOf = (item: OutboxItem): DeliveryCounts => ({
+  total: item.deliveries.length,
+  pending: item.deliveries.filter((d) => d.state === 'pending' || d.state === 'sending').length,
+  sent: item.deliveries.filter((d) => d.state === 'sent').length,
+  failed: item.deliveries.filter((d) => d.state === 'failed').length,
+  expired: item.deliveries.filter((d) => d.state === 'expired').length,
+});
+
+/** Splits a body for Telegram's limit. Entity texts come from one Telegram message, so they already fit. */
+function partsOf(body: MessageBody): Array<Record<string, unknown>> {
+  if (body.format === 'entities') {
+    if (body.text.length <= MAX_TEXT) return [{ text: body.text, entities: body.entities }];
+    return splitHtml(new Html(body.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))).map((text) => ({
+      text,
+      parse_mode: 'HTML',
+    }));
+  }
+  return splitHtml(new Html(body.text)).map((text) => ({ text, parse_mode: 'HTML' }));
+}
+
+const isUnreachable = (e: TelegramError): boolean =>
+  e.code === 403 ||
+  (e.code === 400 && /chat not found|user is deactivated|bot was kicked|have no rights to send|group chat was deactivated/i.test(e.description));
+
+/**
+ * The one way to send a message to many chats. Every delivery is stored before anything is sent, and its state after
+ * every attempt, so a restart resumes where it stopped. One paced sender: at most `sendRate` a second overall,
+ * `groupPerMinute` to a group, short bursts to a private chat. A 429 pauses all sending for retry_after; 403 and
+ * "chat not found" mark the chat inactive and are never retried; migrate_to_chat_id moves the chat; network errors
+ * and 5xx back off. A delivery is marked `sending` before its call: after a crash mid-call it is reported uncertain,
+ * never sent again, so no chat gets an item twice.
+ */
+const realPacer = {
+  now: (): number => Date.now(),
+  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+const realTimer = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
+export function createOutbox(o: OutboxOptions) {
+  const pacer = o.pacer ?? realPacer;
+  const timer = o.timer ?? realTimer;
+  const interval = 1000 / o.sendRate;
+  /** Backoff after network errors and 5xx, in pacing time, per item and chat (a restart retries at once). */
+  const retryAt = new Map<string, number>();
+  let lastSendAt = -Infinity;
+  let pausedUntil = 0;
+  const groupSends = new Map<number, number[]>();
+  const privateTokens = new Map<number, { tokens: number; at: number }>();
+  let stopped = true;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  let idleWaiters: Array<() => void> = [];
+
+  const now = (): number => pacer.now();
+  const notify = (): void => {
+    wake?.();
+    wake = undefined;
+  };
+
+  /** Deliveries cut off by a crash in the middle of their call: their fate is unknown, so they are not repeated. */
+  async function recover(): Promise<void> {
+    for (const item of o.repo.open()) {
+      let changed = false;
+      for (const d of item.deliveries) {
+        if (d.state === 'sending') {
+          Object.assign(d, { state: 'failed', error: 'status tidak pasti: bot berhenti saat mengirim (tidak dikirim ulang agar tidak ganda)' });
+          changed = true;
+        }
+      }
+      if (changed) await o.repo.save(item);
+      await settleIfDone(item);
+    }
+  }
+
+  async function enqueue(spec: EnqueueSpec): Promise<{ item: OutboxItem; created: boolean }> {
+    const existing = await o.repo.get(spec.id);
+    if (existing) return { item: existing, created: false };
+    const at = o.clock();
+    const seen = new Set<number>();
+    const deliveries: Delivery[] = [];
+    for (const r of spec.recipients) {
+      if (seen.has(r.chatId)) continue;
+      seen.add(r.chatId);
+      const inactive = o.chats.isInactive(r.chatId);
+      deliveries.push({
+        chatId: r.chatId,
+        variant: r.variant,
+        state: inactive ? 'failed' : 'pending',
+        partsSent: 0,
+        attempts: 0,
+        ...(inactive ? { error: 'chat tidak aktif (sebelumnya menolak pesan bot)' } : {}),
+      });
+    }
+    const item: OutboxItem = {
+      id: spec.id,
+      kind: spec.kind,
+      title: spec.title,
+      createdAt: at.toISOString(),
+      notBefore: (spec.notBefore ?? at).toISOString(),
+      ...(spec.expiresAt ? { expiresAt: spec.expiresAt.toISOString() } : {}),
+      bodies: spec.bodies,
+      ...(spec.buttons ? { buttons: spec.buttons } : {}),
+      ...(spec.reportTo !== undefined ? { reportTo: spec.reportTo } : {}),
+      deliveries,
+    };
+    const created = await o.repo.add(item);
+    if (created) {
+      await settleIfDone(item);
+      notify();
+    }
+    return { item, created };
+  }
+
+  async function settleIfDone(item: OutboxItem): Promise<void> {
+    if (item.completedAt || item.deliveries.some((d) => d.state === 'pending' || d.state === 'sending')) return;
+    await o.repo.complete(item, o.clock());
+    if (o.onComplete) {
+      try {
+        await o.onComplete(item);
+      } catch (error) {
+        o.logger.error('delivery report failed', { item: item.id, error });
+      }
+    }
+  }
+
+  /** When this chat may next receive a message, by its own limit. */
+  function chatReadyAt(chatId: number, t: number): number {
+    if (chatId < 0) {
+      // Conservative at the edge: a send exactly a minute ago still counts (Telegram does not document the boundary).
+      const sends = (groupSends.get(chatId) ?? []).filter((s) => t - s <= GROUP_WINDOW_MS);
+      groupSends.set(chatId, sends);
+      return sends.length < o.groupPerMinute ? t : (sends[0] ?? t) + GROUP_WINDOW_MS + 1;
+    }
+    const bucket = privateTokens.get(chatId);
+    if (!bucket) return t;
+    const tokens = Math.min(PRIVATE_BURST, bucket.tokens + (t - bucket.at) / PRIVATE_REFILL_MS);
+    return tokens >= 1 ? t : t + (1 - tokens) * PRIVATE_REFILL_MS;
+  }
+
+  function recordSend(chatId: number, t: number): void {
+    lastSendAt = t;
+    if (chatId < 0) {
+      groupSends.set(chatId, [...(groupSends.get(chatId) ?? []), t]);
+      return;
+    }
+    const bucket = privateTokens.get(chatId);
+    const tokens = bucket ? Math.min(PRIVATE_BURST, bucket.tokens + (t - bucket.at) / PRIVATE_REFILL_MS) : PRIVATE_BURST;
+    privateTokens.set(chatId, { tokens: tokens - 1, at: t });
+  }
+
+  /** Something to send now; or how long to wait, in pacing time or for the schedule; or nothing at all. */
+  type Next = { item: OutboxItem; delivery: Delivery } | { pacingWait: number } | { scheduleWait: number } | undefined;
+
+  /** The next delivery to make, oldest item first; or when something becomes possible; or nothing at all. */
+  async function pick(): Promise<Next> {
+    const t = now();
+    const business = o.clock().getTime();
+    let earliest = Infinity;
+    let scheduled = Infinity;
+    const items = [...o.repo.open()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    for (const item of items) {
+      const notBefore = Date.parse(item.notBefore);
+      if (item.expiresAt && business >= Date.parse(item.expiresAt)) {
+        for (const d of item.deliveries) if (d.state === 'pending') Object.assign(d, { state: 'expired' });
+        await o.repo.save(item);
+        await settleIfDone(item);
+        continue;
+      }
+      if (notBefore > business) {
+        scheduled = Math.min(scheduled, notBefore - business);
+        continue;
+      }
+      for (const d of item.deliveries) {
+        if (d.state !== 'pending') continue;
+        const ready = Math.max(retryAt.get(`${item.id}:${d.chatId}`) ?? t, chatReadyAt(d.chatId, t));
+        if (ready <= t) return { item, delivery: d };
+        earliest = Math.min(earliest, ready);
+      }
+    }
+    if (earliest !== Infinity) return { pacingWait: earliest - t };
+    return scheduled === Infinity ? undefined : { scheduleWait: scheduled };
+  }
+
+  async function deliver(item: OutboxItem, d: Delivery): Promise<void> {
+    const body = item.bodies[d.variant];
+    if (!body) {
+      Object.assign(d, { state: 'failed', error: `isi pesan "${d.variant}" tidak ada` });
+      await o.repo.save(item);
+      return settleIfDone(item);
+    }
+    const parts = partsOf(body);
+    d.state = 'sending';
+    await o.repo.save(item);
+    try {
+      for (let i = d.partsSent; i < parts.length; i++) {
+        const last = i === parts.length - 1;
+        recordSend(d.chatId, now());
+        await o.telegram.callApi('sendMessage', {
+          chat_id: d.chatId,
+          ...parts[i],
+          link_preview_options: { is_disabled: true },
+          ...(last && item.buttons ? { reply_markup: { inline_keyboard: item.buttons } } : {}),
+        });
+        d.partsSent = i + 1;
+        if (!last) await o.repo.save(item);
+      }
+      Object.assign(d, { state: 'sent', sentAt: o.clock().toISOString() });
+      delete d.error;
+    } catch (e) {
+      await handleFailure(item, d, e);
+    }
+    await o.repo.save(item);
+    await settleIfDone(item);
+  }
+
+  async function handleFailure(item: OutboxItem, d: Delivery, e: unknown): Promise<void> {
+    const t = now();
+    if (e instanceof TelegramError) {
+      const retryAfter = e.parameters?.retry_after;
+      const migrateTo = e.parameters?.migrate_to_chat_id;
+      if (e.code === 429 && retryAfter !== undefined) {
+        // Telegram's flood control applies to the whole bot: everything waits.
+        pausedUntil = Math.max(pausedUntil, t + retryAfter * 1000);
+        d.state = 'pending';
+        return;
+      }
+      if (migrateTo !== undefined) {
+        await o.chats.migrate(d.chatId, migrateTo);
+        o.logger.info('chat migrated', { from: d.chatId, to: migrateTo });
+        Object.assign(d, { chatId: migrateTo, state: 'pending' });
+        return;
+      }
+      if (isUnreachable(e)) {
+        await o.chats.markInactive(d.chatId, e.description, o.clock());
+        Object.assign(d, { state: 'failed', error: e.description });
+        return;
+      }
+      if (e.code < 500) {
+        Object.assign(d, { state: 'failed', error: e.description });
+        return;
+      }
+    }
+    d.attempts += 1;
+    const reason = e instanceof TelegramError ? e.description : e instanceof Error ? e.message : String(e);
+    if (d.attempts >= o.maxAttempts) {
+      Object.assign(d, { state: 'failed', error: `gagal setelah ${d.attempts} percobaan: ${reason}` });
+      return;
+    }
+    const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** d.attempts);
+    retryAt.set(`${item.id}:${d.chatId}`, t + backoff);
+    Object.assign(d, { state: 'pending', error: reason });
+  }
+
+  async function run(): Promise<void> {
+    while (!stopped) {
+      try {
+        const next = await pick();
+        const t = now();
+        const gate = Math.max(pausedUntil, lastSendAt + interval);
+        if (next && 'item' in next && gate <= t) {
+          await deliver(next.item, next.delivery);
+          continue;
+        }
+        if (!next) {
+          for (const resolve of idleWaiters.splice(0)) resolve();
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          continue;
+        }
+        if ('scheduleWait' in next) {
+          await Promise.race([
+            timer(Math.min(MAX_IDLE_WAIT_MS, Math.max(1, next.scheduleWait))),
+            new Promise<void>((resolve) => {
+              wake = resolve;
+            }),
+          ]);
+          continue;
+        }
+        const until = 'item' in next ? gate : Math.max(t + next.pacingWait, gate);
+        await pacer.sleep(Math.max(1, until - t));
+      } catch (error) {
+        // The store failed (disk full?): log, wait, try again; never lose the loop.
+        o.logger.error('outbox loop error', { error });
+        await pacer.sleep(1000);
+      }
+    }
+  }
+
+  return {
+    enqueue,
+    async start(): Promise<void> {
+      if (!stopped) return;
+      stopped = false;
+      await recover();
+      loop = run();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      notify();
+      for (const resolve of idleWaiters.splice(0)) resolve();
+      await loop;
+    },
+    /** Resolves when nothing is left to send (for tests and the bench). */
+    idle(): Promise<void> {
+      return new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        notify();
+      });
+    },
+    get: (id: string) => o.repo.get(id),
+    /** Look again now (the clock moved, or the scheduler added work). */
+    poke: notify,
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,96 @@
+import { mkdir, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import { openJsonFile } from './json-file.js';
+import { OutboxItemSchema, type OutboxItem } from './schema.js';
+
+const EMPTY = (): OutboxItem => ({
+  id: 'empty',
+  kind: 'notice',
+  title: '',
+  createdAt: new Date(0).toISOString(),
+  notBefore: new Date(0).toISOString(),
+  bodies: {},
+  deliveries: [],
+});
+
+/**
+ * The outbox's items: one file per item while it has deliveries to make (outbox/open/), moved to
+ * outbox/done/<YYYY-MM>/ once every delivery has settled. Start-up reads only the open ones; every item id ever
+ * used is remembered, so the same reminder or notice is never enqueued twice.
+ */
+export async function createOutboxRepo(dir: string) {
+  const openDir = join(dir, 'outbox', 'open');
+  const doneDir = join(dir, 'outbox', 'done');
+  await mkdir(openDir, { recursive: true });
+  await mkdir(doneDir, { recursive: true });
+  const items = new Map<string, Low<OutboxItem>>();
+  const known = new Set<string>();
+  const doneMonthOf = new Map<string, string>();
+
+  for (const month of await readdir(doneDir)) {
+    for (const file of await readdir(join(doneDir, month))) {
+      if (!file.endsWith('.json') || file.startsWith('.')) continue;
+      const id = file.slice(0, -5);
+      known.add(id);
+      doneMonthOf.set(id, month);
+    }
+  }
+  for (const file of await readdir(openDir)) {
+    if (!file.endsWith('.json') || file.startsWith('.')) continue;
+    const { db } = await openJsonFile(join(openDir, file), OutboxItemSchema, EMPTY);
+    items.set(db.data.id, db);
+    known.add(db.data.id);
+  }
+
+  /** Stores a new item; false if an item with this id exists or existed (nothing is written then). */
+  async function add(item: OutboxItem): Promise<boolean> {
+    if (known.has(item.id)) return false;
+    const { db } = await openJsonFile(join(openDir, `${item.id}.json`), OutboxItemSchema, () => item);
+    db.data = item;
+    await db.write();
+    items.set(item.id, db);
+    known.add(item.id);
+    return true;
+  }
+
+  /** Writes the item's current state (the sender mutates deliveries in place, then saves). */
+  async function save(item: OutboxItem): Promise<void> {
+    const db = items.get(item.id);
+    if (!db) throw new Error(`outbox item ${item.id} is not open`);
+    await db.write();
+  }
+
+  /** Every delivery settled: the item leaves the open set. */
+  async function complete(item: OutboxItem, at: Date): Promise<void> {
+    const db = items.get(item.id);
+    if (!db) return;
+    item.completedAt = at.toISOString();
+    await db.write();
+    const month = item.completedAt.slice(0, 7);
+    await mkdir(join(doneDir, month), { recursive: true });
+    await rename(join(openDir, `${item.id}.json`), join(doneDir, month, `${item.id}.json`));
+    items.delete(item.id);
+    doneMonthOf.set(item.id, month);
+  }
+
+  async function get(id: string): Promise<OutboxItem | undefined> {
+    const open = items.get(id);
+    if (open) return open.data;
+    const month = doneMonthOf.get(id);
+    if (!month) return undefined;
+    const { db } = await openJsonFile(join(doneDir, month, `${id}.json`), OutboxItemSchema, EMPTY);
+    return db.data;
+  }
+
+  return {
+    add,
+    save,
+    complete,
+    get,
+    has: (id: string) => known.has(id),
+    open: (): OutboxItem[] => [...items.values()].map((db) => db.data),
+  };
+}
+
+export type OutboxRepo = Awaited<ReturnType<typeof createOutboxRepo>>;
