@@ -115,7 +115,7 @@ export function createOutbox(o: OutboxOptions) {
   let stopped = true;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
-  let idleWaiters: Array<() => void> = [];
+  const idleWaiters: Array<() => void> = [];
 
   const now = (): number => pacer.now();
   const notify = (): void => {
