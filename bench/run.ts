@@ -26,24 +26,41 @@ const TARGET_LOOKUP_P99_MS = 2;
 /** A save at five years may cost at most this much more than at one year: it must not grow with history. */
 const MAX_SAVE_GROWTH = 1.5;
 
-function runScenario(weeks: number): Promise<Figures> {
-  const script = fileURLToPath(new URL('./scenario.ts', import.meta.url));
+interface BroadcastFigures {
+  chats: number;
+  reachable: number;
+  requests: number;
+  deliveredOnce: number;
+  deliveredTwice: number;
+  sent: number;
+  failed: number;
+  rate429: number;
+  floodRejections: number;
+  elapsedMs: number;
+  minimumMs: number;
+}
+
+/** Runs one bench script in a fresh process and reads the JSON line it prints. */
+function runChild<T>(name: string, args: string[]): Promise<T> {
+  const script = fileURLToPath(new URL(`./${name}`, import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, String(weeks)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`scenario ${weeks} failed with code ${code}`));
-      else resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as Figures);
+      if (code !== 0) reject(new Error(`${name} ${args.join(' ')} failed with code ${code}`));
+      else resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as T);
     });
   });
 }
+
+const runScenario = (weeks: number): Promise<Figures> => runChild<Figures>('scenario.ts', [String(weeks)]);
 
 const ms = (v: number): string => `${v.toFixed(2)} ms`;
 const n = (v: number): string => v.toLocaleString('id-ID');
 
 async function main(): Promise<void> {
-  console.log('UC Bot store benchmark (each scenario in a fresh process; 1.000 saves, 5.000 lookups)\n');
+  console.log('UC Bot benchmark\n\nStore (each scenario in a fresh process; 1.000 saves, 5.000 lookups)\n');
   const oneYear = await runScenario(52);
   const fiveYears = await runScenario(260);
   const rows: Array<[string, (f: Figures) => string]> = [
@@ -68,6 +85,22 @@ async function main(): Promise<void> {
     [`lookup p99 at 5 years <= ${TARGET_LOOKUP_P99_MS} ms (${ms(fiveYears.lookupP99)})`, fiveYears.lookupP99 <= TARGET_LOOKUP_P99_MS],
     [`save cost does not grow with history: 5y/1y p50 = ${growth.toFixed(2)} <= ${MAX_SAVE_GROWTH}`, growth <= MAX_SAVE_GROWTH],
   ];
+
+  console.log('\nBroadcast of one notice through the strict Bot API stand-in (flood limits on, real time)\n');
+  const bc = await runChild<BroadcastFigures>('broadcast.ts', []);
+  const over = (bc.elapsedMs / bc.minimumMs - 1) * 100;
+  console.log(`chats / reachable (20 blocked: 403)   ${bc.chats} / ${bc.reachable}`);
+  console.log(`requests (2 answered 429 once)        ${bc.requests}`);
+  console.log(`delivered exactly once / twice        ${bc.deliveredOnce} / ${bc.deliveredTwice}`);
+  console.log(`reported sent / failed                ${bc.sent} / ${bc.failed}`);
+  console.log(`rejected by the flood limits          ${bc.floodRejections}`);
+  console.log(`elapsed                               ${(bc.elapsedMs / 1000).toFixed(2)} s`);
+  console.log(`minimum the rate allows               ${(bc.minimumMs / 1000).toFixed(2)} s (25/s, plus the 429 pauses)`);
+  checks.push(
+    [`broadcast within 10% of the minimum time (${over.toFixed(1)}% over)`, over <= 10],
+    [`every reachable chat served exactly once (${bc.deliveredOnce}/${bc.reachable}, ${bc.deliveredTwice} twice)`, bc.deliveredOnce === bc.reachable && bc.deliveredTwice === 0],
+  );
+
   console.log('');
   for (const [label, ok] of checks) console.log(`${ok ? 'OK  ' : 'MISS'} ${label}`);
   if (checks.some(([, ok]) => !ok)) process.exit(1);
