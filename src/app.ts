@@ -9,6 +9,7 @@ import { createStore, type Store } from './store/store.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { deliveryReportMessage } from './messages/outbox.js';
 import { Telegram } from 'telegraf';
+import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 
 export interface AppOptions {
   clock?: () => Date;
@@ -26,6 +27,7 @@ export interface App {
   regions: RegionDirectory;
   logger: Logger;
   outbox: Outbox;
+  scheduler: Scheduler;
   /** Settles when polling ends (after stop(), or on a fatal error such as a rejected token). */
   running: Promise<void>;
   /** Stops taking updates, lets the handlers in flight finish (at most `graceMs`), then releases the data folder. */
@@ -94,6 +96,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // A rejected launch (bad token, unreachable API) must not leave the data folder locked.
     running.catch(() => undefined);
     await outbox.start();
+    const scheduler = createScheduler({
+      clock,
+      store,
+      regions,
+      outbox,
+      reportDeadline: config.reportDeadline,
+      lateReminders: config.lateReminders,
+      logger,
+    });
+    scheduler.start(config.schedulerTickSeconds * 1000);
     let stopped: Promise<void> | undefined;
     const stop = (reason = 'stop', graceMs = 5000): Promise<void> => {
       stopped ??= (async () => {
@@ -122,13 +134,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         });
         await Promise.race([settled, grace]);
         clearTimeout(timer);
+        await scheduler.stop();
         await outbox.stop();
         await store.close();
         logger.info('bot stopped', { reason });
       })();
       return stopped;
     };
-    return { bot, store, regions, logger, outbox, running, stop };
+    return { bot, store, regions, logger, outbox, scheduler, running, stop };
   } catch (e) {
     await store.close();
     throw e;

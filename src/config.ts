@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { parseDeadline, type Deadline } from './domain/deadline.js';
+import { parseOffsets, type Offset } from './domain/durations.js';
 import { err, ok, type Result } from './domain/result.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -18,6 +19,19 @@ const idList = z
 
 const positiveInt = (fallback: number) =>
   z.coerce.number({ message: 'harus berupa bilangan bulat positif' }).int().positive().default(fallback);
+
+const offsets = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((s, ctx) => {
+      const parsed = parseOffsets(s);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.value;
+    });
 
 /** Every key the bot reads; `.env.example` lists the same keys. */
 const ConfigSchema = z.object({
@@ -49,6 +63,9 @@ const ConfigSchema = z.object({
     }),
   FLOW_TIMEOUT_HOURS: positiveInt(24),
   SEND_RATE: positiveInt(25),
+  LATE_REMINDERS: offsets('1d,2h'),
+  SESSION_REMINDERS: offsets('3d,1d,1h'),
+  SCHEDULER_TICK_SECONDS: positiveInt(30),
 });
 
 export interface Config {
@@ -68,6 +85,11 @@ export interface Config {
   flowTimeoutHours: number;
   /** Messages a second the outbox sends across all chats (Telegram allows about 30). */
   sendRate: number;
+  /** Late-report reminders, before each week's deadline. */
+  lateReminders: Offset[];
+  /** Reminders before each monitoring session. */
+  sessionReminders: Offset[];
+  schedulerTickSeconds: number;
 }
 
 /** Pure: the environment in, a config or one clear line naming the key out. Never echoes the token. */
@@ -93,6 +115,9 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
     reportDeadline: c.REPORT_DEADLINE,
     flowTimeoutHours: c.FLOW_TIMEOUT_HOURS,
     sendRate: c.SEND_RATE,
+    lateReminders: c.LATE_REMINDERS,
+    sessionReminders: c.SESSION_REMINDERS,
+    schedulerTickSeconds: c.SCHEDULER_TICK_SECONDS,
   });
 }
 
