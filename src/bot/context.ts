@@ -2,6 +2,7 @@ import type { Context } from 'telegraf';
 import type { Access, Role } from '../domain/access.js';
 import type { FieldKey, Figures } from '../domain/figures.js';
 import type { WeekKey } from '../domain/weeks.js';
+import type { Audience } from '../domain/audience.js';
 
 export type { Access } from '../domain/access.js';
 
@@ -28,9 +29,21 @@ export interface ReportFlow {
   askedMessageId: number;
 }
 
+/** A notice for many chats being prepared. */
+export interface BroadcastFlow {
+  name: 'broadcast';
+  id: string;
+  step: 'text' | 'audience' | 'audience_list' | 'preview' | 'when';
+  body?: { text: string; entities: Array<{ type: string; offset: number; length: number } & Record<string, unknown>> };
+  audience?: Audience;
+  listKind?: 'provinces' | 'units';
+  notBefore?: string;
+}
+
 /** A guided conversation in progress. Persisted, so a restart resumes it. */
 export type Flow =
   | ReportFlow
+  | BroadcastFlow
   | { name: 'invite'; step: 'role' }
   | { name: 'invite'; step: 'scope'; role: Role }
   | { name: 'request'; step: 'role' }

@@ -10,6 +10,7 @@ import { auditFeature } from '../features/audit/index.js';
 import { statusFeature } from '../features/status/index.js';
 import { historyFeature } from '../features/history/index.js';
 import { reportFeature } from '../features/report/index.js';
+import { broadcastFeature } from '../features/broadcast/index.js';
 import { guardFlows } from './flow.js';
 import { rateLimit } from './rate-limit.js';
 import { COMMAND_MENU, internalErrorMessage } from '../messages/common.js';
@@ -58,6 +59,7 @@ export function createBot(deps: BotDeps): Telegraf<BotContext> {
   bot.use(statusFeature(deps));
   bot.use(historyFeature(deps));
   bot.use(reportFeature(deps));
+  bot.use(broadcastFeature(deps));
   bot.use(inviteFeature(deps));
   bot.use(requestsFeature(deps));
   bot.use(usersFeature(deps));

@@ -52,10 +52,16 @@ function helpBody(access: Access): Html {
     bold('Perintah yang dapat Bapak/Ibu gunakan'),
     html`• ${bold('/cakupan')} ${code('nama wilayah')}: capaian terbaru sebuah kabupaten/kota, provinsi, atau nasional (dalam wilayah akses Bapak/Ibu).`,
     '  Contoh: /cakupan Pangkalpinang · /cakupan Babel · /cakupan 19.71 · /cakupan nasional',
+    access.role === 'staff'
+      ? html`• ${bold('/lapor')}: mengirim atau mengoreksi laporan mingguan unit Bapak/Ibu, dipandu langkah demi langkah.`
+      : manager
+        ? html`• ${bold('/lapor')} ${code('nama unit')}: mengirim laporan mingguan atas nama unit di wilayah Bapak/Ibu.`
+        : undefined,
     html`• ${bold('/status')} ${code('wilayah')}: siapa yang sudah dan belum melapor minggu ini.`,
     html`• ${bold('/riwayat')} ${code('nama unit')} ${code('minggu')}: semua revisi laporan, siapa mengubah apa dan kapan.`,
     manager ? html`• ${bold('/undang')}: membuat tautan undangan sekali pakai untuk petugas atau pemantau${access.role === 'admin' ? ' (dan koordinator)' : ''}.` : undefined,
     manager ? html`• ${bold('/pengguna')}: daftar pengguna di wilayah Bapak/Ibu; ${bold('/cabut')} ${code('ID')} mencabut akses; ${bold('/alihkan')} ${code('ID')} mengalihkan tugas petugas kepada penggantinya.` : undefined,
+    manager ? html`• ${bold('/umumkan')}: mengirim pengumuman ke semua kantor di wilayah Bapak/Ibu (atau sebagian), sekarang atau terjadwal, dengan laporan pengiriman.` : undefined,
     manager ? html`• ${bold('/audit')}: catatan terbaru siapa mengubah apa.` : undefined,
     linker ? html`• Di grup kantor: ${bold('/hubungkan')} ${code('nama unit')} agar pengingat dan pengumuman sampai ke grup; ${bold('/lepaskan')} untuk mengakhirinya.` : undefined,
     html`• ${bold('/batal')}: menghentikan proses yang sedang berjalan.`,
@@ -82,8 +88,10 @@ export const internalErrorMessage = (): Html =>
 /** The command menu, in Indonesian (product.md: the menu shows the Indonesian command). */
 export const COMMAND_MENU = [
   { command: 'cakupan', description: 'Capaian UC Jamsosnaker sebuah wilayah' },
+  { command: 'lapor', description: 'Mengirim laporan mingguan (petugas)' },
   { command: 'status', description: 'Siapa yang sudah dan belum melapor minggu ini' },
   { command: 'riwayat', description: 'Riwayat revisi laporan sebuah unit' },
+  { command: 'umumkan', description: 'Mengirim pengumuman ke kantor-kantor (koordinator)' },
   { command: 'undang', description: 'Membuat tautan undangan (koordinator)' },
   { command: 'pengguna', description: 'Daftar pengguna di wilayah Anda (koordinator)' },
   { command: 'hubungkan', description: 'Menghubungkan grup ini dengan unit pelapor' },

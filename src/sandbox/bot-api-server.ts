@@ -40,6 +40,8 @@ export interface BotMessage {
   text: string;
   /** The HTML as the bot sent it (when parse_mode was HTML). */
   html?: string;
+  /** Entities as the bot sent them (when it sent entities instead of HTML). */
+  entities?: Array<{ type: string; offset: number; length: number }>;
   buttons: InlineButton[][];
   edits: number;
 }
@@ -215,11 +217,11 @@ export class BotApiServer extends EventEmitter {
   }
 
   /** A text message from `from`, in their private chat unless `chat` is given. Returns the update id. */
-  queueText(from: TgUser, text: string, chat?: TgChat): number {
+  queueText(from: TgUser, text: string, chat?: TgChat, formatting: Array<{ type: string; offset: number; length: number }> = []): number {
     const target = chat ?? this.chats.get(from.id);
     if (!target) throw new Error(`no chat for user ${from.id}`);
     const messageId = this.allocateMessageId(target.id);
-    const entities = this.commandEntities(text);
+    const entities = [...this.commandEntities(text), ...formatting];
     return this.enqueue({
       message: {
         message_id: messageId,
@@ -232,8 +234,8 @@ export class BotApiServer extends EventEmitter {
     });
   }
 
-  async sendText(from: TgUser, text: string, chat?: TgChat): Promise<void> {
-    await this.waitForAck(this.queueText(from, text, chat));
+  async sendText(from: TgUser, text: string, chat?: TgChat, formatting?: Array<{ type: string; offset: number; length: number }>): Promise<void> {
+    await this.waitForAck(this.queueText(from, text, chat, formatting));
   }
 
   /** Presses a button the bot actually sent: by its text or its position (0-based, reading order). */
@@ -436,11 +438,24 @@ export class BotApiServer extends EventEmitter {
     return id;
   }
 
-  private checkText(p: Record<string, unknown>): { text: string; html?: string } {
+  private checkText(p: Record<string, unknown>): { text: string; html?: string; entities?: BotMessage['entities'] } {
     const raw = p.text;
     if (typeof raw !== 'string' || raw.trim() === '') throw bad('message text is empty');
     let text = raw;
     let html: string | undefined;
+    if (p.entities !== undefined) {
+      if (p.parse_mode !== undefined) throw bad('entities and parse_mode cannot be used together in this stand-in');
+      const entities: unknown = typeof p.entities === 'string' ? JSON.parse(p.entities) : p.entities;
+      if (!Array.isArray(entities)) throw bad("can't parse entities JSON object");
+      for (const e of entities as Array<{ type?: unknown; offset?: unknown; length?: unknown }>) {
+        const { offset, length } = e;
+        if (typeof e.type !== 'string' || typeof offset !== 'number' || typeof length !== 'number' || offset < 0 || length < 1 || offset + length > raw.length) {
+          throw bad(`can't parse entities: entity beyond the end of the text`);
+        }
+      }
+      if (raw.length > MAX_TEXT) throw bad('message is too long');
+      return { text: raw, entities: entities as BotMessage['entities'] };
+    }
     if (p.parse_mode !== undefined) {
       if (p.parse_mode !== 'HTML') throw bad(`unsupported parse_mode ${JSON.stringify(p.parse_mode)} in this stand-in`);
       const checked = checkTelegramHtml(raw);
@@ -515,7 +530,7 @@ export class BotApiServer extends EventEmitter {
   private sendMessage(p: Record<string, unknown>): unknown {
     const chat = this.chatOf(p.chat_id);
     if (this.blocked.has(chat.id)) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
-    const { text, html } = this.checkText(p);
+    const { text, html, entities } = this.checkText(p);
     const buttons = this.checkMarkup(p.reply_markup);
     this.checkFlood(chat);
     const message: BotMessage = {
@@ -524,6 +539,7 @@ export class BotApiServer extends EventEmitter {
       date: Math.floor(this.clock() / 1000),
       text,
       ...(html !== undefined ? { html } : {}),
+      ...(entities !== undefined ? { entities } : {}),
       buttons,
       edits: 0,
     };

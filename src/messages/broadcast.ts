@@ -1,0 +1,76 @@
+import type { Audience, ListProblem } from '../domain/audience.js';
+import { formatDateTime } from '../domain/format.js';
+import type { RegionDirectory } from '../domain/regions/directory.js';
+import type { Zone } from '../domain/zones.js';
+import { bold, html, italic, lines, type Html } from './html.js';
+
+export const broadcastAskTextMessage = (): Html =>
+  lines(
+    bold('Membuat pengumuman'),
+    'Silakan kirim teks pengumuman dalam satu pesan. Format tebal, miring, dan tautan akan dipertahankan.',
+    italic('Ketik /batal untuk membatalkan.'),
+  );
+
+export const broadcastNeedsTextMessage = (): Html => html`Mohon kirim pengumuman berupa teks (bukan foto atau berkas).`;
+
+export const AUDIENCE_LABELS = {
+  all: 'Semua unit di wilayah saya',
+  provinces: 'Beberapa provinsi',
+  units: 'Beberapa unit',
+} as const;
+
+export const askAudienceMessage = (what: string): Html => html`Untuk siapa ${what} ini?`;
+
+export const askAudienceListMessage = (kind: 'provinces' | 'units'): Html =>
+  kind === 'provinces'
+    ? html`Ketik nama provinsinya, dipisah koma (contoh: ${bold('Babel, Kepri')}).`
+    : html`Ketik nama unitnya, dipisah koma (contoh: ${bold('Pangkalpinang, Kab. Bangka Tengah')}).`;
+
+export function listProblemsMessage(problems: ListProblem[]): Html {
+  const why: Record<ListProblem['kind'], string> = {
+    not_found: 'tidak ditemukan',
+    ambiguous: 'ada beberapa yang cocok',
+    out_of_scope: 'di luar wilayah akses Bapak/Ibu',
+    not_province: 'bukan provinsi',
+  };
+  return lines(
+    'Mohon maaf, beberapa nama perlu diperbaiki:',
+    ...problems.map((p) => html`• “${p.name}”: ${why[p.kind]}${p.hint.length > 0 ? ` (mungkin: ${p.hint.join(', ')})` : ''}`),
+    'Mohon ketik ulang seluruh daftarnya.',
+  );
+}
+
+export function audienceLabel(audience: Audience, regions: RegionDirectory): string {
+  switch (audience.kind) {
+    case 'all':
+      return 'semua unit di wilayah Bapak/Ibu';
+    case 'provinces':
+    case 'units':
+      return audience.codes.map((c) => regions.get(c)?.name ?? c).join(', ');
+  }
+}
+
+export function broadcastPreviewMessage(input: { audience: string; units: number; chats: number; groups: number; when?: { at: Date; zone: Zone } | undefined }): Html {
+  return lines(
+    bold('Pratinjau pengumuman'),
+    'Pesan di atas adalah tampilan yang akan diterima.',
+    html`Penerima: ${input.audience}: ${bold(`${input.chats} chat`)} (${input.groups} grup, ${input.chats - input.groups} orang) dari ${input.units} unit.`,
+    input.when ? html`Dijadwalkan: ${bold(formatDateTime(input.when.at, input.when.zone))}.` : undefined,
+    input.chats === 0 ? italic('Belum ada grup atau pengguna terdaftar untuk unit tersebut; pengumuman tidak akan sampai ke siapa pun.') : undefined,
+  );
+}
+
+export const SEND_NOW_LABEL = 'Kirim sekarang';
+export const SCHEDULE_LABEL = 'Jadwalkan';
+export const SEND_SCHEDULED_LABEL = 'Simpan jadwal';
+export const PROGRESS_LABEL = 'Lihat kemajuan';
+
+export const askScheduleMessage = (): Html =>
+  html`Kapan pengumuman dikirim? Tulis tanggal dan jam, misalnya ${bold('Jumat 23/5 09.00 WIB')} atau ${bold('2026-05-23 14.00 WITA')}.`;
+
+export const broadcastQueuedMessage = (chats: number, when?: { at: Date; zone: Zone }): Html =>
+  when
+    ? html`Pengumuman dijadwalkan untuk ${bold(formatDateTime(when.at, when.zone))} kepada ${chats} chat. Laporan pengiriman akan dikirim setelah selesai.`
+    : html`Pengumuman sedang dikirim kepada ${chats} chat. Laporan pengiriman akan dikirim setelah selesai.`;
+
+export const broadcastHeader = (name: string): string => `📢 Pengumuman dari ${name}`;

@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TgUser } from '../../src/sandbox/bot-api-server.js';
+import { startHarness, type Harness } from '../helpers/harness.js';
+import { person, say } from '../helpers/people.js';
+
+let h: Harness;
+let coord: TgUser;
+beforeEach(async () => {
+  h = await startHarness({ now: new Date('2026-11-24T03:00:00Z') });
+  coord = await person(h, 9500, 'Koor Babel', 'coordinator', '19');
+  await person(h, 9501, 'Staf PKP', 'staff', '19.71');
+  await person(h, 9502, 'Staf Bangka', 'staff', '19.01');
+  await person(h, 9503, 'Staf Bandung', 'staff', '32.73');
+  h.api.group(-6001, 'Disnaker Pangkalpinang');
+  await h.app.store.chats.link({ chatId: -6001, title: 'Disnaker Pangkalpinang', unitCode: '19.71', by: { telegramId: null, name: 'x' }, at: h.now });
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+const last = () => h.api.lastMessage(coord.id);
+const TEXT = 'Rapat <persiapan> & evaluasi UC, Jumat 09.00 WIB';
+
+async function prepare(): Promise<void> {
+  await say(h, coord, '/umumkan');
+  await h.api.sendText(coord, TEXT, undefined, [{ type: 'bold', offset: 0, length: 5 }]);
+}
+
+describe('/umumkan', () => {
+  it('keeps the author’s text and formatting, previews the reach, and delivers once to every office in scope', async () => {
+    await prepare();
+    await h.api.press(coord, last(), 'Semua unit di wilayah saya');
+    const messages = h.api.messages(coord.id);
+    const copy = messages[messages.length - 2];
+    expect(copy?.text).toBe(`📢 Pengumuman dari Koor Babel\n\n${TEXT}`);
+    // Offsets count UTF-16 units, as Telegram does: the megaphone emoji is two of them.
+    expect(copy?.entities).toEqual([{ type: 'bold', offset: 0, length: 29 }, { type: 'bold', offset: 31, length: 5 }]);
+    expect(last().text).toContain('3 chat (1 grup, 2 orang) dari 8 unit');
+    await h.api.press(coord, last(), 'Kirim sekarang');
+    expect(last().text).toContain('Pengumuman sedang dikirim kepada 3 chat');
+    await h.app.outbox.idle();
+    for (const chat of [9501, 9502, -6001]) {
+      expect(h.api.messages(chat)).toHaveLength(1);
+      expect(h.api.lastMessage(chat).text).toContain(TEXT);
+    }
+    expect(h.api.messages(9503)).toHaveLength(0);
+    expect(last().text).toContain('Laporan pengiriman: Pengumuman Koor Babel');
+    expect(last().text).toContain('Terkirim 3 dari 3 chat.');
+    expect(h.api.failedCalls()).toEqual([]);
+  });
+
+  it('reports a chat that blocked the bot, with the reason', async () => {
+    h.api.block(9502);
+    await prepare();
+    await h.api.press(coord, last(), 'Semua unit di wilayah saya');
+    await h.api.press(coord, last(), 'Kirim sekarang');
+    await h.app.outbox.idle();
+    expect(last().text).toContain('Terkirim 2 dari 3 chat, gagal 1.');
+    expect(last().text).toContain('• Staf Bangka: Forbidden: bot was blocked by the user');
+  });
+
+  it('sends to chosen units only, after fixing a list with a typo', async () => {
+    await prepare();
+    await h.api.press(coord, last(), 'Beberapa unit');
+    expect(await say(h, coord, 'Pangkalpinag, Kota Bandung')).toContain('“Pangkalpinag”: tidak ditemukan (mungkin: Kota Pangkal Pinang)');
+    expect(h.texts(coord.id).join('\n')).toContain('“Kota Bandung”: di luar wilayah akses Bapak/Ibu');
+    await say(h, coord, 'Pangkalpinang');
+    expect(last().text).toContain('2 chat (1 grup, 1 orang) dari 1 unit');
+    await h.api.press(coord, last(), 'Kirim sekarang');
+    await h.app.outbox.idle();
+    expect(h.api.messages(9502)).toHaveLength(0);
+    expect(h.api.messages(9501)).toHaveLength(1);
+  });
+
+  it('holds a scheduled notice until its time', async () => {
+    await prepare();
+    await h.api.press(coord, last(), 'Semua unit di wilayah saya');
+    await h.api.press(coord, last(), 'Jadwalkan');
+    expect(await say(h, coord, 'Jumat 27/11 08.00 WIB')).toContain('Dijadwalkan: Jumat, 27 November 2026 pukul 08.00 WIB.');
+    await h.api.press(coord, last(), 'Simpan jadwal');
+    expect(last().text).toContain('Pengumuman dijadwalkan untuk Jumat, 27 November 2026 pukul 08.00 WIB kepada 3 chat');
+    h.app.outbox.poke();
+    expect(h.api.messages(9501)).toHaveLength(0);
+    h.now = new Date('2026-11-27T01:00:00Z');
+    h.app.outbox.poke();
+    await h.app.outbox.idle();
+    expect(h.api.messages(9501)).toHaveLength(1);
+  });
+
+  it('is for coordinators and admins only, in private chats', async () => {
+    const staff = h.api.user(9501, 'Staf PKP');
+    expect(await say(h, staff, '/umumkan')).toContain('tidak tersedia untuk peran');
+    const group = h.api.group(-6002, 'Grup');
+    expect(await say(h, coord, '/umumkan', group)).toContain('chat pribadi');
+  });
+});
