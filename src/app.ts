@@ -10,6 +10,7 @@ import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { deliveryReportMessage } from './messages/outbox.js';
 import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
+import { sessionJob } from './scheduler/sessions.js';
 
 export interface AppOptions {
   clock?: () => Date;
@@ -88,6 +89,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       sleep,
       outbox,
+      sessionReminders: config.sessionReminders,
     });
     await registerCommandMenu(bot, { logger });
     const running = bot.launch(() => {
@@ -104,6 +106,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       reportDeadline: config.reportDeadline,
       lateReminders: config.lateReminders,
       logger,
+      jobs: [sessionJob({ store, regions, outbox, offsets: config.sessionReminders })],
     });
     scheduler.start(config.schedulerTickSeconds * 1000);
     let stopped: Promise<void> | undefined;

@@ -40,9 +40,29 @@ export interface BroadcastFlow {
   notBefore?: string;
 }
 
+/** A monitoring session being scheduled (or rescheduled: `meetingId`). */
+export interface SessionFlow {
+  name: 'session';
+  id: string;
+  step: 'title' | 'date' | 'time' | 'length' | 'place' | 'agenda' | 'audience' | 'audience_list' | 'preview' | 'rs_date' | 'rs_time' | 'rs_confirm';
+  meetingId?: string;
+  draft: {
+    title?: string;
+    date?: { year: number; month: number; day: number };
+    startsAt?: string;
+    zone?: 'WIB' | 'WITA' | 'WIT';
+    minutes?: number;
+    place?: string;
+    agenda?: string;
+    audience?: Audience;
+  };
+  listKind?: 'provinces' | 'units';
+}
+
 /** A guided conversation in progress. Persisted, so a restart resumes it. */
 export type Flow =
   | ReportFlow
+  | SessionFlow
   | BroadcastFlow
   | { name: 'invite'; step: 'role' }
   | { name: 'invite'; step: 'scope'; role: Role }

@@ -11,6 +11,7 @@ import { statusFeature } from '../features/status/index.js';
 import { historyFeature } from '../features/history/index.js';
 import { reportFeature } from '../features/report/index.js';
 import { broadcastFeature } from '../features/broadcast/index.js';
+import { sessionsFeature } from '../features/sessions/index.js';
 import { guardFlows } from './flow.js';
 import { rateLimit } from './rate-limit.js';
 import { COMMAND_MENU, internalErrorMessage } from '../messages/common.js';
@@ -60,6 +61,7 @@ export function createBot(deps: BotDeps): Telegraf<BotContext> {
   bot.use(historyFeature(deps));
   bot.use(reportFeature(deps));
   bot.use(broadcastFeature(deps));
+  bot.use(sessionsFeature(deps));
   bot.use(inviteFeature(deps));
   bot.use(requestsFeature(deps));
   bot.use(usersFeature(deps));

@@ -1,4 +1,5 @@
 import type { Deadline } from '../domain/deadline.js';
+import type { Offset } from '../domain/durations.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from '../outbox/outbox.js';
@@ -15,6 +16,7 @@ export interface BotDeps {
   reportDeadline: Deadline;
   flowTimeoutHours: number;
   outbox: Outbox;
+  sessionReminders: readonly Offset[];
   store: Store;
   regions: RegionDirectory;
   clock: () => Date;

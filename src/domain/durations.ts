@@ -46,3 +46,14 @@ export function describeOffset(o: Offset): string {
   if (o.ms % 3_600_000 === 0) return `${o.ms / 3_600_000} jam`;
   return `${o.ms / 60_000} menit`;
 }
+
+/** A meeting's length: `2 jam`, `1,5 jam`, `90 menit`, `90`. Minutes, between 15 minutes and 12 hours. */
+export function parseMeetingLength(text: string): Result<number, string> {
+  const m = /^\s*(\d+(?:[.,]\d+)?)\s*(jam|j|menit|mnt|m)?\s*$/i.exec(text);
+  if (!m) return err('tulis lamanya, misalnya 2 jam atau 90 menit');
+  const n = Number((m[1] ?? '').replace(',', '.'));
+  const unit = (m[2] ?? 'menit').toLowerCase();
+  const minutes = Math.round(unit.startsWith('j') ? n * 60 : n);
+  if (minutes < 15 || minutes > 12 * 60) return err('lamanya harus antara 15 menit dan 12 jam');
+  return ok(minutes);
+}

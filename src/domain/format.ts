@@ -46,6 +46,10 @@ export function formatDateSpan(first: Date, last: Date, zone: Zone): string {
   return `${formatShortDate(first, zone)} – ${formatShortDate(last, zone)}`;
 }
 
+/** `pukul 09.00–11.00 WIB` */
+export const formatTimeRange = (start: Date, end: Date, zone: Zone): string =>
+  `pukul ${format(start, 'HH.mm', { in: tz(zone.iana) })}–${format(end, 'HH.mm', { in: tz(zone.iana) })} ${zone.label}`;
+
 /** `minggu ke-48 tahun 2026 (23–29 November 2026)` */
 export function formatWeek(key: WeekKey, zone: Zone): string {
   const { start, end } = weekRange(key, zone.iana);

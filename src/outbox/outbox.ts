@@ -353,8 +353,19 @@ export function createOutbox(o: OutboxOptions) {
     }
   }
 
+  /** Withdraws what has not gone out yet of the items `which` picks (a cancelled or moved session's reminders). */
+  async function cancel(which: (item: OutboxItem) => boolean, reason: string): Promise<void> {
+    for (const item of o.repo.open()) {
+      if (!which(item)) continue;
+      for (const d of item.deliveries) if (d.state === 'pending') Object.assign(d, { state: 'expired', error: reason });
+      await o.repo.save(item);
+      await settleIfDone(item);
+    }
+  }
+
   return {
     enqueue,
+    cancel,
     async start(): Promise<void> {
       if (!stopped) return;
       stopped = false;

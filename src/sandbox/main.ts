@@ -6,12 +6,13 @@ import { startApp } from '../app.js';
 import { parseConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { BotApiServer } from './bot-api-server.js';
-import { seedDemoData } from './demo-data.js';
+import { DEMO_ACTOR, seedDemoData } from './demo-data.js';
 import { runTerminalChat } from './terminal-chat.js';
 
 /** A token of the right shape that no Telegram server knows: the sandbox never leaves 127.0.0.1. */
 const SANDBOX_TOKEN = '1000001:SANDBOX-offline-token-not-for-telegram';
 const SANDBOX_USER_ID = 700001;
+const SETTLE_MS = 5000;
 
 /**
  * `npm run sandbox`: the real bot against the project's Bot API stand-in on 127.0.0.1, a throwaway data folder with
@@ -41,6 +42,11 @@ async function main(): Promise<void> {
   if (!config.ok) throw new Error(config.error);
   const app = await startApp(config.value, { logger });
   const reports = await seedDemoData(app.store, app.regions, new Date());
+  // Demo recipients, so a notice or reminder sent here reaches someone: Pangkalpinang's office group and officer.
+  const demoGroup = api.group(-1001971, 'Grup Disnaker Kota Pangkal Pinang (demo)');
+  await app.store.chats.link({ chatId: demoGroup.id, title: demoGroup.title ?? '', unitCode: '19.71', by: DEMO_ACTOR, at: new Date() });
+  api.user(700002, 'Petugas', { last_name: 'Demo Pangkalpinang' });
+  await app.store.users.grant({ telegramId: 700002, name: 'Petugas Demo Pangkalpinang', role: 'staff', scope: '19.71' }, DEMO_ACTOR, new Date());
   const user = api.user(SANDBOX_USER_ID, 'Sandbox', { last_name: 'Admin', username: 'admin_sandbox' });
 
   const out = process.stdout;
@@ -54,6 +60,8 @@ async function main(): Promise<void> {
       ' Anda masuk sebagai admin "Sandbox Admin". Ketik pesan seperti di Telegram, misalnya:',
       '   /cakupan Pangkalpinang    /cakupan Babel    /cakupan Bandung    /cakupan nasional',
       ' Tekan tombol dengan mengetik nomornya: #1, #2, ... Ketik /keluar untuk selesai.',
+      ' Penerima contoh: grup dan petugas Disnaker Kota Pangkal Pinang (pesan untuk mereka tampil ringkas).',
+      ' Coba juga: /status Babel, /riwayat Pangkalpinang, /lapor Bangka Selatan, /umumkan, /jadwal.',
       '',
     ].join('\n'),
   );
@@ -69,7 +77,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => {
     void shutdown().then(() => process.exit(0));
   });
-  await runTerminalChat({ api, user, input: process.stdin, output: out, interactive });
+  // A scheduled notice would keep the outbox busy until its time: a script waits at most a few seconds per line.
+  const settle = (): Promise<void> =>
+    Promise.race([app.outbox.idle(), new Promise<void>((resolve) => setTimeout(resolve, SETTLE_MS).unref())]);
+  await runTerminalChat({ api, user, input: process.stdin, output: out, interactive, settle });
   out.write('\nSandbox selesai. Folder data sementara telah dihapus.\n');
   await shutdown();
 }

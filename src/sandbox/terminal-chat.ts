@@ -11,6 +11,8 @@ export interface TerminalChatOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   interactive: boolean;
+  /** Awaited after each scripted line: lets deliveries the line set off arrive before the next one. */
+  settle?: () => Promise<void>;
 }
 
 const ANSI_BOLD = '\u001b[1m';
@@ -40,7 +42,12 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   let buttonsMessage: BotMessage | undefined;
 
   const show = (message: BotMessage, edited: boolean): void => {
-    if (message.chat.id !== user.id) return;
+    if (message.chat.id !== user.id) {
+      // Messages to the demo recipients: one line each, so the person sees that a notice went out.
+      const who = message.chat.title ?? message.chat.first_name ?? String(message.chat.id);
+      if (!edited) write(color ? `${ANSI_DIM}  → ke ${who}: ${message.text.split('\n')[0] ?? ''}${ANSI_RESET}` : `  → ke ${who}: ${message.text.split('\n')[0] ?? ''}`);
+      return;
+    }
     const dim = (s: string): string => (color ? `${ANSI_DIM}${s}${ANSI_RESET}` : s);
     write('');
     write(dim(edited ? 'UC Bot (pesan diperbarui):' : 'UC Bot:'));
@@ -77,6 +84,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       } else {
         await api.sendText(user, line);
       }
+      if (!interactive) await options.settle?.();
     } catch (e) {
       write(`(Kesalahan sandbox: ${(e as Error).message})`);
     }

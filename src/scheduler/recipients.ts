@@ -1,3 +1,7 @@
+import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
+import { audienceUnits } from '../domain/audience.js';
+import type { ZoneLabel } from '../domain/zones.js';
+import type { Meeting } from '../store/schema.js';
 import type { Role } from '../domain/access.js';
 import type { Store } from '../store/store.js';
 
@@ -9,4 +13,20 @@ export function unitChats(store: Store, unitCode: string, roles: readonly Role[]
     .filter((u) => u.scope === unitCode && roles.includes(u.role))
     .map((u) => u.telegramId);
   return [...new Set([...groups, ...people])];
+}
+
+
+/** A session's audience: its units, and every chat that speaks for them, keyed by the zone they read times in. */
+export function meetingAudience(store: Store, regions: RegionDirectory, m: Meeting) {
+  const units: Unit[] = audienceUnits(m.audience, m.scope, regions);
+  const seen = new Set<number>();
+  const recipients: Array<{ chatId: number; variant: ZoneLabel }> = [];
+  for (const unit of units) {
+    for (const chatId of unitChats(store, unit.code, ['staff', 'viewer'])) {
+      if (seen.has(chatId)) continue;
+      seen.add(chatId);
+      recipients.push({ chatId, variant: unit.zone.label });
+    }
+  }
+  return { units, recipients };
 }

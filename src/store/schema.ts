@@ -200,3 +200,41 @@ export const OutboxItemSchema = z.object({
   completedAt: isoInstant.optional(),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+export const AudienceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('provinces'), codes: z.array(unitCode) }),
+  z.object({ kind: z.literal('units'), codes: z.array(unitCode) }),
+]);
+
+export const AttendanceSchema = z.object({
+  telegramId: z.number().int(),
+  name: z.string(),
+  scope: z.string(),
+  status: z.enum(['hadir', 'diwakilkan', 'berhalangan']),
+  at: isoInstant,
+});
+export type Attendance = z.infer<typeof AttendanceSchema>;
+
+/** A Kemendagri monitoring session. Reminders are keyed by `version`, which every reschedule raises. */
+export const MeetingSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}$/),
+  title: z.string().min(1),
+  startsAt: isoInstant,
+  /** The zone the organiser wrote the time in. */
+  zone: z.enum(['WIB', 'WITA', 'WIT']),
+  durationMinutes: z.number().int().positive(),
+  place: z.string().min(1),
+  agenda: z.string().min(1),
+  audience: AudienceSchema,
+  /** The organiser's scope when it was made: the audience is resolved within it. */
+  scope: z.string(),
+  createdBy: ActorSchema,
+  organiserChatId: z.number().int(),
+  createdAt: isoInstant,
+  version: z.number().int().positive(),
+  status: z.enum(['scheduled', 'cancelled']),
+  attendance: z.array(AttendanceSchema),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+export const MeetingsFileSchema = z.object({ meetings: z.array(MeetingSchema) });

@@ -14,6 +14,7 @@ import { createChatsRepo, type ChatsRepo } from './chats-repo.js';
 import { createInvitesRepo, type InvitesRepo } from './invites-repo.js';
 import { createRequestsRepo, type RequestsRepo } from './requests-repo.js';
 import { createOutboxRepo, type OutboxRepo } from './outbox-repo.js';
+import { createMeetingsRepo, type MeetingsRepo } from './meetings-repo.js';
 
 export interface StoreOptions {
   clock: () => Date;
@@ -34,6 +35,7 @@ export interface Store {
   readonly requests: RequestsRepo;
   readonly chats: ChatsRepo;
   readonly outbox: OutboxRepo;
+  readonly meetings: MeetingsRepo;
   readonly sessions: SessionsRepo;
   readonly audit: AuditRepo;
   backup(): Promise<string>;
@@ -73,6 +75,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const requests = await createRequestsRepo(dir);
     const chats = await createChatsRepo(dir);
     const outbox = await createOutboxRepo(dir);
+    const meetings = await createMeetingsRepo(dir);
     const sessions = await createSessionsRepo(dir, clock);
     const audit = await createAuditRepo(dir);
     let closed = false;
@@ -85,6 +88,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       requests,
       chats,
       outbox,
+      meetings,
       sessions,
       audit,
       backup: () => backupDataDir(dir, clock(), backupKeep),

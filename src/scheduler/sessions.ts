@@ -1,0 +1,68 @@
+import { dueOffset, type Offset } from '../domain/durations.js';
+import type { RegionDirectory } from '../domain/regions/directory.js';
+import { ZONE_IANA } from '../domain/when.js';
+import { weekOf } from '../domain/weeks.js';
+import type { Zone, ZoneLabel } from '../domain/zones.js';
+import { audienceLabel } from '../messages/broadcast.js';
+import { ATTENDANCE_LABELS, readinessMessage, reminderMessage } from '../messages/sessions.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Meeting, MessageBody } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import { meetingAudience } from './recipients.js';
+
+const DAY_MS = 24 * 3600_000;
+
+export const zoneNamed = (label: ZoneLabel): Zone => ({ label, iana: ZONE_IANA[label] });
+
+/** The attendance buttons under every reminder: the press is checked and recorded by the sessions feature. */
+export const attendanceButtons = (m: Meeting) => [
+  (['hadir', 'diwakilkan', 'berhalangan'] as const).map((s) => ({ text: ATTENDANCE_LABELS[s], callback_data: `att:${m.id}:${s[0] ?? ''}` })),
+];
+
+/**
+ * Reminders before each session (at the latest due offset, only before it starts, keyed by the session's version so a
+ * reschedule starts afresh) and, the day before, a readiness note to the organiser listing the units that have not
+ * reported this week.
+ */
+export function sessionJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; offsets: readonly Offset[] }) {
+  return async (now: Date): Promise<void> => {
+    for (const m of o.store.meetings.all()) {
+      const start = Date.parse(m.startsAt);
+      if (m.status !== 'scheduled' || now.getTime() >= start) continue;
+      const due = dueOffset(o.offsets, start, now.getTime());
+      const reminderId = due ? `rem-${m.id}-v${m.version}-${due.label}` : undefined;
+      if (due && reminderId && !o.store.outbox.has(reminderId)) {
+        const { recipients } = meetingAudience(o.store, o.regions, m);
+        const audience = audienceLabel(m.audience, o.regions);
+        const bodies: Record<string, MessageBody> = {};
+        for (const label of new Set(recipients.map((r) => r.variant))) {
+          bodies[label] = { format: 'html', text: reminderMessage(m, zoneNamed(label), due, audience).text };
+        }
+        await o.outbox.enqueue({
+          id: reminderId,
+          kind: 'reminder',
+          title: `Pengingat ${m.title}`,
+          bodies,
+          buttons: attendanceButtons(m),
+          recipients,
+          expiresAt: new Date(start),
+        });
+      }
+      const readinessId = `rdy-${m.id}-v${m.version}`;
+      if (now.getTime() >= start - DAY_MS && !o.store.outbox.has(readinessId)) {
+        const { units } = meetingAudience(o.store, o.regions, m);
+        const missing = [];
+        for (const u of units) if (!(await o.store.reports.get(u.code, weekOf(now, u.zone.iana)))) missing.push(u);
+        const zone = zoneNamed(m.zone);
+        await o.outbox.enqueue({
+          id: readinessId,
+          kind: 'readiness',
+          title: `Kesiapan ${m.title}`,
+          bodies: { default: { format: 'html', text: readinessMessage(m, zone, missing, units.length).text } },
+          recipients: [{ chatId: m.organiserChatId, variant: 'default' }],
+          expiresAt: new Date(start),
+        });
+      }
+    }
+  };
+}

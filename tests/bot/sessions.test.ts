@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TgUser } from '../../src/sandbox/bot-api-server.js';
+import type { Meeting } from '../../src/store/schema.js';
+import { startHarness, type Harness } from '../helpers/harness.js';
+import { lastCallbackAnswer, person, say } from '../helpers/people.js';
+import { PANGKALPINANG_W48, seedReport } from '../helpers/seed.js';
+
+// Session: Friday 27 November 2026, 09.00-11.00 WIB (02.00Z). Reminders 3d, 1d, 1h before.
+const START = '2026-11-27T02:00:00.000Z';
+let h: Harness;
+let coord: TgUser;
+
+beforeEach(async () => {
+  h = await startHarness({ now: new Date('2026-11-23T00:00:00Z') });
+  coord = await person(h, 9600, 'Koor Nasional', 'coordinator', 'national');
+  await person(h, 9601, 'Staf PKP', 'staff', '19.71');
+  await person(h, 9602, 'Staf Makassar', 'staff', '73.71');
+  await person(h, 9603, 'Staf Jayapura', 'staff', '91.71');
+  await person(h, 9604, 'Staf Bandung', 'staff', '32.73');
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+async function addMeeting(overrides: Partial<Meeting> = {}): Promise<Meeting> {
+  const m: Meeting = {
+    id: 'a1b2c3d4',
+    title: 'Monev Capaian UC',
+    startsAt: START,
+    zone: 'WIB',
+    durationMinutes: 120,
+    place: 'https://zoom.us/j/1',
+    agenda: 'Paparan <capaian> & kendala',
+    audience: { kind: 'units', codes: ['19.71', '73.71', '91.71'] },
+    scope: 'national',
+    createdBy: { telegramId: coord.id, name: 'Koor Nasional' },
+    organiserChatId: coord.id,
+    createdAt: h.now.toISOString(),
+    version: 1,
+    status: 'scheduled',
+    attendance: [],
+    ...overrides,
+  };
+  await h.app.store.meetings.add(m);
+  return m;
+}
+
+const tickAt = async (iso: string): Promise<void> => {
+  h.now = new Date(iso);
+  await h.app.scheduler.tick();
+  await h.app.outbox.idle();
+};
+/** Session reminders only: the same staff also get the week's late-report reminders. */
+const reminders = (chatId: number) => h.api.messages(chatId).filter((m) => m.text.startsWith('📅 Pengingat'));
+const count = (chatId: number): number => reminders(chatId).length;
+
+describe('session reminders', () => {
+  it('arrive at 3 days, 1 day and 1 hour before, in each recipient’s zone with WIB, each once', async () => {
+    await addMeeting();
+    await tickAt('2026-11-24T01:59:59Z');
+    expect(count(9601)).toBe(0);
+    await tickAt('2026-11-24T02:00:00Z');
+    expect(h.api.lastMessage(9601).text).toContain('📅 Pengingat (3 hari lagi): Monev Capaian UC');
+    expect(h.api.lastMessage(9601).text).toContain('Pukul: 09.00–11.00 WIB');
+    expect(h.api.lastMessage(9602).text).toContain('Pukul: 10.00–12.00 WITA (09.00–11.00 WIB)');
+    expect(h.api.lastMessage(9603).text).toContain('Pukul: 11.00–13.00 WIT (09.00–11.00 WIB)');
+    expect(h.api.lastMessage(9603).text).toContain('Agenda: Paparan <capaian> & kendala');
+    expect(h.api.lastMessage(9601).buttons.flat().map((b) => b.text)).toEqual(['Hadir', 'Diwakilkan', 'Berhalangan']);
+    expect(count(9604)).toBe(0);
+    await tickAt('2026-11-24T02:05:00Z');
+    expect(count(9601)).toBe(1);
+    await tickAt('2026-11-26T02:00:00Z');
+    expect(h.api.lastMessage(9602).text).toContain('(1 hari lagi)');
+    await tickAt('2026-11-27T01:00:00Z');
+    expect(h.api.lastMessage(9603).text).toContain('(1 jam lagi)');
+    expect([count(9601), count(9602), count(9603)]).toEqual([3, 3, 3]);
+    expect(h.api.failedCalls()).toEqual([]);
+  });
+
+  it('after downtime, sends only the latest missed reminder, and only before the start', async () => {
+    await addMeeting();
+    await tickAt('2026-11-27T01:30:00Z');
+    expect(reminders(9601).map((m) => m.text.split('\n')[0])).toEqual(['📅 Pengingat (1 jam lagi): Monev Capaian UC']);
+    await addMeeting({ id: 'ffff0000', startsAt: '2026-11-27T01:45:00.000Z' });
+    await tickAt('2026-11-27T02:00:01Z');
+    expect(count(9601)).toBe(1);
+  });
+
+  it('stop when the session is cancelled, and the audience is told', async () => {
+    await addMeeting();
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Batalkan 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ya, batalkan sesi');
+    await h.app.outbox.idle();
+    expect(h.api.lastMessage(9602).text).toContain('❌ Dibatalkan: Monev Capaian UC');
+    expect(h.api.lastMessage(9602).text).toContain('pukul 10.00 WITA');
+    await tickAt('2026-11-26T02:00:00Z');
+    expect(count(9602)).toBe(0);
+    expect(h.app.store.meetings.get('a1b2c3d4')?.status).toBe('cancelled');
+  });
+
+  it('move with a reschedule, and the audience is told the new time', async () => {
+    await addMeeting();
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu 1');
+    await say(h, coord, 'Jumat 4/12');
+    expect(await say(h, coord, '13.00 WIB')).toContain('Hari/Tanggal: Jumat, 4 Desember 2026');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ya, ubah jadwal');
+    await h.app.outbox.idle();
+    expect(h.api.lastMessage(9601).text).toContain('🔁 Perubahan jadwal: Monev Capaian UC');
+    expect(h.api.lastMessage(9601).text).toContain('Semula Jumat, 27 November 2026 pukul 09.00 WIB, kini:');
+    await tickAt('2026-11-26T02:00:00Z');
+    expect(count(9601)).toBe(0);
+    await tickAt('2026-12-03T06:00:00Z');
+    expect(reminders(9601).at(-1)?.text).toContain('📅 Pengingat (1 hari lagi)');
+    expect(reminders(9601).at(-1)?.text).toContain('Pukul: 13.00–15.00 WIB');
+  });
+
+  it('give the organiser a readiness note the day before, and collect attendance', async () => {
+    await addMeeting();
+    await seedReport(h.app.store, '19.71', '2026-W48', PANGKALPINANG_W48);
+    await tickAt('2026-11-26T02:00:00Z');
+    const note = h.api.messages(coord.id).find((m) => m.text.startsWith('Kesiapan Monev Capaian UC'));
+    expect(note?.text).toContain('2 dari 3 unit peserta belum melapor minggu ini:');
+    expect(note?.text).toContain('• Kota Makassar');
+    expect(note?.text).not.toContain('• Kota Pangkal Pinang');
+    const staff = h.api.user(9602, 'Staf Makassar');
+    const reminder = reminders(9602).at(-1);
+    if (!reminder) throw new Error('no reminder');
+    await h.api.press(staff, reminder, 'Hadir');
+    expect(lastCallbackAnswer(h)).toMatchObject({ text: 'Terima kasih, tercatat: Hadir.' });
+    const other = reminders(9603).at(-1);
+    if (!other) throw new Error('no reminder');
+    await h.api.press(h.api.user(9603, 'Staf Jayapura'), other, 'Berhalangan');
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran 1');
+    const summary = h.api.lastMessage(coord.id).text;
+    expect(summary).toContain('Hadir (1)\n• Staf Makassar');
+    expect(summary).toContain('Berhalangan (1)\n• Staf Jayapura');
+    await h.api.forgeCallback(h.stranger, reminder, 'att:a1b2c3d4:h');
+    expect(h.app.store.meetings.get('a1b2c3d4')?.attendance).toHaveLength(2);
+  });
+});
+
+describe('/jadwal', () => {
+  it('schedules a session through the guided flow and lists it for its audience', async () => {
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Tambah sesi');
+    await say(h, coord, 'Asistensi UC');
+    expect(await say(h, coord, 'Sabtu 27/11')).toContain('tanggal itu jatuh pada hari Jumat');
+    await say(h, coord, 'Jumat 27/11');
+    expect(await say(h, coord, '08.00')).toContain('Berapa lama?');
+    await say(h, coord, '90 menit');
+    await say(h, coord, 'https://zoom.us/j/2');
+    await say(h, coord, 'Capaian <UC> & rencana');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Beberapa provinsi');
+    const preview = await say(h, coord, 'Babel, Sulsel');
+    expect(preview).toContain('Pukul: 08.00–09.30 WIB');
+    expect(preview).toContain('Pengingat akan dikirim ke 2 chat dari 33 unit.');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Simpan jadwal');
+    expect(h.api.lastMessage(coord.id).text).toContain('dijadwalkan Jumat, 27 November 2026 pukul 08.00 WIB');
+    const staff = h.api.user(9602, 'Staf Makassar');
+    expect(await say(h, staff, '/jadwal')).toContain('Asistensi UC');
+    expect(await say(h, h.api.user(9604, 'Staf Bandung'), '/jadwal')).toContain('Belum ada sesi monitoring');
+    expect(h.api.lastMessage(9602).buttons).toEqual([]);
+  });
+});
