@@ -138,7 +138,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         await Promise.race([settled, grace]);
         clearTimeout(timer);
         await scheduler.stop();
-        await outbox.stop();
+        // A send hanging on the network must not hold the stop past the grace period: such a delivery stays
+        // 'sending' on disk and is reported uncertain after the restart, never sent twice.
+        let outboxTimer: NodeJS.Timeout | undefined;
+        const outboxStopped = await Promise.race([
+          outbox.stop().then(() => true),
+          new Promise<false>((resolve) => {
+            outboxTimer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()) + 500);
+          }),
+        ]);
+        clearTimeout(outboxTimer);
+        if (!outboxStopped) logger.warn('outbox still sending at shutdown; its delivery will be reported uncertain');
         await store.close();
         logger.info('bot stopped', { reason });
       })();

@@ -20,12 +20,13 @@ const idList = z
 const positiveInt = (fallback: number) =>
   z.coerce.number({ message: 'harus berupa bilangan bulat positif' }).int().positive().default(fallback);
 
-const offsets = (fallback: string) =>
+/** A setting written as people write it, read by the domain's own parser (its message names what is wrong). */
+const parsedWith = <T>(fallback: string, parse: (s: string) => Result<T, string>) =>
   z
     .string()
     .default(fallback)
     .transform((s, ctx) => {
-      const parsed = parseOffsets(s);
+      const parsed = parse(s);
       if (!parsed.ok) {
         ctx.addIssue({ code: 'custom', message: parsed.error });
         return z.NEVER;
@@ -50,21 +51,11 @@ const ConfigSchema = z.object({
   INVITE_TTL_DAYS: positiveInt(7),
   RATE_LIMIT_BURST: positiveInt(20),
   RATE_LIMIT_PER_MINUTE: positiveInt(60),
-  REPORT_DEADLINE: z
-    .string()
-    .default('Jumat 15.00')
-    .transform((s, ctx) => {
-      const d = parseDeadline(s);
-      if (!d.ok) {
-        ctx.addIssue({ code: 'custom', message: d.error });
-        return z.NEVER;
-      }
-      return d.value;
-    }),
+  REPORT_DEADLINE: parsedWith('Jumat 15.00', parseDeadline),
   FLOW_TIMEOUT_HOURS: positiveInt(24),
   SEND_RATE: positiveInt(25),
-  LATE_REMINDERS: offsets('1d,2h'),
-  SESSION_REMINDERS: offsets('3d,1d,1h'),
+  LATE_REMINDERS: parsedWith('1d,2h', parseOffsets),
+  SESSION_REMINDERS: parsedWith('3d,1d,1h', parseOffsets),
   SCHEDULER_TICK_SECONDS: positiveInt(30),
 });
 

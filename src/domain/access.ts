@@ -1,3 +1,5 @@
+import { WIB, zoneOfProvince, type Zone } from './zones.js';
+
 /**
  * Who may do what, where (product.md, "People and roles"). Pure: no Telegram, no store.
  * A scope is `national`, a province code (`19`) or a unit code (`19.71`; a province government is unit `19`).
@@ -34,6 +36,15 @@ export function validScope(role: Role, scope: Scope): boolean {
 }
 
 const scopeOf = (a: Access): Scope | undefined => (a.role === 'admin' ? NATIONAL : a.role === 'unknown' ? undefined : a.scope);
+
+/** Where a person works from: admins the nation, a registered person their scope, a stranger nowhere. */
+export const ownScope = (a: Access): Scope | undefined => scopeOf(a);
+
+/** The zone a person reads and writes times in: their province's, or WIB for national roles and strangers. */
+export const homeZone = (a: Access): Zone => {
+  const scope = ownScope(a);
+  return scope === undefined || scope === NATIONAL ? WIB : zoneOfProvince(scope.slice(0, 2));
+};
 
 /** Reading coverage (and, later, status): every registered role, within its scope. */
 export function canQuery(a: Access, target: string): boolean {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Composer, Markup } from 'telegraf';
 import type { MessageEntity } from 'telegraf/types';
-import { isCoordinatorOrAdmin, NATIONAL } from '../../domain/access.js';
+import { homeZone, isCoordinatorOrAdmin, NATIONAL, ownScope } from '../../domain/access.js';
 import { audienceUnits, parseUnitList, type Audience } from '../../domain/audience.js';
 import { localDateOf, parseLocalDate, parseLocalTime, splitDateTime, toInstant, ZONE_IANA } from '../../domain/when.js';
-import { WIB, zoneOfProvince, type Zone } from '../../domain/zones.js';
+import type { Zone } from '../../domain/zones.js';
 import { actorOf } from '../../bot/actor.js';
 import { decodeCallback, encodeCallback } from '../../bot/callback-data.js';
 import type { BotContext, BroadcastFlow } from '../../bot/context.js';
@@ -37,11 +37,9 @@ import { unitChats } from '../../scheduler/recipients.js';
 
 const FEATURE = 'bc';
 
-const scopeOf = (ctx: BotContext): string => (ctx.access.role === 'coordinator' ? ctx.access.scope : NATIONAL);
-const zoneOf = (ctx: BotContext): Zone => {
-  const scope = scopeOf(ctx);
-  return scope === NATIONAL ? WIB : zoneOfProvince(scope.slice(0, 2));
-};
+/** Broadcasts are for coordinators and admins; without a scope nothing is covered (the empty scope covers no unit). */
+const scopeOf = (ctx: BotContext): string => ownScope(ctx.access) ?? '';
+const zoneOf = (ctx: BotContext): Zone => homeZone(ctx.access);
 
 /**
  * /broadcast (/umumkan): a coordinator's notice to every office in scope. The text keeps its author's formatting as

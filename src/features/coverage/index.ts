@@ -1,5 +1,5 @@
 import { Composer } from 'telegraf';
-import { canQuery, NATIONAL } from '../../domain/access.js';
+import { canQuery, NATIONAL, ownScope } from '../../domain/access.js';
 import type { Unit } from '../../domain/regions/directory.js';
 import { isRegistered } from '../../bot/access.js';
 import { decodeCallback } from '../../bot/callback-data.js';
@@ -37,8 +37,8 @@ export function coverageFeature(deps: BotDeps): Composer<BotContext> {
     const access = ctx.access;
     if (query === '') {
       // Without a name: the person's own unit or province; usage for national roles.
-      const own = access.role === 'admin' || access.role === 'unknown' ? NATIONAL : access.scope;
-      const unit = own === NATIONAL ? undefined : deps.regions.get(own);
+      const own = ownScope(access);
+      const unit = own === undefined || own === NATIONAL ? undefined : deps.regions.get(own);
       return { message: unit ? await view(unit) : coverageUsageMessage() };
     }
     const resolved = resolveUnit(deps.regions, query, (code) => canQuery(access, code), { feature: FEATURE, action: PICK });

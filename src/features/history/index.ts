@@ -1,5 +1,5 @@
 import { Composer } from 'telegraf';
-import { canQuery, NATIONAL } from '../../domain/access.js';
+import { canQuery, NATIONAL, ownScope } from '../../domain/access.js';
 import type { Unit } from '../../domain/regions/directory.js';
 import { parseWeekKey, weekKey, weekOf, type WeekKey } from '../../domain/weeks.js';
 import { isRegistered } from '../../bot/access.js';
@@ -45,8 +45,8 @@ export function historyFeature(deps: BotDeps): Composer<BotContext> {
     const access = ctx.access;
     let unit: Unit | undefined;
     if (query === '') {
-      const own = access.role === 'admin' || access.role === 'unknown' ? NATIONAL : access.scope;
-      unit = own === NATIONAL ? undefined : deps.regions.get(own);
+      const own = ownScope(access);
+      unit = own === undefined || own === NATIONAL ? undefined : deps.regions.get(own);
       if (!unit) return replyHtml(ctx, historyUsageMessage(), deps.sleep);
     } else {
       const answer = resolveUnit(deps.regions, query, (code) => code !== NATIONAL && canQuery(access, code), {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Composer, Markup } from 'telegraf';
-import { covers, isCoordinatorOrAdmin, NATIONAL, type Access } from '../../domain/access.js';
+import { covers, homeZone, isCoordinatorOrAdmin, NATIONAL, ownScope, type Access } from '../../domain/access.js';
 import { audienceUnits, parseUnitList } from '../../domain/audience.js';
 import { parseMeetingLength } from '../../domain/durations.js';
 import { localDateOf, parseLocalDate, parseLocalTime, toInstant, ZONE_IANA } from '../../domain/when.js';
-import { WIB, zoneOfProvince, type Zone } from '../../domain/zones.js';
+import type { Zone } from '../../domain/zones.js';
 import { actorOf } from '../../bot/actor.js';
 import { decodeCallback, encodeCallback } from '../../bot/callback-data.js';
 import type { BotContext, SessionFlow } from '../../bot/context.js';
@@ -41,11 +41,9 @@ const FEATURE = 'jdw';
 const MAX_TEXT = 1000;
 const STATUS_OF = { h: 'hadir', w: 'diwakilkan', b: 'berhalangan' } as const;
 
-const scopeOf = (a: Access): string => (a.role === 'coordinator' || a.role === 'staff' || a.role === 'viewer' ? a.scope : NATIONAL);
-const zoneOf = (a: Access): Zone => {
-  const scope = scopeOf(a);
-  return scope === NATIONAL ? WIB : zoneOfProvince(scope.slice(0, 2));
-};
+/** Sessions are for registered people; without a scope nothing is covered (the empty scope covers no unit). */
+const scopeOf = (a: Access): string => ownScope(a) ?? '';
+const zoneOf = homeZone;
 
 /**
  * /sessions (/jadwal): upcoming Kemendagri monitoring sessions in scope. Coordinators add one through a guided flow

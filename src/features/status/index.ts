@@ -1,5 +1,5 @@
 import { Composer } from 'telegraf';
-import { canQuery, NATIONAL } from '../../domain/access.js';
+import { canQuery, NATIONAL, ownScope } from '../../domain/access.js';
 import { deadlineOf } from '../../domain/deadline.js';
 import type { RegionDirectory, Unit } from '../../domain/regions/directory.js';
 import { weekOf } from '../../domain/weeks.js';
@@ -71,8 +71,8 @@ export function statusFeature(deps: BotDeps): Composer<BotContext> {
     const query = ctx.payload.trim();
     const access = ctx.access;
     if (query === '') {
-      const own = access.role === 'admin' || access.role === 'unknown' ? NATIONAL : access.scope;
-      const unit = own === NATIONAL ? undefined : deps.regions.get(own);
+      const own = ownScope(access);
+      const unit = own === undefined || own === NATIONAL ? undefined : deps.regions.get(own);
       return replyHtml(ctx, await view(unit ?? 'national'), deps.sleep);
     }
     const answer = resolveUnit(deps.regions, query, (code) => canQuery(access, code), { feature: FEATURE, action: 'u' });
