@@ -47,6 +47,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DATA_DIR: dataDir,
     ADMIN_IDS: String(ADMIN_ID),
     BACKUP_KEEP: '3',
+    // Tests drive the scheduler with tick(); its own interval never fires within a test.
+    SCHEDULER_TICK_SECONDS: '3600',
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.error);
