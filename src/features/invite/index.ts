@@ -12,7 +12,6 @@ import {
   expiredButtonAnswer,
   inviteAskRoleMessage,
   inviteAskScopeMessage,
-  inviteCreatedMessage,
   inviteRoleNotUnderstood,
   notAllowedMessage,
   outOfScopeMessage,
@@ -21,9 +20,9 @@ import {
   ROLE_CHOICES,
 } from '../../messages/access.js';
 import { html } from '../../messages/html.js';
+import { issueInvite } from './issue.js';
 
 const FEATURE = 'inv';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The roles this person may hand out: admins make coordinators too. */
 const grantableRoles = (ctx: BotContext): Role[] =>
@@ -65,19 +64,8 @@ export function inviteFeature(deps: BotDeps): Composer<BotContext> {
       await replyHtml(ctx, outOfScopeMessage(scope === NATIONAL ? 'cakupan nasional' : (deps.regions.get(scope)?.name ?? scope)), deps.sleep);
       return;
     }
-    const now = deps.clock();
-    const by = actorOf(ctx);
-    const { code, invite } = await deps.store.invites.create({ role, scope, by, at: now, ttlMs: deps.inviteTtlDays * DAY_MS });
-    await deps.store.audit.record({
-      at: now,
-      actor: by,
-      action: 'invite.create',
-      scope,
-      details: { role, scope, expiresAt: invite.expiresAt },
-    });
     endFlow(ctx);
-    const link = `https://t.me/${ctx.botInfo.username}?start=${code}`;
-    await replyHtml(ctx, inviteCreatedMessage(link, role, scope, new Date(invite.expiresAt), deps.regions), deps.sleep);
+    await issueInvite(ctx, deps, { role, scope, by: actorOf(ctx), at: deps.clock() });
   };
 
   const chooseScope = async (ctx: BotContext, role: Role, query: string): Promise<void> => {

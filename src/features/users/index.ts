@@ -14,7 +14,6 @@ import {
   confirmRevokeMessage,
   expiredButtonAnswer,
   handoverOnlyStaffMessage,
-  inviteCreatedMessage,
   noAccessAnswer,
   notAllowedMessage,
   privateOnlyMessage,
@@ -25,9 +24,9 @@ import {
   usersListMessage,
 } from '../../messages/access.js';
 import type { User } from '../../store/schema.js';
+import { issueInvite } from '../invite/issue.js';
 
 const FEATURE = 'usr';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The people a coordinator sees: those whose scope lies inside theirs. Admins see everyone. */
 const visibleTo = (access: Access, u: User): boolean =>
@@ -102,22 +101,7 @@ export function usersFeature(deps: BotDeps): Composer<BotContext> {
     await editOrReplyHtml(ctx, revokedMessage(user, deps.regions), deps.sleep);
     await notifyPeople(ctx.telegram, deps, [user.telegramId], revokedNoticeMessage());
     if (!handover) return;
-    const { code, invite } = await deps.store.invites.create({
-      role: user.role,
-      scope: user.scope,
-      by,
-      at: now,
-      ttlMs: deps.inviteTtlDays * DAY_MS,
-    });
-    await deps.store.audit.record({
-      at: now,
-      actor: by,
-      action: 'invite.create',
-      scope: user.scope,
-      details: { role: invite.role, scope: invite.scope, expiresAt: invite.expiresAt, handoverFrom: user.name },
-    });
-    const link = `https://t.me/${ctx.botInfo.username}?start=${code}`;
-    await replyHtml(ctx, inviteCreatedMessage(link, invite.role, invite.scope, new Date(invite.expiresAt), deps.regions), deps.sleep);
+    await issueInvite(ctx, deps, { role: user.role, scope: user.scope, by, at: now, details: { handoverFrom: user.name } });
   };
 
   feature.action(/^usr:/, async (ctx) => {
