@@ -18,3 +18,10 @@ export function decodeCallback(data: string): { feature: string; action: string;
   if (!m) return undefined;
   return { feature: m[1] ?? '', action: m[2] ?? '', arg: m[3] ?? '' };
 }
+
+/** The decoded data of the button press in this update, if it is one. */
+export function pressedData(ctx: { callbackQuery?: unknown }): { feature: string; action: string; arg: string } | undefined {
+  const query = ctx.callbackQuery;
+  const data = typeof query === 'object' && query !== null && 'data' in query ? (query as { data?: unknown }).data : undefined;
+  return typeof data === 'string' ? decodeCallback(data) : undefined;
+}

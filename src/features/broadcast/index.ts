@@ -6,7 +6,7 @@ import { audienceUnits, parseUnitList, type Audience } from '../../domain/audien
 import { localDateOf, parseLocalDate, parseLocalTime, splitDateTime, toInstant, ZONE_IANA } from '../../domain/when.js';
 import type { Zone } from '../../domain/zones.js';
 import { actorOf } from '../../bot/actor.js';
-import { decodeCallback, encodeCallback } from '../../bot/callback-data.js';
+import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext, BroadcastFlow } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
@@ -143,7 +143,7 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.action(/^bc:/, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const data = pressedData(ctx);
     if (data?.action === 'prog') {
       const item = isCoordinatorOrAdmin(ctx.access) ? await deps.outbox.get(`bc-${data.arg}`) : undefined;
       if (!item || item.reportTo !== ctx.chat?.id) return void (await ctx.answerCbQuery(expiredButtonAnswer));

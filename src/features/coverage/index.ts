@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { canQuery, NATIONAL, ownScope } from '../../domain/access.js';
 import type { Unit } from '../../domain/regions/directory.js';
 import { isRegistered } from '../../bot/access.js';
-import { decodeCallback } from '../../bot/callback-data.js';
+import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { editOrReplyHtml, replyHtml, type ReplyOptions } from '../../bot/reply.js';
@@ -53,7 +53,7 @@ export function coverageFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   registered.action(/^cov:/, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const data = pressedData(ctx);
     // Callback data can be forged: only a real unit code, inside the presser's scope, is acted on.
     const unit = data?.action === PICK ? deps.regions.get(data.arg) : undefined;
     if (!unit) {

@@ -3,7 +3,7 @@ import { message } from 'telegraf/filters';
 import { canLink } from '../../domain/access.js';
 import type { Unit } from '../../domain/regions/directory.js';
 import { actorOf } from '../../bot/actor.js';
-import { decodeCallback } from '../../bot/callback-data.js';
+import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { isPrivate } from '../../bot/flow.js';
@@ -64,7 +64,7 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.action(/^grp:/, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const data = pressedData(ctx);
     const unit = data?.action === 'link' ? deps.regions.get(data.arg) : undefined;
     if (!unit || isPrivate(ctx)) {
       await ctx.answerCbQuery(expiredButtonAnswer);

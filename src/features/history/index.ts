@@ -3,7 +3,7 @@ import { canQuery, NATIONAL, ownScope } from '../../domain/access.js';
 import type { Unit } from '../../domain/regions/directory.js';
 import { parseWeekKey, weekKey, weekOf, type WeekKey } from '../../domain/weeks.js';
 import { isRegistered } from '../../bot/access.js';
-import { decodeCallback } from '../../bot/callback-data.js';
+import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { editOrReplyHtml, replyHtml } from '../../bot/reply.js';
@@ -62,7 +62,7 @@ export function historyFeature(deps: BotDeps): Composer<BotContext> {
     await replyHtml(ctx, await view(unit, week), deps.sleep);
   });
   registered.action(/^his:/, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const data = pressedData(ctx);
     const unit = data?.action === 'u' ? deps.regions.get(data.arg) : undefined;
     if (!unit || !canQuery(ctx.access, unit.code)) {
       await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });

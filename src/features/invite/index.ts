@@ -1,7 +1,7 @@
 import { Composer, Markup } from 'telegraf';
 import { canGrant, NATIONAL, validScope, type Role, type Scope } from '../../domain/access.js';
 import { actorOf } from '../../bot/actor.js';
-import { decodeCallback, encodeCallback } from '../../bot/callback-data.js';
+import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
@@ -86,7 +86,7 @@ export function inviteFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.action(/^inv:/, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const data = pressedData(ctx);
     const flow = currentFlow(ctx);
     const role = data?.action === 'role' && flow?.name === 'invite' && flow.step === 'role' ? parseRole(data.arg) : undefined;
     const unit =

@@ -2,7 +2,7 @@ import { Composer, Markup } from 'telegraf';
 import { canGrant, NATIONAL, validScope, type Scope } from '../../domain/access.js';
 import { actorOf } from '../../bot/actor.js';
 import { isUnknown } from '../../bot/access.js';
-import { decodeCallback, encodeCallback } from '../../bot/callback-data.js';
+import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
@@ -135,7 +135,7 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
   };
 
   feature.action(/^acc:/, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const data = pressedData(ctx);
     if (data && (data.action === 'ok' || data.action === 'no')) return decide(ctx, data.arg, data.action === 'ok');
     const flow = currentFlow(ctx);
     const unknownPrivate = isUnknown(ctx) && isPrivate(ctx);

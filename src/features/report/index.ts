@@ -15,7 +15,7 @@ import { parseQuickEntry } from '../../domain/quick-entry.js';
 import type { Unit } from '../../domain/regions/directory.js';
 import { shiftWeek, type WeekKey } from '../../domain/weeks.js';
 import { actorOf } from '../../bot/actor.js';
-import { decodeCallback, encodeCallback } from '../../bot/callback-data.js';
+import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext, ReportFlow } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
@@ -316,7 +316,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
   // ---- buttons -----------------------------------------------------------------------------------------------
 
   feature.action(/^lap:/, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const data = pressedData(ctx);
     const flow = currentFlow(ctx);
     const report = flow?.name === 'report' ? flow : undefined;
     if (!data || !report) return void (await ctx.answerCbQuery(alreadySentAnswer));

@@ -6,7 +6,7 @@ import { parseMeetingLength } from '../../domain/durations.js';
 import { localDateOf, parseLocalDate, parseLocalTime, toInstant, ZONE_IANA } from '../../domain/when.js';
 import type { Zone } from '../../domain/zones.js';
 import { actorOf } from '../../bot/actor.js';
-import { decodeCallback, encodeCallback } from '../../bot/callback-data.js';
+import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext, SessionFlow } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
@@ -136,7 +136,7 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
   registered.command(['sessions', 'jadwal'], showList);
 
   registered.action(/^jdw:/, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const data = pressedData(ctx);
     if (!data) return void (await ctx.answerCbQuery(expiredButtonAnswer));
     if (data.action === 'add') {
       if (!isCoordinatorOrAdmin(ctx.access) || !isPrivate(ctx)) return void (await ctx.answerCbQuery(noAccessAnswer, { show_alert: true }));

@@ -5,7 +5,7 @@ import type { RegionDirectory, Unit } from '../../domain/regions/directory.js';
 import { weekOf } from '../../domain/weeks.js';
 import { WIB } from '../../domain/zones.js';
 import { isRegistered } from '../../bot/access.js';
-import { decodeCallback } from '../../bot/callback-data.js';
+import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { editOrReplyHtml, replyHtml } from '../../bot/reply.js';
@@ -80,7 +80,7 @@ export function statusFeature(deps: BotDeps): Composer<BotContext> {
     await replyHtml(ctx, await view(answer.kind === 'national' ? 'national' : answer.unit), deps.sleep);
   });
   registered.action(/^sts:/, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const data = pressedData(ctx);
     const unit = data?.action === 'u' ? deps.regions.get(data.arg) : undefined;
     if (!unit || !canQuery(ctx.access, unit.code)) {
       await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });

@@ -2,7 +2,7 @@ import { Composer, Markup } from 'telegraf';
 import { canManage, covers, type Access } from '../../domain/access.js';
 import { actorOf } from '../../bot/actor.js';
 import { isCoordinator } from '../../bot/access.js';
-import { decodeCallback, encodeCallback } from '../../bot/callback-data.js';
+import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { isPrivate } from '../../bot/flow.js';
@@ -105,7 +105,7 @@ export function usersFeature(deps: BotDeps): Composer<BotContext> {
   };
 
   feature.action(/^usr:/, async (ctx) => {
-    const data = decodeCallback(ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const data = pressedData(ctx);
     if (data?.action === 'x') {
       await ctx.answerCbQuery();
       return editOrReplyHtml(ctx, cancelledMessage(), deps.sleep);
