@@ -78,8 +78,11 @@ export interface SessionData {
   startedAt: string;
   /** Last activity: a flow left alone past FLOW_TIMEOUT_HOURS ends. */
   updatedAt: string;
-  /** The last update handled in this flow: Telegram may deliver an update twice. */
-  lastUpdateId: number;
+  /**
+   * The ids of the updates this flow handled most recently (bounded): Telegram may deliver an update twice. A set of
+   * exact ids, never "every id up to the last one": Telegram may start update ids again after a quiet week.
+   */
+  seenUpdates: number[];
 }
 
 export interface BotContext extends Context {

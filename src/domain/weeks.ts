@@ -21,6 +21,9 @@ function week1Monday(year: number): number {
 
 export const weeksInYear = (year: number): number => Math.round((week1Monday(year + 1) - week1Monday(year)) / WEEK_MS);
 
+/** The ISO week-year of a week (not always the calendar year of its days). */
+export const weekYear = (week: WeekKey): number => Number(week.slice(0, 4));
+
 export function weekKey(year: number, week: number): WeekKey {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }

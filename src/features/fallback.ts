@@ -1,12 +1,43 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../bot/context.js';
 import type { BotDeps } from '../bot/deps.js';
+import { currentFlow } from '../bot/flow.js';
+import { nonTextKind } from '../bot/non-text.js';
 import { replyHtml } from '../bot/reply.js';
-import { plainTextHintMessage, unknownCommandMessage } from '../messages/common.js';
+import { expiredButtonAnswer } from '../messages/access.js';
+import {
+  editedMessageHint,
+  nonTextAnswerMessage,
+  nonTextHintMessage,
+  plainTextHintMessage,
+  unknownCommandMessage,
+} from '../messages/common.js';
+
+/** A sticker storm gets one pointer to /bantuan per person in this long, not a storm of replies. */
+export const NON_TEXT_HINT_INTERVAL_MS = 5 * 60_000;
+const HINTS_REMEMBERED = 10_000;
 
 /** Last in line: input no feature took. In groups only commands addressed to the bot get an answer. */
 export function fallbackFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  const hintedAt = new Map<number, number>();
+  /** True at most once per person per interval. */
+  const mayHint = (ctx: BotContext): boolean => {
+    const id = ctx.from?.id;
+    if (id === undefined) return false;
+    const now = deps.clock().getTime();
+    const last = hintedAt.get(id);
+    if (last !== undefined && now - last < NON_TEXT_HINT_INTERVAL_MS) return false;
+    hintedAt.delete(id);
+    hintedAt.set(id, now);
+    // Oldest first in a Map: forget the longest-ago people so the map stays bounded.
+    if (hintedAt.size > HINTS_REMEMBERED) {
+      const oldest = hintedAt.keys().next().value;
+      if (oldest !== undefined) hintedAt.delete(oldest);
+    }
+    return true;
+  };
+
   feature.on('text', async (ctx) => {
     const text = ctx.message.text;
     const isPrivate = ctx.chat.type === 'private';
@@ -19,9 +50,20 @@ export function fallbackFeature(deps: BotDeps): Composer<BotContext> {
       await replyHtml(ctx, plainTextHintMessage(), deps.sleep);
     }
   });
+  feature.on('message', async (ctx) => {
+    const kind = nonTextKind(ctx);
+    if (kind === undefined || ctx.chat.type !== 'private') return;
+    // In a flow the person is answering a question: always say why this answer cannot be read.
+    if (currentFlow(ctx)) return replyHtml(ctx, nonTextAnswerMessage(kind), deps.sleep);
+    if (mayHint(ctx)) await replyHtml(ctx, nonTextHintMessage(kind), deps.sleep);
+  });
+  feature.on('edited_message', async (ctx) => {
+    if (ctx.chat.type !== 'private' || !mayHint(ctx)) return;
+    await replyHtml(ctx, editedMessageHint(), deps.sleep);
+  });
   feature.on('callback_query', async (ctx) => {
     // A button from an old message or a forged one: acknowledge so the client stops waiting.
-    await ctx.answerCbQuery('Mohon maaf, tombol ini sudah tidak berlaku.');
+    await ctx.answerCbQuery(expiredButtonAnswer);
   });
   return feature;
 }

@@ -107,3 +107,44 @@ export const flowExpiredMessage = (hours: number): Html =>
 
 export const slowDownMessage = (): Html =>
   html`Mohon maaf, pesan Bapak/Ibu masuk terlalu cepat. Mohon tunggu sebentar, lalu kirim kembali.`;
+
+/** What kind of message arrived that is not text (the bot reads text and buttons only). */
+export type NonTextKind =
+  | 'sticker'
+  | 'photo'
+  | 'voice'
+  | 'video'
+  | 'video_note'
+  | 'animation'
+  | 'audio'
+  | 'document'
+  | 'location'
+  | 'contact'
+  | 'poll'
+  | 'other';
+
+const NON_TEXT_NAMES: Record<NonTextKind, string> = {
+  sticker: 'stiker',
+  photo: 'foto',
+  voice: 'pesan suara',
+  video: 'video',
+  video_note: 'pesan video',
+  animation: 'GIF',
+  audio: 'berkas audio',
+  document: 'berkas',
+  location: 'lokasi',
+  contact: 'kontak',
+  poll: 'jajak pendapat',
+  other: 'jenis pesan ini',
+};
+
+/** Outside a flow: a sticker, photo or voice note gets one pointer to /bantuan (throttled by the caller). */
+export const nonTextHintMessage = (kind: NonTextKind): Html =>
+  html`Mohon maaf, UC Bot hanya dapat membaca pesan teks dan perintah; ${NON_TEXT_NAMES[kind]} tidak dapat diproses. Ketik ${bold('/bantuan')} untuk melihat perintah yang tersedia.`;
+
+/** Inside a flow: the reason, before the question is asked again (or a pointer to it). */
+export const nonTextAnswerMessage = (kind: NonTextKind): Html =>
+  html`Mohon maaf, ${NON_TEXT_NAMES[kind]} tidak dapat dibaca sebagai jawaban. Mohon ketik jawabannya sebagai teks, atau ketik ${bold('/batal')} untuk membatalkan.`;
+
+export const editedMessageHint = (): Html =>
+  html`Mohon maaf, perubahan pada pesan yang sudah terkirim tidak dibaca oleh bot. Mohon kirim sebagai pesan baru. Ketik ${bold('/bantuan')} untuk melihat perintah yang tersedia.`;

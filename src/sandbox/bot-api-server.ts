@@ -287,6 +287,16 @@ export class BotApiServer extends EventEmitter {
     for (const release of this.pollers.splice(0)) release();
   }
 
+  /**
+   * Telegram picks update ids afresh after a week without updates ("randomly instead of sequentially"): the next
+   * ids may be lower than any the bot has seen. The bot's stale offset is then beyond every id and is disregarded.
+   */
+  restartUpdateIds(next: number): void {
+    this.nextUpdateId = next;
+    this.confirmedBelow = next;
+    this.updates = [];
+  }
+
   /** Any raw update (group membership changes, migrations...). */
   async deliver(body: Record<string, unknown>): Promise<void> {
     await this.waitForAck(this.enqueue(body));
@@ -353,7 +363,9 @@ export class BotApiServer extends EventEmitter {
 
   private async getUpdates(payload: Record<string, unknown>): Promise<Update[]> {
     this.emit('poll');
-    const offset = Number(payload.offset ?? 0);
+    const asked = Number(payload.offset ?? 0);
+    // An offset beyond every id ever issued belongs to the sequence before a restart of the ids.
+    const offset = asked > this.nextUpdateId ? 0 : asked;
     const limit = Math.min(100, Number(payload.limit ?? 100));
     const timeout = Number(payload.timeout ?? 0);
     if (offset > 0) this.confirm(offset);

@@ -13,13 +13,15 @@ import {
 import { parseCount } from '../../domain/numbers.js';
 import { parseQuickEntry } from '../../domain/quick-entry.js';
 import type { Unit } from '../../domain/regions/directory.js';
-import { shiftWeek, type WeekKey } from '../../domain/weeks.js';
+import { shiftWeek, weekYear, type WeekKey } from '../../domain/weeks.js';
 import { actorOf } from '../../bot/actor.js';
 import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext, ReportFlow } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
 import { askHtml, replyHtml, type ReplyOptions } from '../../bot/reply.js';
+import { nonTextKind } from '../../bot/non-text.js';
+import { nonTextAnswerMessage } from '../../messages/common.js';
 import { resolveUnit } from '../../bot/resolve-unit.js';
 import { flowCancelledMessage, privateOnlyMessage } from '../../messages/access.js';
 import { lines, type Html } from '../../messages/html.js';
@@ -119,7 +121,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
   };
 
   const workforceOf = (flow: ReportFlow): number | undefined =>
-    flow.baseline?.total ?? (flow.unitCode && flow.week ? store.baselines.forYear(flow.unitCode, Number(flow.week.slice(0, 4)))?.workforce_total : undefined);
+    flow.baseline?.total ?? (flow.unitCode && flow.week ? store.baselines.forYear(flow.unitCode, weekYear(flow.week))?.workforce_total : undefined);
 
   /** After the last field (or a change): whole-report rules, then warnings to confirm, then the summary. */
   const review = async (ctx: BotContext, flow: ReportFlow, before?: Html): Promise<void> => {
@@ -204,7 +206,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     if (existing) {
       return review(ctx, { ...withWeek, answers: { ...existing.latest.figures } }, reportCorrectionMessage(unit, week, existing.revisions.length));
     }
-    const year = Number(week.slice(0, 4));
+    const year = weekYear(week);
     const intro = reportStartMessage(unit, week, flow.onBehalf, fieldsFor(unit.kind).length);
     if (store.baselines.forYear(unit.code, year)?.year !== year) {
       return ask(ctx, { ...withWeek, step: 'baseline_total' }, lines(intro, '', baselineAskTotalMessage(unit, year)));
@@ -262,7 +264,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     const by = actorOf(ctx);
     const baseline = flow.baseline;
     if (baseline?.total !== undefined && baseline.source !== undefined) {
-      const year = Number(week.slice(0, 4));
+      const year = weekYear(week);
       const result = await store.baselines.upsert(unit.code, { year, workforce_total: baseline.total, workforce_source: baseline.source }, by, now);
       if (result.changed) {
         await store.audit.record({ at: now, actor: by, action: 'baseline.set', scope: unit.code, details: { year, source: 'chat' } });
@@ -399,7 +401,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
         const n = parseCount(text);
         if (!n.ok || n.value === 0) {
           const why = n.ok ? 'jumlah penduduk bekerja harus lebih dari nol.' : countError(n.error);
-          return ask(ctx, flow, lines(`Mohon maaf, ${why}`, baselineAskTotalMessage(unit, Number(flow.week.slice(0, 4)))));
+          return ask(ctx, flow, lines(`Mohon maaf, ${why}`, baselineAskTotalMessage(unit, weekYear(flow.week))));
         }
         return ask(ctx, { ...flow, step: 'baseline_source', baseline: { total: n.value } }, baselineAskSourceMessage(n.value));
       }
@@ -434,6 +436,20 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
         return acceptValue(ctx, flow, field, n.value);
       }
     }
+  });
+
+  // A sticker, photo or voice note while a number is awaited: the question again, with the reason.
+  feature.on('message', async (ctx, next) => {
+    const flow = currentFlow(ctx);
+    const kind = nonTextKind(ctx);
+    if (flow?.name !== 'report' || kind === undefined || !isPrivate(ctx)) return next();
+    const unit = unitOf(flow);
+    const field = unit ? fieldsFor(unit.kind).find((f) => f === flow.step) : undefined;
+    if (field) return askField(ctx, flow, field, nonTextAnswerMessage(kind));
+    if (flow.step === 'baseline_total' && unit && flow.week) {
+      return ask(ctx, flow, lines(nonTextAnswerMessage(kind), baselineAskTotalMessage(unit, weekYear(flow.week))));
+    }
+    return next();
   });
 
   return feature;

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TgUser } from '../../src/sandbox/bot-api-server.js';
+import { startHarness, type Harness } from '../helpers/harness.js';
+import { person, say } from '../helpers/people.js';
+import { PANGKALPINANG_W48, seedBaseline, seedReport } from '../helpers/seed.js';
+
+// Tuesday 24 November 2026, 10.00 WIB.
+const TUESDAY = new Date('2026-11-24T03:00:00Z');
+const DAY_MS = 86_400_000;
+
+let h: Harness;
+let budi: TgUser;
+let date = Math.floor(TUESDAY.getTime() / 1000);
+beforeEach(async () => {
+  h = await startHarness({ now: TUESDAY });
+  budi = await person(h, 8001, 'Budi', 'staff', '19.71');
+  await seedBaseline(h.app.store, '19.71');
+  await seedReport(h.app.store, '19.71', '2026-W47', PANGKALPINANG_W48);
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+let nextMessageId = 10_000;
+/** A message of any kind from Budi in his private chat, as Telegram would deliver it. */
+const sendRaw = (fields: Record<string, unknown>, key: 'message' | 'edited_message' = 'message') =>
+  h.api.deliver({
+    [key]: { message_id: nextMessageId++, from: budi, chat: { id: budi.id, type: 'private', first_name: 'Budi' }, date: date++, ...fields },
+  });
+const STICKER = { sticker: { file_id: 'stk', file_unique_id: 'stk-u', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } };
+const PHOTO = { photo: [{ file_id: 'ph', file_unique_id: 'ph-u', width: 90, height: 90 }] };
+const VOICE = { voice: { file_id: 'vc', file_unique_id: 'vc-u', duration: 3 } };
+const LOCATION = { location: { latitude: -2.13, longitude: 106.11 } };
+
+describe('a flow left open for a month (issue 14.1)', () => {
+  it('answers every message, /batal included, after Telegram restarts its update ids', async () => {
+    await say(h, budi, '/lapor');
+    await h.api.press(budi, h.api.lastMessage(budi.id), 'Minggu ini (ke-48)');
+    expect(h.api.lastMessage(budi.id).text).toContain('(1/9)');
+    h.now = new Date(TUESDAY.getTime() + 30 * DAY_MS);
+    // After a quiet week Telegram may choose ids afresh: lower than any the open flow has seen.
+    h.api.restartUpdateIds(1);
+    const replies: string[] = [];
+    for (const text of ['halo', '/cakupan', '12rb', '/lapor', '/batal']) replies.push(await say(h, budi, text));
+    expect(replies.every((r) => r.length > 0)).toBe(true);
+    expect(replies[0]).toContain('Proses sebelumnya telah berakhir');
+    expect(replies[4]).toContain('proses dibatalkan');
+  });
+
+  it('still drops an update Telegram delivers twice within the flow', async () => {
+    await say(h, budi, '/lapor');
+    await h.api.press(budi, h.api.lastMessage(budi.id), 'Minggu ini (ke-48)');
+    const first = h.api.queueText(budi, '38.905');
+    await h.api.waitForAck(first);
+    const before = h.texts(budi.id).length;
+    h.api.redeliver(first);
+    await h.api.waitForAck(first);
+    expect(h.texts(budi.id)).toHaveLength(before);
+  });
+});
+
+describe('commands in capitals (issue 14.9)', () => {
+  it('answers /CAKUPAN in a private chat and in a group, with and without @BotName', async () => {
+    await seedReport(h.app.store, '19.71', '2026-W48', PANGKALPINANG_W48);
+    expect(await say(h, budi, '/CAKUPAN Pangkalpinang')).toContain('Kota Pangkal Pinang');
+    expect(await say(h, budi, '/Lapor')).toContain('Laporan untuk minggu yang mana?');
+    await say(h, budi, '/BATAL');
+    const group = h.api.group(-7001, 'Disnaker Pangkalpinang');
+    expect(await say(h, budi, '/CAKUPAN Pangkalpinang', group)).toContain('Kota Pangkal Pinang');
+    expect(await say(h, budi, '/CAKUPAN@UC_JAMSOSNAKER_BOT Pangkalpinang', group)).toContain('Kota Pangkal Pinang');
+    expect(await say(h, budi, '/cakupan@other_bot Pangkalpinang', group)).toBe('');
+  });
+});
+
+describe('stickers, photos and voice notes', () => {
+  it('outside a flow: one pointer to /bantuan per person per few minutes (issue 14.10)', async () => {
+    const before = h.texts(budi.id).length;
+    await sendRaw(STICKER);
+    expect(h.texts(budi.id).slice(before)).toEqual([expect.stringContaining('stiker tidak dapat diproses')]);
+    expect(h.api.lastMessage(budi.id).text).toContain('/bantuan');
+    for (const m of [STICKER, PHOTO, VOICE, LOCATION]) await sendRaw(m);
+    await sendRaw({ text: 'koreksi' }, 'edited_message');
+    expect(h.texts(budi.id)).toHaveLength(before + 1);
+    h.now = new Date(TUESDAY.getTime() + 6 * 60_000);
+    await sendRaw(VOICE);
+    expect(h.api.lastMessage(budi.id).text).toContain('pesan suara tidak dapat diproses');
+    h.now = new Date(TUESDAY.getTime() + 12 * 60_000);
+    await sendRaw({ text: 'koreksi' }, 'edited_message');
+    expect(h.api.lastMessage(budi.id).text).toContain('perubahan pada pesan yang sudah terkirim tidak dibaca');
+    expect(h.texts(budi.id)).toHaveLength(before + 3);
+    expect(h.api.failedCalls()).toEqual([]);
+  });
+
+  it('while a number is awaited: the question again, with the reason (issue 9.4)', async () => {
+    await say(h, budi, '/lapor');
+    await h.api.press(budi, h.api.lastMessage(budi.id), 'Minggu ini (ke-48)');
+    for (const [m, name] of [[PHOTO, 'foto'], [STICKER, 'stiker'], [VOICE, 'pesan suara']] as const) {
+      const before = h.texts(budi.id).length;
+      await sendRaw(m);
+      const reply = h.texts(budi.id).slice(before).join('\n');
+      expect(reply).toContain(`${name} tidak dapat dibaca sebagai jawaban`);
+      expect(reply).toContain('(1/9) Peserta aktif Penerima Upah');
+    }
+    expect(await say(h, budi, '38.905')).toContain('(2/9)');
+  });
+});
