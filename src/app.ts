@@ -6,6 +6,7 @@ import type { RegionDirectory } from './domain/regions/directory.js';
 import { loadOfficialRegions } from './domain/regions/official.js';
 import { createLogger, type Logger } from './logger.js';
 import { createStore, type Store } from './store/store.js';
+import { isDiskFull, StoreDiskFullError } from './store/errors.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { deliveryReportMessage } from './messages/outbox.js';
 import { Telegram } from 'telegraf';
@@ -43,10 +44,18 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? createLogger(config.logLevel, { secrets: [config.botToken] });
-  const store = await createStore(config.dataDir, { clock, backupKeep: config.backupKeep });
+  const store = await createStore(config.dataDir, {
+    clock,
+    backupKeep: config.backupKeep,
+    log: (message, fields) => logger.warn(message, fields),
+  }).catch((e: unknown) => {
+    throw isDiskFull(e) ? new StoreDiskFullError(config.dataDir) : e;
+  });
   try {
     const regions = options.regions ?? (await loadOfficialRegions());
-    await store.backup();
+    await store.backup().catch((e: unknown) => {
+      throw isDiskFull(e) ? new StoreDiskFullError(config.dataDir) : e;
+    });
     const sleep = options.sleep ?? realSleep;
     // The outbox has its own client: sends to many chats do not share a request with any update's handler.
     const telegram = new Telegram(config.botToken, { apiRoot: config.apiRoot });

@@ -118,31 +118,21 @@ export async function importReports(
       });
       continue;
     }
-    const outcome = await deps.store.reports.save({
-      unitCode: row.unit.code,
-      week: row.week,
-      figures: row.figures,
-      by: deps.actor,
-      source: 'import',
-      at: deps.now,
-    });
+    const outcome = await deps.store.reportWriter.save(
+      { unitCode: row.unit.code, week: row.week, figures: row.figures, by: deps.actor, source: 'import', at: deps.now },
+      { details: { source: 'import', file: deps.fileName, warningsAccepted: warnings.length } },
+    );
     if (!outcome.saved) {
       lines.push({ line: row.line, label, outcome: 'unchanged', detail: 'sudah tersimpan dengan angka yang sama.' });
       continue;
     }
-    await deps.store.audit.record({
-      at: deps.now,
-      actor: deps.actor,
-      action: outcome.rev > 1 ? 'report.correct' : 'report.submit',
-      scope: row.unit.code,
-      week: row.week,
-      details: { source: 'import', file: deps.fileName, rev: outcome.rev, warningsAccepted: warnings.length },
-    });
     lines.push({
       line: row.line,
       label,
       outcome: 'saved',
-      detail: outcome.rev > 1 ? `disimpan sebagai koreksi (revisi ${outcome.rev}).` : 'disimpan.',
+      detail:
+        (outcome.rev > 1 ? `disimpan sebagai koreksi (revisi ${outcome.rev}).` : 'disimpan.') +
+        (outcome.auditPending ? ' Catatan auditnya belum tertulis dan akan ditulis saat data dibuka berikutnya.' : ''),
     });
   }
   lines.sort((a, b) => a.line - b.line);

@@ -3,6 +3,9 @@ import { basename } from 'node:path';
 import { parseCliConfig, readEnvironment } from '../config.js';
 import { loadOfficialRegions } from '../domain/regions/official.js';
 import { StoreError } from '../store/errors.js';
+import { listBackups, restoreBackup } from '../store/backup.js';
+import { checkBackups, checkDataFiles } from '../store/check.js';
+import { acquireLock } from '../store/lock.js';
 import type { Actor } from '../store/schema.js';
 import { createStore, type Store } from '../store/store.js';
 import { importBaselines } from './import-baselines.js';
@@ -17,8 +20,14 @@ const USAGE = `Penggunaan: npm run cli -- <perintah>
   import baselines <berkas.csv>
       Impor data penduduk bekerja dan target per tahun. Judul kolom:
       region_code,year,workforce_total,workforce_source,workforce_formal,workforce_informal,target_pct
-  check
-      Membaca dan memeriksa seluruh berkas data.
+  check [--cadangan]
+      Membaca dan memeriksa seluruh berkas data (laporan, audit, kotak keluar, pengguna, dan lainnya) dan
+      menyebut setiap berkas yang rusak. Dengan --cadangan, setiap cadangan di backups/ juga diperiksa.
+  backups
+      Menampilkan cadangan yang tersedia.
+  restore <cadangan>
+      Memulihkan folder data dari sebuah cadangan (nama seperti 2026-11-24T03-00-00Z). Bot harus dihentikan.
+      Berkas yang diganti disisihkan ke backups/.replaced-<waktu>/.
   grant <ID Telegram> <peran> [wilayah] [--nama "Nama Lengkap"]
       Memberi peran: koordinator (provinsi atau nasional), petugas (satu unit), pemantau (unit, provinsi, nasional).
       Wilayah ditulis dengan kode (19, 19.71) atau "nasional". Contoh: grant 123456789 koordinator 19 --nama "Rina"
@@ -45,11 +54,48 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
   }
   const now = new Date();
   if (command === 'check') {
-    return withStore(config.value.dataDir, now, out, async (store) => {
-      const files = await store.reports.checkAll();
-      out(`Data di ${config.value.dataDir} terbaca dan sah: ${files} berkas laporan, serta berkas pengguna, baseline, dan sesi.`);
+    const unknown = args.slice(1).filter((a) => a !== '--cadangan' && a !== '--backups');
+    if (unknown.length > 0) {
+      out(`Pilihan tidak dikenal: ${unknown.join(' ')}\n\n${USAGE}`);
+      return 2;
+    }
+    return withLock(config.value.dataDir, out, async () => {
+      const live = await checkDataFiles(config.value.dataDir);
+      let broken = live.problems.length;
+      for (const p of live.problems) out(`RUSAK: ${p.file}: ${p.reason}`);
+      if (args.includes('--cadangan') || args.includes('--backups')) {
+        for (const b of await checkBackups(config.value.dataDir)) {
+          for (const p of b.problems) out(`RUSAK (cadangan ${b.name}): ${p.file}: ${p.reason}`);
+          out(`Cadangan ${b.name}: ${b.files} berkas, ${b.problems.length === 0 ? 'semuanya sah' : `${b.problems.length} rusak`}.`);
+          broken += b.problems.length;
+        }
+      }
+      out(
+        live.problems.length === 0
+          ? `Data di ${config.value.dataDir} terbaca dan sah: ${live.reportFiles} berkas laporan dan ${live.files - live.reportFiles} berkas lain (audit, kotak keluar, pengguna, dan lainnya).`
+          : `Data di ${config.value.dataDir}: ${live.problems.length} dari ${live.files} berkas rusak. Perbaiki atau pulihkan dari cadangan (restore), lalu periksa lagi.`,
+      );
+      return broken === 0 ? 0 : 1;
+    });
+  }
+  if (command === 'backups') {
+    const names = await listBackups(config.value.dataDir);
+    out(names.length === 0 ? 'Belum ada cadangan.' : `Cadangan tersedia (terlama dahulu):\n${names.map((n) => `  ${n}`).join('\n')}`);
+    return 0;
+  }
+  if (command === 'restore') {
+    const stamp = kind;
+    if (stamp === undefined || !(await listBackups(config.value.dataDir)).includes(stamp)) {
+      out(`Cadangan ${stamp ?? '(tidak disebut)'} tidak ada. Lihat daftarnya dengan: npm run cli -- backups`);
+      return 2;
+    }
+    const restored = await withLock(config.value.dataDir, out, async () => {
+      await restoreBackup(config.value.dataDir, stamp, now);
       return 0;
     });
+    if (restored !== 0) return restored;
+    out(`Folder data ${config.value.dataDir} dipulihkan dari cadangan ${stamp}. Berkas yang diganti disimpan di backups/.replaced-*. Jalankan check untuk memeriksanya.`);
+    return 0;
   }
   if (command === 'grant' || command === 'revoke' || command === 'audit') {
     const regions = await loadOfficialRegions();
@@ -80,6 +126,25 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
         : await importBaselines(content, deps);
     return printResult(result, kind === 'reports' ? 'laporan mingguan' : 'baseline', file, out);
   });
+}
+
+/** The data folder's lock alone, without opening the store: for commands that must work on broken data. */
+async function withLock(dataDir: string, out: (s: string) => void, body: () => Promise<number>): Promise<number> {
+  let lock: { release: () => Promise<void> };
+  try {
+    lock = await acquireLock(dataDir);
+  } catch (e) {
+    if (e instanceof StoreError) {
+      out(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    return await body();
+  } finally {
+    await lock.release();
+  }
 }
 
 async function withStore(

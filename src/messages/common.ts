@@ -84,7 +84,7 @@ export const plainTextHintMessage = (): Html =>
   html`Untuk melihat capaian sebuah wilayah, ketik ${bold('/cakupan')} diikuti nama wilayahnya, misalnya /cakupan Pangkalpinang. Ketik ${bold('/bantuan')} untuk petunjuk lengkap.`;
 
 export const internalErrorMessage = (): Html =>
-  html`Mohon maaf, terjadi kendala saat memproses permintaan Bapak/Ibu. Data yang tersimpan tidak berubah. Silakan coba lagi beberapa saat lagi.`;
+  html`Mohon maaf, terjadi kendala saat memproses permintaan Bapak/Ibu. Silakan coba lagi beberapa saat lagi. Bila Bapak/Ibu sedang mengirim laporan, periksa dengan ${bold('/riwayat')} apakah laporan sudah tersimpan sebelum mengirim ulang.`;
 
 /** The command menu, in Indonesian (product.md: the menu shows the Indonesian command). */
 export const COMMAND_MENU = [

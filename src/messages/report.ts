@@ -160,13 +160,16 @@ export const summaryNotUnderstood = (): Html =>
 
 export const confirmNotUnderstood = (): Html => html`Mohon jawab ${bold('ya')} bila angka sudah benar, atau ${bold('ubah')} untuk mengubahnya.`;
 
-export function reportSavedMessage(unit: Unit, week: WeekKey, rev: number, changed: boolean): Html {
+export function reportSavedMessage(unit: Unit, week: WeekKey, rev: number, changed: boolean, auditPending = false): Html {
   if (!changed) {
     return html`Angka yang dikirim sama dengan laporan yang sudah tersimpan untuk ${reportTitle(unit, week)}; tidak ada revisi baru. Terima kasih.`;
   }
   return lines(
     html`✅ Laporan ${reportTitle(unit, week)} telah diterima${rev > 1 ? ` sebagai revisi ke-${rev}` : ''}. Terima kasih.`,
-    html`Ketik ${bold(`/cakupan ${unit.code}`)} untuk melihat capaian terbaru.`,
+    auditPending
+      ? 'Catatan: laporan sudah tersimpan, tetapi catatan auditnya belum dapat ditulis karena kendala penyimpanan. Catatan itu akan ditulis ulang secara otomatis; Bapak/Ibu tidak perlu mengirim ulang.'
+      : undefined,
+    html`Ketik ${bold(`/cakupan ${unit.name}`)} untuk melihat capaian terbaru.`,
   );
 }
 

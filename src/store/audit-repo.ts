@@ -48,6 +48,12 @@ export async function createAuditRepo(dir: string) {
     });
   }
 
+  /** Is there an entry on the UTC day of `at` that `match` accepts? */
+  async function has(at: string, match: (entry: AuditEntry) => boolean): Promise<boolean> {
+    const db = await fileOf(at.slice(0, 10));
+    return db.data.entries.some(match);
+  }
+
   /** The newest entries first, across days, at most `limit`. */
   async function recent(limit: number): Promise<AuditEntry[]> {
     const files = (await readdir(root)).filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort().reverse();
@@ -60,7 +66,7 @@ export async function createAuditRepo(dir: string) {
     return out.slice(0, limit);
   }
 
-  return { append, record, recent };
+  return { append, record, recent, has };
 }
 
 export type AuditRepo = Awaited<ReturnType<typeof createAuditRepo>>;

@@ -139,19 +139,7 @@ export async function createReportsRepo(dir: string, options: { preloadYears: nu
     return { saved: true, rev: revision.rev, report: toStored(input.unitCode, report) };
   }
 
-  /** Every stored file, loaded and validated: for the operator's data check. */
-  async function checkAll(): Promise<number> {
-    let files = 0;
-    for (const [year, units] of index) {
-      for (const unitCode of units) {
-        await fileOf(unitCode, year);
-        files++;
-      }
-    }
-    return files;
-  }
-
-  return { get, latest, save, checkAll };
+  return { get, latest, save };
 }
 
 export type ReportsRepo = Awaited<ReturnType<typeof createReportsRepo>>;

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuditRepo, type AuditRepo } from './audit-repo.js';
+import { createReportWriter, type ReportWriter } from './report-writer.js';
 import { backupDataDir } from './backup.js';
 import { createBaselinesRepo, type BaselinesRepo } from './baselines-repo.js';
 import { openJsonFile } from './json-file.js';
@@ -24,6 +25,8 @@ export interface StoreOptions {
   preloadYears?: number;
   migrations?: readonly Migration[];
   schemaVersion?: number;
+  /** Where the store tells the operator what it mended on its own (an audit line after a crash). */
+  log?: (message: string, fields: Record<string, unknown>) => void;
 }
 
 export interface Store {
@@ -38,6 +41,8 @@ export interface Store {
   readonly meetings: MeetingsRepo;
   readonly sessions: SessionsRepo;
   readonly audit: AuditRepo;
+  /** The one way to save a weekly report: the revision and its audit line, which a crash cannot separate. */
+  readonly reportWriter: ReportWriter;
   backup(): Promise<string>;
   close(): Promise<void>;
 }
@@ -78,6 +83,8 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const meetings = await createMeetingsRepo(dir);
     const sessions = await createSessionsRepo(dir, clock);
     const audit = await createAuditRepo(dir);
+    const reportWriter = await createReportWriter(dir, { reports, audit, ...(options.log ? { log: options.log } : {}) });
+    await reportWriter.recover();
     let closed = false;
     return {
       dir,
@@ -91,6 +98,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       meetings,
       sessions,
       audit,
+      reportWriter,
       backup: () => backupDataDir(dir, clock(), backupKeep),
       async close() {
         if (closed) return;

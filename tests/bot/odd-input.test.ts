@@ -104,3 +104,24 @@ describe('stickers, photos and voice notes', () => {
     expect(await say(h, budi, '38.905')).toContain('(2/9)');
   });
 });
+
+describe('when the audit trail cannot be written (issue 14.5)', () => {
+  it('says the report was received and its audit line will follow, never that nothing changed', async () => {
+    const audit = h.app.store.audit;
+    const append = audit.append;
+    audit.append = () => Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    await say(h, budi, '/lapor pu=38.905 bpu=11.200 jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=1.030 jp=0');
+    const summary = h.api.lastMessage(budi.id);
+    if (summary.text.includes('Minggu ini')) await h.api.press(budi, summary, 'Minggu ini (ke-48)');
+    await h.api.press(budi, h.api.lastMessage(budi.id), 'Kirim laporan');
+    const reply = h.api.lastMessage(budi.id).text;
+    expect(reply).toContain('telah diterima');
+    expect(reply).toContain('catatan auditnya belum dapat ditulis');
+    expect(reply).not.toContain('tidak berubah');
+    expect(reply).toContain('/cakupan Kota Pangkal Pinang');
+    audit.append = append;
+    await h.restart();
+    const lines = (await h.app.store.audit.recent(10)).filter((e) => e.action === 'report.submit');
+    expect(lines).toHaveLength(1);
+  });
+});

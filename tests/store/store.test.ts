@@ -1,4 +1,6 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir, stat, utimes } from 'node:fs/promises';
+import { restoreBackup } from '../../src/store/backup.js';
+import { LOCK_STALE_MS } from '../../src/store/lock.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,6 +111,43 @@ describe('one owner per data folder', () => {
     await writeFile(join(dir, 'store.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname() }));
     await openStore();
   });
+
+  it('takes over a lock naming PID 1 of a restarted container (alive again, but another process)', async () => {
+    const { hostname } = await import('node:os');
+    const bootId = (await readFile('/proc/sys/kernel/random/boot_id', 'utf8')).trim();
+    await writeFile(join(dir, 'store.lock'), JSON.stringify({ pid: 1, host: hostname(), bootId, startTime: '1' }));
+    await openStore();
+  });
+
+  it('takes over an old-style lock naming a live pid once its heartbeat is stale, and refuses it while fresh', async () => {
+    const { hostname } = await import('node:os');
+    const lock = join(dir, 'store.lock');
+    await writeFile(lock, JSON.stringify({ pid: 1, host: hostname() }));
+    await expect(createStore(dir, { clock })).rejects.toThrow(/tampaknya masih dipakai.*dianggap usang \d+ detik lagi/);
+    const old = new Date(Date.now() - LOCK_STALE_MS - 1000);
+    await utimes(lock, old, old);
+    await openStore();
+  });
+
+  it('judges a lock written on another host by its heartbeat, and says what to do', async () => {
+    const lock = join(dir, 'store.lock');
+    await writeFile(lock, JSON.stringify({ pid: 4242, host: 'pod-uc-bot-7f9c', bootId: 'x', startTime: '99' }));
+    const refused = await createStore(dir, { clock }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StoreLockedError);
+    expect(String(refused)).toContain('PID 4242 di pod-uc-bot-7f9c');
+    expect(String(refused)).toContain('Bila proses itu sudah mati');
+    const old = new Date(Date.now() - LOCK_STALE_MS - 1000);
+    await utimes(lock, old, old);
+    await openStore();
+    expect(JSON.parse(await readFile(lock, 'utf8'))).toMatchObject({ pid: process.pid });
+  });
+
+  it('refuses a lock whose owner runs on this machine, naming it alive', async () => {
+    const first = await openStore();
+    const refused = await createStore(dir, { clock }).catch((e: unknown) => String(e));
+    expect(refused).toContain(`PID ${process.pid}`);
+    await first.close();
+  });
 });
 
 describe('a corrupt or unreadable file stops start-up and is never overwritten', () => {
@@ -195,4 +234,47 @@ describe('backups', () => {
     expect(JSON.parse(copy)).toMatchObject({ unitCode: '19.71' });
     expect(await readdir(join(dir, 'backups', backups[1] ?? ''))).not.toContain('store.lock');
   });
+
+  it('removes a partial backup left by a crash and never counts it', async () => {
+    let at = new Date('2026-11-20T00:00:00Z');
+    const store = await createStore(dir, { clock: () => at, backupKeep: 2 });
+    open.push(store);
+    await save(store, '2026-W48');
+    await store.backup();
+    await mkdir(join(dir, 'backups', '.partial-2026-11-20T06-00-00Z', 'reports'), { recursive: true });
+    at = new Date('2026-11-21T00:00:00Z');
+    await store.backup();
+    expect((await readdir(join(dir, 'backups'))).sort()).toEqual(['2026-11-20T00-00-00Z', '2026-11-21T00-00-00Z']);
+  });
+
+  it('links unchanged files instead of copying them, and a later write leaves the backup as it was', async () => {
+    const store = await openStore();
+    await save(store, '2026-W48');
+    const taken = await store.backup();
+    const live = join(dir, 'reports', '2026', '19.71.json');
+    const kept = join(taken, 'reports', '2026', '19.71.json');
+    expect((await stat(kept)).ino).toBe((await stat(live)).ino);
+    await save(store, '2026-W48', { ...FIGURES, active_pu: 999 });
+    expect((await stat(kept)).ino).not.toBe((await stat(live)).ino);
+    expect((JSON.parse(await readFile(kept, 'utf8')) as { reports: Array<{ revisions: unknown[] }> }).reports[0]?.revisions).toHaveLength(1);
+  });
+
+  it('restores a backup: the data as it was when taken, what replaced it set aside', async () => {
+    let at = new Date('2026-11-20T00:00:00Z');
+    let store = await createStore(dir, { clock: () => at, backupKeep: 3 });
+    await save(store, '2026-W48');
+    const taken = await store.backup();
+    at = new Date('2026-11-21T00:00:00Z');
+    await save(store, '2026-W48', { ...FIGURES, active_pu: 999 });
+    await save(store, '2026-W49');
+    await store.close();
+    await restoreBackup(dir, taken.split('/').pop() ?? '', at);
+    store = await createStore(dir, { clock: () => at });
+    open.push(store);
+    expect((await store.reports.get('19.71', '2026-W48'))?.latest.figures.active_pu).toBe(100);
+    expect(await store.reports.get('19.71', '2026-W49')).toBeUndefined();
+    expect(await readdir(join(dir, 'backups'))).toContain('.replaced-2026-11-21T00-00-00Z');
+    expect(await readdir(join(dir, 'backups'))).toContain(taken.split('/').pop());
+  });
 });
+

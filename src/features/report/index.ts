@@ -270,27 +270,13 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
         await store.audit.record({ at: now, actor: by, action: 'baseline.set', scope: unit.code, details: { year, source: 'chat' } });
       }
     }
-    const outcome = await store.reports.save({
-      unitCode: unit.code,
-      week,
-      figures: checked.value,
-      by,
-      source: 'chat',
-      onBehalf: flow.onBehalf,
-      at: now,
-    });
-    if (outcome.saved) {
-      await store.audit.record({
-        at: now,
-        actor: by,
-        action: outcome.rev > 1 ? 'report.correct' : 'report.submit',
-        scope: unit.code,
-        week,
-        details: { rev: outcome.rev, onBehalf: flow.onBehalf, warningsConfirmed: flow.warningsConfirmed },
-      });
-    }
+    const outcome = await store.reportWriter.save(
+      { unitCode: unit.code, week, figures: checked.value, by, source: 'chat', onBehalf: flow.onBehalf, at: now },
+      { details: { onBehalf: flow.onBehalf, warningsConfirmed: flow.warningsConfirmed } },
+    );
+    if (outcome.auditPending) deps.logger.error('report saved without its audit line; kept to be written again', { unitCode: unit.code, week });
     endFlow(ctx);
-    await replyHtml(ctx, reportSavedMessage(unit, week, outcome.saved ? outcome.rev : 0, outcome.saved), deps.sleep);
+    await replyHtml(ctx, reportSavedMessage(unit, week, outcome.saved ? outcome.rev : 0, outcome.saved, outcome.auditPending), deps.sleep);
   };
 
   // ---- entry -------------------------------------------------------------------------------------------------

@@ -1,0 +1,100 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import { BACKUP_DIR, listBackups } from './backup.js';
+import { LOCK_FILE } from './lock.js';
+import {
+  AuditFileSchema,
+  BaselinesFileSchema,
+  ChatsFileSchema,
+  InvitesFileSchema,
+  MeetingsFileSchema,
+  MetaSchema,
+  OutboxItemSchema,
+  ReportFileSchema,
+  RequestsFileSchema,
+  SessionsFileSchema,
+  UsersFileSchema,
+} from './schema.js';
+
+/** Which schema a file of the data folder must satisfy, by its path relative to the folder. */
+const KINDS: Array<[RegExp, z.ZodType]> = [
+  [/^meta\.json$/, MetaSchema],
+  [/^baselines\.json$/, BaselinesFileSchema],
+  [/^users\.json$/, UsersFileSchema],
+  [/^sessions\.json$/, SessionsFileSchema],
+  [/^invites\.json$/, InvitesFileSchema],
+  [/^requests\.json$/, RequestsFileSchema],
+  [/^chats\.json$/, ChatsFileSchema],
+  [/^meetings\.json$/, MeetingsFileSchema],
+  [/^reports\/\d{4}\/\d{2}(?:\.\d{2})?\.json$/, ReportFileSchema],
+  [/^audit\/\d{4}-\d{2}-\d{2}\.json$/, AuditFileSchema],
+  [/^outbox\/(?:open|done\/\d{4}-\d{2})\/[^/]+\.json$/, OutboxItemSchema],
+];
+/** Files the store keeps that are not data to validate here (the writer checks its own promises). */
+const SKIPPED = [/^audit\/pending\//, new RegExp(`^${LOCK_FILE}$`)];
+
+export interface FileProblem {
+  file: string;
+  reason: string;
+}
+
+export interface CheckResult {
+  files: number;
+  /** Of which weekly report files. */
+  reportFiles: number;
+  problems: FileProblem[];
+}
+
+async function walk(dir: string, top: string, out: string[]): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (dir === top && entry.name === BACKUP_DIR) continue;
+    if (entry.isDirectory()) await walk(path, top, out);
+    else out.push(path);
+  }
+}
+
+/**
+ * Reads and validates every file the store owns under `dir` (the live folder, or one backup), and lists every broken
+ * one with its reason: the operator sees all of them at once, not only the first.
+ */
+export async function checkDataFiles(dir: string): Promise<CheckResult> {
+  const paths: string[] = [];
+  await walk(dir, dir, paths);
+  const problems: FileProblem[] = [];
+  let files = 0;
+  let reportFiles = 0;
+  for (const path of paths.sort()) {
+    const rel = relative(dir, path).split('\\').join('/');
+    if (SKIPPED.some((re) => re.test(rel))) continue;
+    const schema = KINDS.find(([re]) => re.test(rel))?.[1];
+    files++;
+    if (rel.startsWith('reports/')) reportFiles++;
+    if (!schema) {
+      problems.push({ file: path, reason: 'berkas tidak dikenal oleh UC Bot' });
+      continue;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(path, 'utf8'));
+    } catch (e) {
+      problems.push({ file: path, reason: `bukan JSON yang sah: ${(e as Error).message}` });
+      continue;
+    }
+    const checked = schema.safeParse(parsed);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      problems.push({ file: path, reason: `isi tidak sesuai skema di ${issue ? issue.path.join('.') || '(akar)' : ''}: ${issue?.message ?? ''}` });
+    }
+  }
+  return { files, reportFiles, problems };
+}
+
+/** Every complete backup, checked like the live folder. */
+export async function checkBackups(dir: string): Promise<Array<{ name: string } & CheckResult>> {
+  const out: Array<{ name: string } & CheckResult> = [];
+  for (const name of await listBackups(dir)) out.push({ name, ...(await checkDataFiles(join(dir, BACKUP_DIR, name))) });
+  return out;
+}
