@@ -8,7 +8,8 @@ import { createLogger, type Logger } from './logger.js';
 import { createStore, type Store } from './store/store.js';
 import { isDiskFull, StoreDiskFullError } from './store/errors.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
-import { deliveryReportMessage } from './messages/outbox.js';
+import { deliveryReportMessage, type RecipientLabel } from './messages/outbox.js';
+import { ROLE_LABELS, roleAndScope } from './messages/access.js';
 import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { sessionJob } from './scheduler/sessions.js';
@@ -59,8 +60,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const sleep = options.sleep ?? realSleep;
     // The outbox has its own client: sends to many chats do not share a request with any update's handler.
     const telegram = new Telegram(config.botToken, { apiRoot: config.apiRoot });
-    const chatName = (chatId: number): string =>
-      store.chats.linkOf(chatId)?.title ?? store.users.get(chatId)?.name ?? `chat ${chatId}`;
+    const recipientOf = (chatId: number): RecipientLabel => {
+      const link = store.chats.linkOf(chatId);
+      if (link) return { kind: 'group', title: link.title, unit: regions.get(link.unitCode)?.name ?? link.unitCode };
+      const user = store.users.get(chatId);
+      if (user) return { kind: 'person', name: user.name, role: roleAndScope(user.role, user.scope, regions) };
+      if (config.adminIds.includes(chatId)) return { kind: 'person', name: `Pengguna ${chatId}`, role: ROLE_LABELS.admin };
+      return { kind: 'unknown', chatId };
+    };
     const outbox: Outbox = createOutbox({
       repo: store.outbox,
       chats: store.chats,
@@ -78,8 +85,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           id: `report-${item.id}`,
           kind: 'notice',
           title: `Laporan pengiriman ${item.title}`,
-          bodies: { default: { format: 'html', text: deliveryReportMessage(item, chatName).text } },
+          bodies: { default: { format: 'html', text: deliveryReportMessage(item, recipientOf).text } },
           recipients: [{ chatId: item.reportTo, variant: 'default' }],
+          atLeastOnce: true,
         });
       },
     });

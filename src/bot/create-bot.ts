@@ -21,6 +21,7 @@ import type { BotDeps } from './deps.js';
 import { replyHtml } from './reply.js';
 import { serialisePerChat } from './serialise.js';
 import { normaliseCommand } from './normalise-command.js';
+import { deferRepliesTo } from './defer-reply.js';
 
 /** Telegram errors that say the chat cannot be written to; replying again would fail the same way. */
 const isUndeliverable = (e: unknown): boolean => e instanceof TelegramError && (e.code === 403 || e.code === 400);
@@ -52,6 +53,7 @@ export function createBot(deps: BotDeps): Telegraf<BotContext> {
   // Before anything else: a flood from one person is slowed down before it queues or touches the store.
   bot.use(rateLimit({ burst: deps.rateLimitBurst, perMinute: deps.rateLimitPerMinute, clock: deps.clock }));
   bot.use(normaliseCommand());
+  bot.use(deferRepliesTo(deps.outbox));
   bot.use(serialisePerChat());
   // Session before every feature: guided flows read it, and a flow registered before it silently does nothing.
   bot.use(session<SessionData, BotContext, 'session'>({ store: sessionStore(deps) }));

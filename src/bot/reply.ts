@@ -31,6 +31,13 @@ const sendOptions = (buttons: InlineKeyboardButton[][] | undefined) => ({
   ...(buttons && buttons.length > 0 ? Markup.inlineKeyboard(buttons) : {}),
 });
 
+/** Hands a reply that cannot go out now to the outbox (paced, persisted); set per update by `deferRepliesTo`. */
+export type DeferReply = (chatId: number, updateId: number, parts: string[], buttons: InlineKeyboardButton[][] | undefined) => Promise<void>;
+
+const deferOf = (ctx: BotContext): DeferReply | undefined => (ctx.state as { deferReply?: DeferReply }).deferReply;
+
+const isGroup = (ctx: BotContext): boolean => ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
+
 /** Sends an HTML message, split within Telegram's limit; buttons go on the last part. Returns the last part's id. */
 export async function askHtml(
   ctx: BotContext,
@@ -42,7 +49,16 @@ export async function askHtml(
   let last: number | undefined;
   for (const [i, part] of parts.entries()) {
     const buttons = i === parts.length - 1 ? options.buttons : undefined;
-    last = (await withFloodRetry(() => ctx.reply(part, sendOptions(buttons)), sleep)).message_id;
+    try {
+      last = (await withFloodRetry(() => ctx.reply(part, sendOptions(buttons)), sleep)).message_id;
+    } catch (e) {
+      // A busy group (20 messages a minute) can answer 429 for longer than a handler may wait: the rest of the
+      // answer goes through the outbox, which waits it out, rather than vanishing.
+      const defer = deferOf(ctx);
+      if (!(e instanceof TelegramError && e.code === 429 && isGroup(ctx) && defer && ctx.chat)) throw e;
+      await defer(ctx.chat.id, ctx.update.update_id, parts.slice(i), options.buttons);
+      return undefined;
+    }
   }
   return last;
 }

@@ -31,8 +31,9 @@ export function parseRole(text: string): Role | undefined {
 export const scopeLabel = (scope: Scope, regions: RegionDirectory): string =>
   scope === NATIONAL ? 'nasional' : (regions.get(scope)?.name ?? scope);
 
+/** "petugas Kota Pangkal Pinang"; a province's own staff work for its government: "petugas Pemerintah Provinsi …". */
 export const roleAndScope = (role: Role, scope: Scope, regions: RegionDirectory): string =>
-  `${ROLE_LABELS[role]} ${scope === NATIONAL ? 'nasional' : scopeLabel(scope, regions)}`;
+  `${ROLE_LABELS[role]} ${scope === NATIONAL ? 'nasional' : `${role === 'staff' && regions.get(scope)?.kind === 'provinsi' ? 'Pemerintah ' : ''}${scopeLabel(scope, regions)}`}`;
 
 const personLabel = (p: { name: string; telegramId: number | null; username?: string | undefined }): Html =>
   html`${p.name}${p.username ? ` (@${p.username})` : ''}${p.telegramId !== null ? html`, ID ${code(p.telegramId)}` : ''}`;

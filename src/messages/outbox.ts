@@ -1,11 +1,36 @@
 import { countsOf } from '../outbox/outbox.js';
-import type { OutboxItem } from '../store/schema.js';
+import type { FailureReason, OutboxItem } from '../store/schema.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 
 const MAX_LISTED_FAILURES = 30;
 
+/** Why a delivery failed, as the person who sent it should read it. */
+export const FAILURE_REASONS: Record<FailureReason, string> = {
+  blocked: 'telah memblokir bot',
+  deactivated: 'akun Telegram-nya sudah tidak aktif',
+  kicked: 'bot telah dikeluarkan dari grup',
+  not_started: 'belum pernah memulai chat dengan bot (perlu menekan Start/Mulai lebih dahulu)',
+  chat_not_found: 'chat tidak ditemukan (grup atau akun sudah dihapus)',
+  no_rights: 'bot tidak diizinkan mengirim pesan di grup ini',
+  group_deactivated: 'grup sudah tidak aktif',
+  rejected: 'pesan ditolak oleh Telegram',
+  retries_exhausted: 'gangguan jaringan atau server Telegram; sudah dicoba beberapa kali',
+  inactive: 'chat ini sebelumnya menolak pesan bot, sehingga tidak dikirimi lagi',
+  uncertain: 'status tidak pasti: bot berhenti tepat saat mengirim (tidak dikirim ulang agar tidak ganda)',
+  missing_body: 'isi pesan untuk penerima ini tidak tersedia',
+};
+
+/** Who a chat is, for a delivery report: a person with role and unit, or a group with its unit. */
+export type RecipientLabel =
+  | { kind: 'group'; title: string; unit: string }
+  | { kind: 'person'; name: string; role: string }
+  | { kind: 'unknown'; chatId: number };
+
+export const recipientText = (r: RecipientLabel): string =>
+  r.kind === 'group' ? `grup “${r.title}” (${r.unit})` : r.kind === 'person' ? `${r.name} (${r.role})` : `chat ${r.chatId}`;
+
 /** Sent / failed (and why) for one item, to the person who asked for it. */
-export function deliveryReportMessage(item: OutboxItem, chatName: (chatId: number) => string): Html {
+export function deliveryReportMessage(item: OutboxItem, recipientOf: (chatId: number) => RecipientLabel): Html {
   const c = countsOf(item);
   const failed = item.deliveries.filter((d) => d.state === 'failed');
   return lines(
@@ -15,7 +40,9 @@ export function deliveryReportMessage(item: OutboxItem, chatName: (chatId: numbe
       ? [
           '',
           bold('Gagal terkirim'),
-          ...failed.slice(0, MAX_LISTED_FAILURES).map((d) => html`• ${chatName(d.chatId)}: ${d.error ?? 'tidak diketahui'}`),
+          ...failed
+            .slice(0, MAX_LISTED_FAILURES)
+            .map((d) => html`• ${recipientText(recipientOf(d.chatId))}: ${FAILURE_REASONS[d.reason ?? 'rejected']}`),
           failed.length > MAX_LISTED_FAILURES ? italic(`… dan ${failed.length - MAX_LISTED_FAILURES} lainnya.`) : undefined,
         ]
       : []),

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { Html, splitHtml } from '../messages/html.js';
 import type { ChatsRepo } from '../store/chats-repo.js';
 import type { OutboxRepo } from '../store/outbox-repo.js';
-import type { Delivery, MessageBody, OutboxItem } from '../store/schema.js';
+import type { Delivery, FailureReason, MessageBody, OutboxItem } from '../store/schema.js';
 
 /** Telegram's limit for one message, in characters. */
 const MAX_TEXT = 4096;
@@ -50,6 +50,7 @@ export interface EnqueueSpec {
   bodies: Record<string, MessageBody>;
   buttons?: OutboxItem['buttons'];
   reportTo?: number;
+  atLeastOnce?: boolean;
   recipients: Recipient[];
 }
 
@@ -81,9 +82,23 @@ function partsOf(body: MessageBody): Array<Record<string, unknown>> {
   return splitHtml(new Html(body.text)).map((text) => ({ text, parse_mode: 'HTML' }));
 }
 
-const isUnreachable = (e: TelegramError): boolean =>
-  e.code === 403 ||
-  (e.code === 400 && /chat not found|user is deactivated|bot was kicked|have no rights to send|group chat was deactivated/i.test(e.description));
+/** The chat cannot be written to (so it is marked inactive), and why; undefined for any other error. */
+export function unreachableReason(e: TelegramError): FailureReason | undefined {
+  const d = e.description;
+  if (e.code !== 403 && e.code !== 400) return undefined;
+  if (/blocked by the user/i.test(d)) return 'blocked';
+  if (/user is deactivated/i.test(d)) return 'deactivated';
+  if (/bot was kicked|not a member/i.test(d)) return 'kicked';
+  if (/can't initiate conversation|bot can't send messages to bots/i.test(d)) return 'not_started';
+  if (/chat not found/i.test(d)) return 'chat_not_found';
+  if (/have no rights to send|not enough rights/i.test(d)) return 'no_rights';
+  if (/group chat was deactivated/i.test(d)) return 'group_deactivated';
+  return e.code === 403 ? 'rejected' : undefined;
+}
+
+const failed = (d: Delivery, reason: FailureReason, error?: string): void => {
+  Object.assign(d, { state: 'failed', reason, ...(error !== undefined ? { error } : {}) });
+};
 
 /**
  * The one way to send a message to many chats. Every delivery is stored before anything is sent, and its state after
@@ -128,10 +143,10 @@ export function createOutbox(o: OutboxOptions) {
     for (const item of o.repo.open()) {
       let changed = false;
       for (const d of item.deliveries) {
-        if (d.state === 'sending') {
-          Object.assign(d, { state: 'failed', error: 'status tidak pasti: bot berhenti saat mengirim (tidak dikirim ulang agar tidak ganda)' });
-          changed = true;
-        }
+        if (d.state !== 'sending') continue;
+        if (item.atLeastOnce) d.state = 'pending';
+        else failed(d, 'uncertain', 'stopped during the call; not repeated so that no chat gets it twice');
+        changed = true;
       }
       if (changed) await o.repo.save(item);
       await settleIfDone(item);
@@ -154,7 +169,7 @@ export function createOutbox(o: OutboxOptions) {
         state: inactive ? 'failed' : 'pending',
         partsSent: 0,
         attempts: 0,
-        ...(inactive ? { error: 'chat tidak aktif (sebelumnya menolak pesan bot)' } : {}),
+        ...(inactive ? { reason: 'inactive' as const } : {}),
       });
     }
     const item: OutboxItem = {
@@ -167,6 +182,7 @@ export function createOutbox(o: OutboxOptions) {
       bodies: spec.bodies,
       ...(spec.buttons ? { buttons: spec.buttons } : {}),
       ...(spec.reportTo !== undefined ? { reportTo: spec.reportTo } : {}),
+      ...(spec.atLeastOnce ? { atLeastOnce: true } : {}),
       deliveries,
     };
     const created = await o.repo.add(item);
@@ -177,9 +193,13 @@ export function createOutbox(o: OutboxOptions) {
     return { item, created };
   }
 
+  /**
+   * Every delivery settled: what follows (the delivery report) is enqueued first, then the item is closed. A crash in
+   * between finds the item still open and settled at the next start, and enqueues the same follow-up id again, which
+   * the outbox takes once.
+   */
   async function settleIfDone(item: OutboxItem): Promise<void> {
     if (item.completedAt || item.deliveries.some((d) => d.state === 'pending' || d.state === 'sending')) return;
-    await o.repo.complete(item, o.clock());
     if (o.onComplete) {
       try {
         await o.onComplete(item);
@@ -187,6 +207,7 @@ export function createOutbox(o: OutboxOptions) {
         o.logger.error('delivery report failed', { item: item.id, error });
       }
     }
+    await o.repo.complete(item, o.clock());
   }
 
   /** When this chat may next receive a message, by its own limit. */
@@ -249,8 +270,10 @@ export function createOutbox(o: OutboxOptions) {
 
   async function deliver(item: OutboxItem, d: Delivery): Promise<void> {
     const body = item.bodies[d.variant];
-    if (!body) {
-      Object.assign(d, { state: 'failed', error: `isi pesan "${d.variant}" tidak ada` });
+    // A chat may have refused the bot after this item was queued: checked at send time, not only when queuing.
+    const skip: FailureReason | undefined = !body ? 'missing_body' : o.chats.isInactive(d.chatId) ? 'inactive' : undefined;
+    if (!body || skip) {
+      failed(d, skip ?? 'missing_body', skip === 'missing_body' ? `no body "${d.variant}"` : undefined);
       await o.repo.save(item);
       return settleIfDone(item);
     }
@@ -272,6 +295,7 @@ export function createOutbox(o: OutboxOptions) {
       }
       Object.assign(d, { state: 'sent', sentAt: o.clock().toISOString() });
       delete d.error;
+      delete d.reason;
     } catch (e) {
       await handleFailure(item, d, e);
     }
@@ -296,22 +320,16 @@ export function createOutbox(o: OutboxOptions) {
         Object.assign(d, { chatId: migrateTo, state: 'pending' });
         return;
       }
-      if (isUnreachable(e)) {
+      const unreachable = unreachableReason(e);
+      if (unreachable) {
         await o.chats.markInactive(d.chatId, e.description, o.clock());
-        Object.assign(d, { state: 'failed', error: e.description });
-        return;
+        return failed(d, unreachable, e.description);
       }
-      if (e.code < 500) {
-        Object.assign(d, { state: 'failed', error: e.description });
-        return;
-      }
+      if (e.code < 500) return failed(d, 'rejected', e.description);
     }
     d.attempts += 1;
     const reason = e instanceof TelegramError ? e.description : e instanceof Error ? e.message : String(e);
-    if (d.attempts >= o.maxAttempts) {
-      Object.assign(d, { state: 'failed', error: `gagal setelah ${d.attempts} percobaan: ${reason}` });
-      return;
-    }
+    if (d.attempts >= o.maxAttempts) return failed(d, 'retries_exhausted', `${d.attempts} attempts: ${reason}`);
     const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** d.attempts);
     retryAt.set(`${item.id}:${d.chatId}`, t + backoff);
     Object.assign(d, { state: 'pending', error: reason });

@@ -170,6 +170,23 @@ export type MessageBody = z.infer<typeof MessageBodySchema>;
 
 export const CallbackButtonSchema = z.object({ text: z.string(), callback_data: z.string() });
 
+/** Why a delivery failed, as a code: messages/ words it for people; `error` keeps Telegram's own text for operators. */
+export const FailureReasonSchema = z.enum([
+  'blocked',
+  'deactivated',
+  'kicked',
+  'not_started',
+  'chat_not_found',
+  'no_rights',
+  'group_deactivated',
+  'rejected',
+  'retries_exhausted',
+  'inactive',
+  'uncertain',
+  'missing_body',
+]);
+export type FailureReason = z.infer<typeof FailureReasonSchema>;
+
 export const DeliverySchema = z.object({
   chatId: z.number().int(),
   /** Key into the item's bodies: recipients in different zones read different times. */
@@ -180,6 +197,7 @@ export const DeliverySchema = z.object({
   attempts: z.number().int().nonnegative(),
   sentAt: isoInstant.optional(),
   error: z.string().optional(),
+  reason: FailureReasonSchema.optional(),
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
 
@@ -196,6 +214,11 @@ export const OutboxItemSchema = z.object({
   buttons: z.array(z.array(CallbackButtonSchema)).optional(),
   /** Who gets the delivery report when every delivery has settled. */
   reportTo: z.number().int().optional(),
+  /**
+   * A send cut off by a crash is made again rather than reported uncertain: for an item whose loss is worse than a
+   * repeat (a delivery report: twice is better than never).
+   */
+  atLeastOnce: z.boolean().optional(),
   deliveries: z.array(DeliverySchema),
   completedAt: isoInstant.optional(),
 });

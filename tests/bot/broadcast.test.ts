@@ -56,7 +56,34 @@ describe('/umumkan', () => {
     await h.api.press(coord, last(), 'Kirim sekarang');
     await h.app.outbox.idle();
     expect(last().text).toContain('Terkirim 2 dari 3 chat, gagal 1.');
-    expect(last().text).toContain('• Staf Bangka: Forbidden: bot was blocked by the user');
+    expect(last().text).toContain('• Staf Bangka (petugas Kabupaten Bangka): telah memblokir bot');
+    expect(last().text).not.toContain('Forbidden');
+  });
+
+  it('names a group that removed the bot with its unit, in Indonesian (issue 9.9)', async () => {
+    h.api.failNext({ method: 'sendMessage', chatId: -6001, errorCode: 403, description: 'Forbidden: bot was kicked from the group chat' });
+    await prepare();
+    await h.api.press(coord, last(), 'Semua unit di wilayah saya');
+    await h.api.press(coord, last(), 'Kirim sekarang');
+    await h.app.outbox.idle();
+    expect(last().text).toContain('• grup “Disnaker Pangkalpinang” (Kota Pangkal Pinang): bot telah dikeluarkan dari grup');
+  });
+
+  it('does not send a queued notice to a chat that refused the bot after it was queued (issue 9.11)', async () => {
+    await prepare();
+    await h.api.press(coord, last(), 'Semua unit di wilayah saya');
+    await h.api.press(coord, last(), 'Jadwalkan');
+    await say(h, coord, 'Jumat 27/11 08.00 WIB');
+    await h.api.press(coord, last(), 'Simpan jadwal');
+    // Before the scheduled time Staf Bangka blocks the bot, and another send (a reminder) finds out.
+    h.api.block(9502);
+    await h.app.store.chats.markInactive(9502, 'Forbidden: bot was blocked by the user', h.now);
+    const attempts = () => h.api.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === 9502).length;
+    h.now = new Date('2026-11-27T01:00:00Z');
+    h.app.outbox.poke();
+    await h.app.outbox.idle();
+    expect(attempts()).toBe(0);
+    expect(last().text).toContain('• Staf Bangka (petugas Kabupaten Bangka): chat ini sebelumnya menolak pesan bot');
   });
 
   it('sends to chosen units only, after fixing a list with a typo', async () => {

@@ -125,3 +125,19 @@ describe('when the audit trail cannot be written (issue 14.5)', () => {
     expect(lines).toHaveLength(1);
   });
 });
+
+describe('a busy group (issue 14.11)', () => {
+  it('gets its answer through the outbox when Telegram asks the bot to wait longer than a reply may', async () => {
+    await seedReport(h.app.store, '19.71', '2026-W48', PANGKALPINANG_W48);
+    const group = h.api.group(-7002, 'Disnaker Pangkalpinang');
+    h.api.failNext({ method: 'sendMessage', chatId: group.id, errorCode: 429, description: 'Too Many Requests: retry after 35', retryAfter: 35 });
+    await h.api.sendText(h.admin, '/cakupan Bandung', group);
+    await h.app.outbox.idle();
+    const answer = h.api.lastMessage(group.id);
+    expect(answer.text).toContain('Ada beberapa wilayah yang cocok');
+    // The buttons came along, and pressing one works.
+    await h.api.press(h.admin, answer, 'Kota Bandung');
+    expect(h.api.lastMessage(group.id).text).toContain('Kota Bandung');
+    expect(h.logs.filter((l) => l.includes('update failed'))).toEqual([]);
+  });
+});

@@ -213,6 +213,72 @@ describe('the outbox', () => {
     expect([...perChat.values()].every((n) => n === 1)).toBe(true);
     const final = reports.find((r) => r.id === 'crash');
     expect(countsOf(final as OutboxItem)).toMatchObject({ sent: 9, failed: 1 });
-    expect(final?.deliveries.find((d) => d.state === 'failed')?.error).toContain('status tidak pasti');
+    expect(final?.deliveries.find((d) => d.state === 'failed')?.reason).toBe('uncertain');
+  });
+
+  it('sends a delivery report cut off by a crash again rather than never (issue 14.8)', async () => {
+    api.user(7, 'Koordinator');
+    const real = new Telegram(TOKEN, { apiRoot: api.apiRoot });
+    await outbox.stop();
+    let crashed: () => void = () => undefined;
+    const crash = new Promise<void>((resolve) => {
+      crashed = resolve;
+    });
+    const dying = {
+      callApi: async (method: 'sendMessage', payload: Record<string, unknown>) => {
+        await real.callApi(method, payload as never);
+        crashed();
+        return new Promise<never>(() => undefined);
+      },
+    };
+    outbox = await newOutbox(dying as unknown as Telegram);
+    await outbox.enqueue({ id: 'report-b1', kind: 'notice', title: 'Laporan', bodies: html('Terkirim 3 dari 3 chat.'), recipients: [{ chatId: 7, variant: 'default' }], atLeastOnce: true });
+    await crash;
+    await store.close();
+    store = await createStore(dir, { clock });
+    outbox = await newOutbox();
+    await outbox.idle();
+    expect(okSends().filter((c) => c.payload.chat_id === 7)).toHaveLength(2);
+    expect((await store.outbox.get('report-b1'))?.deliveries[0]).toMatchObject({ state: 'sent' });
+  });
+
+  it('enqueues the follow-up of a settled item before closing it, so a crash in between loses neither', async () => {
+    const recipients = privates(2);
+    await outbox.stop();
+    const complete = store.outbox.complete;
+    // The process dies as it closes the item: the follow-up is already queued, the item still open.
+    store.outbox.complete = () => Promise.reject(new Error('killed'));
+    const withFollowUp = async (telegram?: Telegram): Promise<Outbox> => {
+      const o: Outbox = createOutbox({
+        repo: store.outbox,
+        chats: store.chats,
+        telegram: telegram ?? new Telegram(TOKEN, { apiRoot: api.apiRoot }),
+        clock,
+        pacer: { now: () => t, sleep },
+        timer: sleep,
+        sendRate: 25,
+        groupPerMinute: 20,
+        maxAttempts: 3,
+        logger: createLogger('error', { write: () => undefined }),
+        onComplete: async (item) => {
+          if (item.id.startsWith('report-')) return;
+          await o.enqueue({ id: `report-${item.id}`, kind: 'notice', title: 'Laporan', bodies: html('Terkirim'), recipients: [{ chatId: 100, variant: 'default' }], atLeastOnce: true });
+        },
+      });
+      await o.start();
+      return o;
+    };
+    outbox = await withFollowUp();
+    await outbox.enqueue({ id: 'b-follow', kind: 'broadcast', title: 'Uji', bodies: html('Halo'), recipients });
+    for (let i = 0; i < 50 && !store.outbox.has('report-b-follow'); i++) await new Promise((r) => setTimeout(r, 5));
+    await outbox.stop();
+    store.outbox.complete = complete;
+    await store.close();
+    store = await createStore(dir, { clock });
+    outbox = await withFollowUp();
+    await outbox.idle();
+    expect((await store.outbox.get('b-follow'))?.completedAt).toBeDefined();
+    expect(store.outbox.open()).toEqual([]);
+    expect(okSends().filter((c) => c.payload.text === 'Terkirim')).toHaveLength(1);
   });
 });
