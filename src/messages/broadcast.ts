@@ -1,5 +1,5 @@
 import type { Audience, ListProblem } from '../domain/audience.js';
-import { formatDateTime } from '../domain/format.js';
+import { formatCount, formatDateTime } from '../domain/format.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import type { Zone } from '../domain/zones.js';
 import { bold, html, italic, lines, type Html } from './html.js';
@@ -74,3 +74,12 @@ export const broadcastQueuedMessage = (chats: number, when?: { at: Date; zone: Z
     : html`Pengumuman sedang dikirim kepada ${chats} chat. Laporan pengiriman akan dikirim setelah selesai.`;
 
 export const broadcastHeader = (name: string): string => `📢 Pengumuman dari ${name}`;
+
+export const broadcastTooLongMessage = (length: number, room: number): Html =>
+  html`Mohon maaf, teks pengumuman terlalu panjang (${formatCount(length)} karakter). Bersama judulnya, pengumuman harus muat dalam satu pesan Telegram: paling banyak ${formatCount(room)} karakter. Mohon persingkat lalu kirim kembali, atau ketik ${bold('/batal')}.`;
+
+export const useButtonsMessage = (): Html => html`Mohon gunakan tombol pada pesan di atas, atau ketik ${bold('/batal')}.`;
+
+/** A schedule that could not be read (asked again) or lies in the past. */
+export const scheduleProblemMessage = (why: string, askAgain: boolean): Html =>
+  askAgain ? html`Mohon maaf, ${why} ${askScheduleMessage()}` : html`Mohon maaf, ${why}`;

@@ -114,6 +114,15 @@ describe('/umumkan', () => {
     expect(h.api.messages(9501)).toHaveLength(1);
   });
 
+  it('refuses a text that would not fit in one message under its header, and asks for a shorter one', async () => {
+    await say(h, coord, '/umumkan');
+    const reply = await say(h, coord, 'x'.repeat(4090));
+    expect(reply).toContain('teks pengumuman terlalu panjang (4.090 karakter)');
+    expect(reply).toContain('paling banyak 4.065 karakter');
+    expect(await say(h, coord, 'Rapat Jumat')).toContain('Untuk siapa pengumuman ini?');
+    expect(h.api.failedCalls()).toEqual([]);
+  });
+
   it('is for coordinators and admins only, in private chats', async () => {
     const staff = h.api.user(9501, 'Staf PKP');
     expect(await say(h, staff, '/umumkan')).toContain('tidak tersedia untuk peran');

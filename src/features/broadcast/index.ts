@@ -23,13 +23,16 @@ import {
   broadcastNeedsTextMessage,
   broadcastPreviewMessage,
   broadcastQueuedMessage,
+  broadcastTooLongMessage,
   listProblemsMessage,
+  scheduleProblemMessage,
   PROGRESS_LABEL,
   SCHEDULE_LABEL,
   SEND_NOW_LABEL,
   SEND_SCHEDULED_LABEL,
+  useButtonsMessage,
 } from '../../messages/broadcast.js';
-import { html } from '../../messages/html.js';
+import { MAX_MESSAGE_LENGTH } from '../../messages/html.js';
 import { progressMessage } from '../../messages/outbox.js';
 import { whenErrorText } from '../../messages/when.js';
 import type { MessageBody } from '../../store/schema.js';
@@ -127,11 +130,11 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
     const time = parts ? parseLocalTime(parts.time) : undefined;
     if (!date?.ok || !time?.ok) {
       const why = date && !date.ok ? whenErrorText(date.error) : time && !time.ok ? whenErrorText(time.error) : whenErrorText({ kind: 'date_format', input: text });
-      return replyHtml(ctx, html`Mohon maaf, ${why} ${askScheduleMessage()}`, deps.sleep);
+      return replyHtml(ctx, scheduleProblemMessage(why, true), deps.sleep);
     }
     const iana = time.value.zone ? ZONE_IANA[time.value.zone] : zone.iana;
     const at = toInstant(date.value, time.value, iana);
-    if (at <= deps.clock()) return replyHtml(ctx, html`Mohon maaf, ${whenErrorText({ kind: 'past', input: text })}`, deps.sleep);
+    if (at <= deps.clock()) return replyHtml(ctx, scheduleProblemMessage(whenErrorText({ kind: 'past', input: text }), false), deps.sleep);
     await preview(ctx, { ...flow, notBefore: at.toISOString() });
   };
 
@@ -190,6 +193,9 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
     switch (flow.step) {
       case 'text': {
         if (text === undefined || text.trim() === '') return replyHtml(ctx, broadcastNeedsTextMessage(), deps.sleep);
+        // Recipients get the header above the text in one message, which Telegram caps at 4,096 characters.
+        const room = MAX_MESSAGE_LENGTH - `${broadcastHeader(actorOf(ctx).name)}\n\n`.length;
+        if (text.length > room) return replyHtml(ctx, broadcastTooLongMessage(text.length, room), deps.sleep);
         const entities = ('entities' in ctx.message ? ctx.message.entities : undefined) ?? [];
         const next: BroadcastFlow = { ...flow, step: 'audience', body: { text, entities: entities as NonNullable<BroadcastFlow['body']>['entities'] } };
         startFlow(ctx, next, deps.clock());
@@ -210,7 +216,7 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
       case 'when':
         return text === undefined ? replyHtml(ctx, askScheduleMessage(), deps.sleep) : schedule(ctx, flow, text);
       default:
-        return replyHtml(ctx, html`Mohon gunakan tombol pada pesan di atas, atau ketik /batal.`, deps.sleep);
+        return replyHtml(ctx, useButtonsMessage(), deps.sleep);
     }
   });
 
