@@ -16,8 +16,9 @@ function random(seed: number): () => number {
   };
 }
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
-const UPDATES = Number(process.env.FUZZ_UPDATES ?? 2500);
+// Seed 3 at 4,000 updates once found a notice too long for one message; change these to explore further.
+const SEED = 20261124;
+const UPDATES = 2500;
 
 const COMMANDS = [
   '/start', '/bantuan', '/help', '/cakupan', '/cakupan Pangkalpinang', '/CAKUPAN babel', '/cakupan Bandung', '/cakupan nasional',
@@ -93,7 +94,7 @@ describe('random updates from many people (seeded, bounded)', () => {
       if (n % 200 === 0) h.app.outbox.poke();
     }
     await h.app.outbox.idle();
-    const failed = h.api.failedCalls().map((c) => `${c.method} ${c.errorCode} ${c.description}${process.env.FUZZ_DEBUG ? ` ${JSON.stringify(c.payload).slice(0, 600)}` : ""}`);
+    const failed = h.api.failedCalls().map((c) => `${c.method} ${c.errorCode} ${c.description} ${JSON.stringify(c.payload).slice(0, 300)}`);
     expect(failed).toEqual([]);
     expect(unanswered).toEqual([]);
     expect(errorLogs(h)).toEqual([]);
