@@ -9,6 +9,7 @@ import { createStore, type Store } from './store/store.js';
 import { isDiskFull, StoreDiskFullError } from './store/errors.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { deliveryReportMessage, type RecipientLabel } from './messages/outbox.js';
+import { countdownText } from './messages/when.js';
 import { ROLE_LABELS, roleAndScope } from './messages/access.js';
 import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
@@ -78,6 +79,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       sendRate: config.sendRate,
       groupPerMinute: 20,
       maxAttempts: 5,
+      countdown: countdownText,
       logger,
       onComplete: async (item) => {
         if (item.reportTo === undefined) return;
@@ -123,7 +125,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       reportDeadline: config.reportDeadline,
       lateReminders: config.lateReminders,
       logger,
-      jobs: [sessionJob({ store, regions, outbox, offsets: config.sessionReminders })],
+      jobs: [sessionJob({ store, regions, outbox, offsets: config.sessionReminders, adminIds: config.adminIds })],
     });
     scheduler.start(config.schedulerTickSeconds * 1000);
     let stopped: Promise<void> | undefined;

@@ -50,6 +50,9 @@ export function formatDateSpan(first: Date, last: Date, zone: Zone): string {
 export const formatTimeRange = (start: Date, end: Date, zone: Zone): string =>
   `pukul ${format(start, 'HH.mm', { in: tz(zone.iana) })}–${format(end, 'HH.mm', { in: tz(zone.iana) })} ${zone.label}`;
 
+/** `minggu ke-48 tahun 2026`: a week in words, without its days (when no zone applies, as in the audit trail). */
+export const formatWeekShort = (key: WeekKey): string => `minggu ke-${Number(key.slice(6))} tahun ${key.slice(0, 4)}`;
+
 /** `minggu ke-48 tahun 2026 (23–29 November 2026)` */
 export function formatWeek(key: WeekKey, zone: Zone): string {
   const { start, end } = weekRange(key, zone.iana);

@@ -1,5 +1,6 @@
 import { NATIONAL, type Role, type Scope } from '../domain/access.js';
-import { formatDateTime } from '../domain/format.js';
+import { formatDateTime, formatWeekShort } from '../domain/format.js';
+import type { WeekKey } from '../domain/weeks.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import { WIB } from '../domain/zones.js';
 import type { AccessRequest, AuditEntry, User } from '../store/schema.js';
@@ -34,6 +35,16 @@ export const scopeLabel = (scope: Scope, regions: RegionDirectory): string =>
 /** "petugas Kota Pangkal Pinang"; a province's own staff work for its government: "petugas Pemerintah Provinsi …". */
 export const roleAndScope = (role: Role, scope: Scope, regions: RegionDirectory): string =>
   `${ROLE_LABELS[role]} ${scope === NATIONAL ? 'nasional' : `${role === 'staff' && regions.get(scope)?.kind === 'provinsi' ? 'Pemerintah ' : ''}${scopeLabel(scope, regions)}`}`;
+
+/** A person as others should know them: "Rina (koordinator Provinsi Kepulauan Bangka Belitung)". */
+export function personWithRole(
+  name: string,
+  who: { role: Role; scope: Scope } | { role: 'admin' } | undefined,
+  regions: RegionDirectory,
+): string {
+  if (!who) return name;
+  return `${name} (${who.role === 'admin' ? 'admin UC Bot' : roleAndScope(who.role, who.scope, regions)})`;
+}
 
 const personLabel = (p: { name: string; telegramId: number | null; username?: string | undefined }): Html =>
   html`${p.name}${p.username ? ` (@${p.username})` : ''}${p.telegramId !== null ? html`, ID ${code(p.telegramId)}` : ''}`;
@@ -209,19 +220,23 @@ export const notLinkedMessage = (): Html => html`Grup ini belum terhubung dengan
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const isRole = (v: unknown): v is Role => v === 'coordinator' || v === 'staff' || v === 'viewer';
 
-/** One audit entry in words: who did what to whom, where. */
+/** One audit entry in words: who did what to whom, where. Every action has its words: a missing one is a type error. */
 function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
   const d = e.details ?? {};
   const role = isRole(d.role) && typeof d.scope === 'string' ? roleAndScope(d.role, d.scope, regions) : '';
   const target = str(d.target) ?? '';
   const unit = e.unitCode ? scopeLabel(e.unitCode, regions) : '';
+  const week = e.week ? formatWeekShort(e.week as WeekKey) : '';
+  const title = str(d.title) ?? '';
+  const at = (v: unknown): string => (typeof v === 'string' ? formatDateTime(new Date(v), WIB) : '');
+  const revision = typeof d.rev === 'number' ? ` (revisi ke-${d.rev})` : '';
   switch (e.action) {
     case 'report.submit':
-      return `mengirim laporan ${unit} ${e.week ?? ''}`.trim();
+      return `mengirim laporan ${unit}, ${week}`;
     case 'report.correct':
-      return `mengoreksi laporan ${unit} ${e.week ?? ''}`.trim();
+      return `mengoreksi laporan ${unit}, ${week}${revision}`;
     case 'baseline.set':
-      return `menetapkan data penduduk bekerja ${unit}`;
+      return `menetapkan data penduduk bekerja ${unit}${typeof d.year === 'number' ? ` tahun ${d.year}` : ''}`;
     case 'user.grant':
       return `memberi peran ${role} kepada ${target}`;
     case 'user.revoke':
@@ -235,7 +250,7 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
     case 'access.approve':
       return `menyetujui permohonan ${target} (${role})`;
     case 'access.reject':
-      return `menolak permohonan ${target} (${role})`;
+      return `menolak permohonan ${target} (${role})${str(d.reason) ? `, alasan: ${str(d.reason)}` : ''}`;
     case 'chat.link':
       return `menghubungkan grup “${target}” dengan ${unit}`;
     case 'chat.unlink':
@@ -244,8 +259,14 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
       return `mengeluarkan bot dari grup “${target}” (${unit})`;
     case 'chat.migrate':
       return `grup “${target}” (${unit}) menjadi supergrup`;
-    default:
-      return e.action;
+    case 'broadcast.create':
+      return `${typeof d.notBefore === 'string' ? `menjadwalkan pengumuman untuk ${at(d.notBefore)}` : 'mengirim pengumuman'} kepada ${str(d.audience) ?? 'peserta'}${typeof d.chats === 'number' ? ` (${d.chats} chat)` : ''}`;
+    case 'session.create':
+      return `menjadwalkan sesi monitoring “${title}” pada ${at(d.startsAt)}`;
+    case 'session.reschedule':
+      return `memindahkan jadwal sesi monitoring${title ? ` “${title}”` : ''} dari ${at(d.from)} ke ${at(d.to)}`;
+    case 'session.cancel':
+      return `membatalkan sesi monitoring “${title}”`;
   }
 }
 

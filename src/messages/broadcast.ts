@@ -40,10 +40,11 @@ export function listProblemsMessage(problems: ListProblem[]): Html {
   );
 }
 
-export function audienceLabel(audience: Audience, regions: RegionDirectory): string {
+/** Who a notice or session is for, named so that a recipient in another region reads it right. */
+export function audienceLabel(audience: Audience, regions: RegionDirectory, organiserScope: string): string {
   switch (audience.kind) {
     case 'all':
-      return 'semua unit di wilayah Bapak/Ibu';
+      return organiserScope === 'national' ? 'semua unit di seluruh Indonesia' : `semua unit di ${regions.get(organiserScope)?.name ?? organiserScope}`;
     case 'provinces':
     case 'units':
       return audience.codes.map((c) => regions.get(c)?.name ?? c).join(', ');
@@ -73,7 +74,8 @@ export const broadcastQueuedMessage = (chats: number, when?: { at: Date; zone: Z
     ? html`Pengumuman dijadwalkan untuk ${bold(formatDateTime(when.at, when.zone))} kepada ${chats} chat. Laporan pengiriman akan dikirim setelah selesai.`
     : html`Pengumuman sedang dikirim kepada ${chats} chat. Laporan pengiriman akan dikirim setelah selesai.`;
 
-export const broadcastHeader = (name: string): string => `📢 Pengumuman dari ${name}`;
+/** The sender as recipients should know them: name, role and unit (see personWithRole). */
+export const broadcastHeader = (sender: string): string => `📢 Pengumuman dari ${sender}`;
 
 export const broadcastTooLongMessage = (length: number, room: number): Html =>
   html`Mohon maaf, teks pengumuman terlalu panjang (${formatCount(length)} karakter). Bersama judulnya, pengumuman harus muat dalam satu pesan Telegram: paling banyak ${formatCount(room)} karakter. Mohon persingkat lalu kirim kembali, atau ketik ${bold('/batal')}.`;

@@ -76,3 +76,9 @@ export function splitHtml(message: Html, limit = MAX_MESSAGE_LENGTH): string[] {
   push();
   return parts;
 }
+
+/**
+ * Where a text stored for later sending (a reminder in the outbox) shows the time left before its event: the outbox
+ * fills it in when the message is actually sent, so a reminder delayed by downtime does not say a stale "1 jam lagi".
+ */
+export const COUNTDOWN_SLOT = '{{countdown}}';

@@ -3,9 +3,10 @@ import { formatDate, formatDateTime, formatTimeRange } from '../domain/format.js
 import type { Unit } from '../domain/regions/directory.js';
 import { WIB, type Zone } from '../domain/zones.js';
 import type { Meeting } from '../store/schema.js';
-import { bold, code, html, italic, lines, type Html } from './html.js';
+import type { AttendanceStatus } from '../domain/attendance.js';
+import { bold, code, COUNTDOWN_SLOT, html, italic, lines, type Html } from './html.js';
 
-export const ATTENDANCE_LABELS = { hadir: 'Hadir', diwakilkan: 'Diwakilkan', berhalangan: 'Berhalangan' } as const;
+export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { hadir: 'Hadir', diwakilkan: 'Diwakilkan', berhalangan: 'Berhalangan' };
 
 const endOf = (m: Meeting): Date => new Date(Date.parse(m.startsAt) + m.durationMinutes * 60_000);
 
@@ -17,33 +18,49 @@ export function whenLines(m: Meeting, zone: Zone): Html[] {
   return [html`Hari/Tanggal: ${bold(formatDate(start, zone))}`, html`Pukul: ${bold(`${formatTimeRange(start, end, zone).replace(/^pukul /, '')}${wib}`)}`];
 }
 
-function noticeBody(m: Meeting, zone: Zone, audience: string): Html[] {
+/** Who a notice is for and who to contact: named with role and unit by the caller (personWithRole). */
+export interface NoticeParties {
+  audience: string;
+  organiser: string;
+}
+
+function noticeBody(m: Meeting, zone: Zone, parties: NoticeParties): Html[] {
   return [
     ...whenLines(m, zone),
     html`Tempat/Media: ${m.place}`,
     html`Agenda: ${m.agenda}`,
-    html`Peserta: ${audience}`,
-    html`Narahubung: ${m.createdBy.name}`,
+    html`Peserta: ${parties.audience}`,
+    html`Narahubung: ${parties.organiser}`,
   ];
 }
 
-export const reminderMessage = (m: Meeting, zone: Zone, offset: Offset, audience: string): Html =>
+/** A session reminder; the time left is filled in by the outbox when it is sent (COUNTDOWN_SLOT). */
+export const reminderMessage = (m: Meeting, zone: Zone, parties: NoticeParties): Html =>
   lines(
-    bold(`📅 Pengingat (${describeOffset(offset)} lagi): ${m.title}`),
-    ...noticeBody(m, zone, audience),
+    bold(`📅 Pengingat (${COUNTDOWN_SLOT}): ${m.title}`),
+    ...noticeBody(m, zone, parties),
     '',
     'Mohon konfirmasi kehadiran dengan tombol di bawah.',
   );
 
-export const rescheduledMessage = (m: Meeting, zone: Zone, previousStart: Date, audience: string): Html =>
+export const rescheduledMessage = (m: Meeting, zone: Zone, previousStart: Date, parties: NoticeParties): Html =>
   lines(
     bold(`🔁 Perubahan jadwal: ${m.title}`),
     html`Semula ${formatDateTime(previousStart, zone)}, kini:`,
-    ...noticeBody(m, zone, audience),
+    ...noticeBody(m, zone, parties),
   );
 
-export const cancelledNoticeMessage = (m: Meeting, zone: Zone): Html =>
-  lines(bold(`❌ Dibatalkan: ${m.title}`), html`yang dijadwalkan ${formatDateTime(new Date(m.startsAt), zone)}. Mohon maaf atas perubahan ini.`);
+/** A complete notice: what, when it was to be (reader's zone and WIB), and who cancelled it. */
+export const cancelledNoticeMessage = (m: Meeting, zone: Zone, organiser: string): Html =>
+  lines(
+    bold(`❌ Sesi dibatalkan: ${m.title}`),
+    'Sesi monitoring berikut tidak jadi dilaksanakan:',
+    ...whenLines(m, zone),
+    html`Tempat/Media: ${m.place}`,
+    html`Dibatalkan oleh: ${organiser}`,
+    '',
+    'Mohon maaf atas perubahan ini. Jadwal pengganti, bila ada, akan diumumkan kemudian.',
+  );
 
 export function readinessMessage(m: Meeting, zone: Zone, missing: Unit[], total: number): Html {
   return lines(
@@ -56,27 +73,40 @@ export function readinessMessage(m: Meeting, zone: Zone, missing: Unit[], total:
   );
 }
 
-export function sessionsListMessage(meetings: Meeting[], zone: Zone, audienceOf: (m: Meeting) => string): Html {
+export function sessionsListMessage(meetings: Meeting[], zone: Zone, partiesOf: (m: Meeting) => NoticeParties): Html {
   if (meetings.length === 0) return html`Belum ada sesi monitoring yang dijadwalkan.`;
   return lines(
     bold('Jadwal sesi monitoring'),
-    ...meetings.flatMap((m, i) => ['', bold(`${i + 1}. ${m.title}`), ...noticeBody(m, zone, audienceOf(m))]),
+    ...meetings.flatMap((m, i) => ['', bold(`${i + 1}. ${m.title}`), ...noticeBody(m, zone, partiesOf(m))]),
   );
 }
 
-export function attendanceMessage(m: Meeting): Html {
-  const by = (s: keyof typeof ATTENDANCE_LABELS) => m.attendance.filter((a) => a.status === s);
+/** A unit of the audience that has not answered yet, with who could answer for it. */
+export interface PendingUnit {
+  unit: string;
+  people: string[];
+  groups: string[];
+}
+
+export function attendanceMessage(m: Meeting, answered: (a: Meeting['attendance'][number]) => string, pending: PendingUnit[]): Html {
+  const by = (s: AttendanceStatus) => m.attendance.filter((a) => a.status === s);
   return lines(
     bold(`Kehadiran: ${m.title}`),
     ...(['hadir', 'diwakilkan', 'berhalangan'] as const).flatMap((s) => [
       html`${bold(`${ATTENDANCE_LABELS[s]} (${by(s).length})`)}`,
-      ...by(s).map((a) => html`• ${a.name}`),
+      ...by(s).map((a) => html`• ${answered(a)}`),
     ]),
     m.attendance.length === 0 ? italic('Belum ada konfirmasi.') : undefined,
+    html`${bold(`Belum konfirmasi (${pending.length} unit)`)}`,
+    ...pending.map((p) => {
+      const who = [...p.people, ...p.groups.map((g) => `grup “${g}”`)];
+      return html`• ${p.unit}: ${who.length > 0 ? who.join(', ') : 'belum ada grup atau pengguna terdaftar'}`;
+    }),
+    pending.length === 0 ? italic('Semua unit peserta telah menjawab.') : undefined,
   );
 }
 
-export const attendanceThanks = (status: keyof typeof ATTENDANCE_LABELS): string =>
+export const attendanceThanks = (status: AttendanceStatus): string =>
   `Terima kasih, tercatat: ${ATTENDANCE_LABELS[status]}.`;
 
 export const sessionAsk = {
@@ -88,10 +118,10 @@ export const sessionAsk = {
   agenda: (): Html => html`Agendanya?`,
 };
 
-export function sessionPreviewMessage(m: Meeting, zone: Zone, audience: string, chats: number, units: number): Html {
+export function sessionPreviewMessage(m: Meeting, zone: Zone, parties: NoticeParties, chats: number, units: number): Html {
   return lines(
     bold(`Pratinjau: ${m.title}`),
-    ...noticeBody(m, zone, audience),
+    ...noticeBody(m, zone, parties),
     '',
     html`Pengingat akan dikirim ke ${bold(`${chats} chat`)} dari ${units} unit.`,
     chats === 0 ? italic('Belum ada grup atau pengguna terdaftar untuk unit peserta; pengingat belum akan sampai ke siapa pun.') : undefined,

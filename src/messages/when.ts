@@ -14,3 +14,15 @@ export function whenErrorText(e: WhenError): string {
       return `waktu “${e.input}” sudah lewat. Mohon pilih waktu yang akan datang.`;
   }
 }
+
+/** Time left before an event, as a reminder says it when it is sent: `1 jam 20 menit lagi`. */
+export function countdownText(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'kurang dari 1 menit lagi';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return `${days} hari${hours > 0 ? ` ${hours} jam` : ''} lagi`;
+  if (hours > 0) return `${hours} jam${mins > 0 ? ` ${mins} menit` : ''} lagi`;
+  return `${mins} menit lagi`;
+}

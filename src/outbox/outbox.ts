@@ -1,6 +1,6 @@
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../logger.js';
-import { Html, splitHtml } from '../messages/html.js';
+import { COUNTDOWN_SLOT, escapeHtml, Html, splitHtml } from '../messages/html.js';
 import type { ChatsRepo } from '../store/chats-repo.js';
 import type { OutboxRepo } from '../store/outbox-repo.js';
 import type { Delivery, FailureReason, MessageBody, OutboxItem } from '../store/schema.js';
@@ -32,6 +32,8 @@ export interface OutboxOptions {
   /** Network errors and 5xx are retried this many times before the delivery fails. */
   maxAttempts: number;
   logger: Logger;
+  /** Words the time left before an item's `countdownTo`, at send time. */
+  countdown?: (ms: number) => string;
   /** Called once an item's deliveries have all settled (the delivery report goes out from here). */
   onComplete?: (item: OutboxItem) => Promise<void>;
 }
@@ -51,6 +53,7 @@ export interface EnqueueSpec {
   buttons?: OutboxItem['buttons'];
   reportTo?: number;
   atLeastOnce?: boolean;
+  countdownTo?: Date;
   recipients: Recipient[];
 }
 
@@ -183,6 +186,7 @@ export function createOutbox(o: OutboxOptions) {
       ...(spec.buttons ? { buttons: spec.buttons } : {}),
       ...(spec.reportTo !== undefined ? { reportTo: spec.reportTo } : {}),
       ...(spec.atLeastOnce ? { atLeastOnce: true } : {}),
+      ...(spec.countdownTo ? { countdownTo: spec.countdownTo.toISOString() } : {}),
       deliveries,
     };
     const created = await o.repo.add(item);
@@ -235,6 +239,13 @@ export function createOutbox(o: OutboxOptions) {
     privateTokens.set(chatId, { tokens: tokens - 1, at: t });
   }
 
+  /** The time left is worded when the message goes, not when it was queued. */
+  function withCountdown(item: OutboxItem, body: MessageBody): MessageBody {
+    if (body.format !== 'html' || !item.countdownTo || !o.countdown || !body.text.includes(COUNTDOWN_SLOT)) return body;
+    const left = Date.parse(item.countdownTo) - o.clock().getTime();
+    return { ...body, text: body.text.split(COUNTDOWN_SLOT).join(escapeHtml(o.countdown(left))) };
+  }
+
   /** Something to send now; or how long to wait, in pacing time or for the schedule; or nothing at all. */
   type Next = { item: OutboxItem; delivery: Delivery } | { pacingWait: number } | { scheduleWait: number } | undefined;
 
@@ -277,7 +288,7 @@ export function createOutbox(o: OutboxOptions) {
       await o.repo.save(item);
       return settleIfDone(item);
     }
-    const parts = partsOf(body);
+    const parts = partsOf(withCountdown(item, body));
     d.state = 'sending';
     await o.repo.save(item);
     try {

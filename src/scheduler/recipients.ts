@@ -2,7 +2,7 @@ import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
 import { audienceUnits } from '../domain/audience.js';
 import type { ZoneLabel } from '../domain/zones.js';
 import type { Meeting } from '../store/schema.js';
-import type { Role } from '../domain/access.js';
+import type { Role, Scope } from '../domain/access.js';
 import type { Store } from '../store/store.js';
 
 /** The chats that speak for a unit: its linked groups and its registered people with the given roles. */
@@ -29,4 +29,16 @@ export function meetingAudience(store: Store, regions: RegionDirectory, m: Meeti
     }
   }
   return { units, recipients };
+}
+
+/** What a person is here, for naming them to others ("Rina, koordinator Provinsi ..."): undefined if not registered. */
+export function roleOf(
+  store: Store,
+  adminIds: readonly number[],
+  telegramId: number | null,
+): { role: Role; scope: Scope } | { role: 'admin' } | undefined {
+  if (telegramId === null) return undefined;
+  const user = store.users.get(telegramId);
+  if (user) return { role: user.role, scope: user.scope };
+  return adminIds.includes(telegramId) ? { role: 'admin' } : undefined;
 }

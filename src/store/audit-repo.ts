@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { openJsonFile, persist } from './json-file.js';
-import { AuditFileSchema, type AuditEntry, type AuditFile } from './schema.js';
+import { AuditFileSchema, type AuditAction, type AuditEntry, type AuditFile } from './schema.js';
 
 /**
  * Append-only audit trail, one file per UTC day so an append rewrites one day's entries, not the whole history.
@@ -32,7 +32,7 @@ export async function createAuditRepo(dir: string) {
   function record(input: {
     at: Date;
     actor: AuditEntry['actor'];
-    action: string;
+    action: AuditAction;
     scope?: string;
     week?: string;
     details?: Record<string, unknown>;

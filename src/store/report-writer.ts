@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AuditRepo } from './audit-repo.js';
 import type { ReportsRepo, SaveInput, SaveOutcome } from './reports-repo.js';
-import { ActorSchema, AuditEntrySchema, type AuditEntry, type Revision } from './schema.js';
+import { ActorSchema, AuditEntrySchema, type AuditAction, type AuditEntry, type Revision } from './schema.js';
 
 /** What the caller says about a report for the audit trail; the action and revision number are the writer's. */
 export interface ReportAudit {
@@ -19,7 +19,7 @@ export type ReportSaveOutcome = SaveOutcome & {
 const PendingSchema = z.object({ unitCode: z.string(), week: z.string(), rev: z.number().int().positive(), at: z.iso.datetime(), entry: AuditEntrySchema });
 type Pending = z.infer<typeof PendingSchema>;
 
-const actionOf = (rev: number): string => (rev > 1 ? 'report.correct' : 'report.submit');
+const actionOf = (rev: number): AuditAction => (rev > 1 ? 'report.correct' : 'report.submit');
 
 /** Does an audit line describe this revision? */
 const describes = (e: AuditEntry, unitCode: string, week: string, rev: number): boolean =>

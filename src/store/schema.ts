@@ -99,10 +99,34 @@ export const SessionEntrySchema = z.object({ data: z.unknown(), updatedAt: isoIn
 export const SessionsFileSchema = z.object({ sessions: z.record(z.string(), SessionEntrySchema) });
 export type SessionsFile = z.infer<typeof SessionsFileSchema>;
 
+/** Every action the audit trail records. A new one must be added here, and messages/ must describe it (a type error otherwise). */
+export const AUDIT_ACTIONS = [
+  'report.submit',
+  'report.correct',
+  'baseline.set',
+  'user.grant',
+  'user.revoke',
+  'invite.create',
+  'invite.use',
+  'access.request',
+  'access.approve',
+  'access.reject',
+  'chat.link',
+  'chat.unlink',
+  'chat.removed',
+  'chat.migrate',
+  'broadcast.create',
+  'session.create',
+  'session.reschedule',
+  'session.cancel',
+] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
 export const AuditEntrySchema = z.object({
   at: isoInstant,
   actor: ActorSchema,
-  action: z.string(),
+  action: AuditActionSchema,
   unitCode: unitCode.optional(),
   week: weekKey.optional(),
   details: z.record(z.string(), z.unknown()).optional(),
@@ -219,6 +243,8 @@ export const OutboxItemSchema = z.object({
    * repeat (a delivery report: twice is better than never).
    */
   atLeastOnce: z.boolean().optional(),
+  /** The event an HTML body counts down to: its countdown slot is filled in at send time. */
+  countdownTo: isoInstant.optional(),
   deliveries: z.array(DeliverySchema),
   completedAt: isoInstant.optional(),
 });

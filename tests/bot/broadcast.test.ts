@@ -32,9 +32,10 @@ describe('/umumkan', () => {
     await h.api.press(coord, last(), 'Semua unit di wilayah saya');
     const messages = h.api.messages(coord.id);
     const copy = messages[messages.length - 2];
-    expect(copy?.text).toBe(`📢 Pengumuman dari Koor Babel\n\n${TEXT}`);
+    // Recipients learn who is writing: name, role and unit (issue 9).
+    expect(copy?.text).toBe(`📢 Pengumuman dari Koor Babel (koordinator Provinsi Kepulauan Bangka Belitung)\n\n${TEXT}`);
     // Offsets count UTF-16 units, as Telegram does: the megaphone emoji is two of them.
-    expect(copy?.entities).toEqual([{ type: 'bold', offset: 0, length: 29 }, { type: 'bold', offset: 31, length: 5 }]);
+    expect(copy?.entities).toEqual([{ type: 'bold', offset: 0, length: 78 }, { type: 'bold', offset: 80, length: 5 }]);
     expect(last().text).toContain('3 chat (1 grup, 2 orang) dari 8 unit');
     await h.api.press(coord, last(), 'Kirim sekarang');
     expect(last().text).toContain('Pengumuman sedang dikirim kepada 3 chat');
@@ -118,7 +119,7 @@ describe('/umumkan', () => {
     await say(h, coord, '/umumkan');
     const reply = await say(h, coord, 'x'.repeat(4090));
     expect(reply).toContain('teks pengumuman terlalu panjang (4.090 karakter)');
-    expect(reply).toContain('paling banyak 4.065 karakter');
+    expect(reply).toContain('paling banyak 4.016 karakter');
     expect(await say(h, coord, 'Rapat Jumat')).toContain('Untuk siapa pengumuman ini?');
     expect(h.api.failedCalls()).toEqual([]);
   });

@@ -80,7 +80,8 @@ describe('session reminders', () => {
   it('after downtime, sends only the latest missed reminder, and only before the start', async () => {
     await addMeeting();
     await tickAt('2026-11-27T01:30:00Z');
-    expect(reminders(9601).map((m) => m.text.split('\n')[0])).toEqual(['📅 Pengingat (1 jam lagi): Monev Capaian UC']);
+    // The time left is counted when the reminder is sent, not when its offset was due (issue 9.10).
+    expect(reminders(9601).map((m) => m.text.split('\n')[0])).toEqual(['📅 Pengingat (30 menit lagi): Monev Capaian UC']);
     await addMeeting({ id: 'ffff0000', startsAt: '2026-11-27T01:45:00.000Z' });
     await tickAt('2026-11-27T02:00:01Z');
     expect(count(9601)).toBe(1);
@@ -92,8 +93,11 @@ describe('session reminders', () => {
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Batalkan 1');
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Ya, batalkan sesi');
     await h.app.outbox.idle();
-    expect(h.api.lastMessage(9602).text).toContain('❌ Dibatalkan: Monev Capaian UC');
-    expect(h.api.lastMessage(9602).text).toContain('pukul 10.00 WITA');
+    const notice = h.api.lastMessage(9602).text;
+    expect(notice).toContain('❌ Sesi dibatalkan: Monev Capaian UC');
+    expect(notice).toContain('Hari/Tanggal: Jumat, 27 November 2026');
+    expect(notice).toContain('Pukul: 10.00–12.00 WITA (09.00–11.00 WIB)');
+    expect(notice).toContain('Dibatalkan oleh: Koor Nasional (koordinator nasional)');
     await tickAt('2026-11-26T02:00:00Z');
     expect(count(9602)).toBe(0);
     expect(h.app.store.meetings.get('a1b2c3d4')?.status).toBe('cancelled');
@@ -139,6 +143,59 @@ describe('session reminders', () => {
     expect(summary).toContain('Berhalangan (1)\n• Staf Jayapura');
     await h.api.forgeCallback(h.stranger, reminder, 'att:a1b2c3d4:h');
     expect(h.app.store.meetings.get('a1b2c3d4')?.attendance).toHaveLength(2);
+  });
+});
+
+describe('attendance and who is who (issue 9)', () => {
+  it('records every one of the three buttons, lists who has not answered with their units, and names people with role and unit', async () => {
+    await addMeeting({ audience: { kind: 'units', codes: ['19.71', '73.71', '91.71', '32.73'] } });
+    h.api.group(-6101, 'Disnaker Bandung');
+    await h.app.store.chats.link({ chatId: -6101, title: 'Disnaker Bandung', unitCode: '32.73', by: { telegramId: null, name: 'x' }, at: h.now });
+    await tickAt('2026-11-24T02:00:00Z');
+    const reminder = reminders(9601).at(-1);
+    if (!reminder) throw new Error('no reminder');
+    expect(reminder.text).toContain('Peserta: Kota Pangkal Pinang, Kota Makassar, Kota Jayapura, Kota Bandung');
+    expect(reminder.text).toContain('Narahubung: Koor Nasional (koordinator nasional)');
+    const presses: Array<[number, string, string]> = [
+      [9601, 'Staf PKP', 'Hadir'],
+      [9602, 'Staf Makassar', 'Diwakilkan'],
+      [9603, 'Staf Jayapura', 'Berhalangan'],
+    ];
+    for (const [id, name, label] of presses) {
+      const r = reminders(id).at(-1);
+      if (!r) throw new Error(`no reminder for ${name}`);
+      await h.api.press(h.api.user(id, name), r, label);
+      expect(lastCallbackAnswer(h)).toMatchObject({ text: `Terima kasih, tercatat: ${label}.` });
+    }
+    expect(h.app.store.meetings.get('a1b2c3d4')?.attendance.map((a) => a.status)).toEqual(['hadir', 'diwakilkan', 'berhalangan']);
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran 1');
+    const view = h.api.lastMessage(coord.id).text;
+    expect(view).toContain('Hadir (1)\n• Staf PKP (petugas Kota Pangkal Pinang)');
+    expect(view).toContain('Diwakilkan (1)\n• Staf Makassar (petugas Kota Makassar)');
+    expect(view).toContain('Berhalangan (1)\n• Staf Jayapura (petugas Kota Jayapura)');
+    expect(view).toContain('Belum konfirmasi (1 unit)\n• Kota Bandung: Staf Bandung (petugas), grup “Disnaker Bandung”');
+  });
+
+  it('names the organiser’s scope for "all units", so recipients elsewhere do not read it as their own region', async () => {
+    const babel = await person(h, 9700, 'Koor Babel', 'coordinator', '19');
+    await addMeeting({ audience: { kind: 'all' }, scope: '19', createdBy: { telegramId: babel.id, name: 'Koor Babel' }, organiserChatId: babel.id });
+    await tickAt('2026-11-24T02:00:00Z');
+    expect(reminders(9601).at(-1)?.text).toContain('Peserta: semua unit di Provinsi Kepulauan Bangka Belitung');
+    expect(reminders(9601).at(-1)?.text).toContain('Narahubung: Koor Babel (koordinator Provinsi Kepulauan Bangka Belitung)');
+  });
+
+  it('keeps the organiser’s zone when a new time is typed in another zone (issue 9.12)', async () => {
+    await addMeeting();
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu 1');
+    await say(h, coord, 'Jumat 4/12');
+    expect(await say(h, coord, '14.00 WITA')).toContain('Pukul: 13.00–15.00 WIB');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ya, ubah jadwal');
+    expect(h.app.store.meetings.get('a1b2c3d4')?.zone).toBe('WIB');
+    await tickAt('2026-12-03T06:00:00Z');
+    const note = h.api.messages(coord.id).find((m) => m.text.startsWith('Kesiapan Monev Capaian UC'));
+    expect(note?.text).toContain('Sesi dimulai Jumat, 4 Desember 2026 pukul 13.00 WIB');
   });
 });
 

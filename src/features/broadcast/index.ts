@@ -11,7 +11,7 @@ import type { BotContext, BroadcastFlow } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
 import { replyHtml, withFloodRetry } from '../../bot/reply.js';
-import { expiredButtonAnswer, flowCancelledMessage, notAllowedMessage, privateOnlyMessage } from '../../messages/access.js';
+import { expiredButtonAnswer, flowCancelledMessage, notAllowedMessage, personWithRole, privateOnlyMessage } from '../../messages/access.js';
 import {
   askAudienceListMessage,
   askAudienceMessage,
@@ -59,11 +59,15 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
 
   /** The notice as recipients see it: a bold header naming the sender, then the author's text and formatting. */
   const bodyOf = (ctx: BotContext, flow: BroadcastFlow): MessageBody => {
-    const header = broadcastHeader(actorOf(ctx).name);
+    const header = broadcastHeader(senderOf(ctx));
     const prefix = `${header}\n\n`;
     const entities = (flow.body?.entities ?? []).map((e) => ({ ...e, offset: e.offset + prefix.length }));
     return { format: 'entities', text: prefix + (flow.body?.text ?? ''), entities: [{ type: 'bold', offset: 0, length: header.length }, ...entities] };
   };
+
+  /** The sender as recipients should know them: name, role and unit. */
+  const senderOf = (ctx: BotContext): string =>
+    personWithRole(actorOf(ctx).name, ctx.access.role === 'unknown' ? undefined : ctx.access, regions);
 
   const recipientsOf = (ctx: BotContext, audience: Audience) => {
     const units = audienceUnits(audience, scopeOf(ctx), regions);
@@ -83,7 +87,7 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
     startFlow(ctx, { ...flow, step: 'preview' }, deps.clock());
     await replyHtml(
       ctx,
-      broadcastPreviewMessage({ audience: audienceLabel(flow.audience, regions), units: units.length, chats: chats.length, groups, when }),
+      broadcastPreviewMessage({ audience: audienceLabel(flow.audience, regions, scopeOf(ctx)), units: units.length, chats: chats.length, groups, when }),
       deps.sleep,
       {
         buttons: [
@@ -115,7 +119,7 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
       actor: by,
       action: 'broadcast.create',
       scope: scopeOf(ctx),
-      details: { item: id, chats: chats.length, audience: audienceLabel(flow.audience, regions), ...(notBefore ? { notBefore: flow.notBefore } : {}) },
+      details: { item: id, chats: chats.length, audience: audienceLabel(flow.audience, regions, scopeOf(ctx)), ...(notBefore ? { notBefore: flow.notBefore } : {}) },
     });
     endFlow(ctx);
     await replyHtml(ctx, broadcastQueuedMessage(chats.length, notBefore ? { at: notBefore, zone: zoneOf(ctx) } : undefined), deps.sleep, {
@@ -194,7 +198,7 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
       case 'text': {
         if (text === undefined || text.trim() === '') return replyHtml(ctx, broadcastNeedsTextMessage(), deps.sleep);
         // Recipients get the header above the text in one message, which Telegram caps at 4,096 characters.
-        const room = MAX_MESSAGE_LENGTH - `${broadcastHeader(actorOf(ctx).name)}\n\n`.length;
+        const room = MAX_MESSAGE_LENGTH - `${broadcastHeader(senderOf(ctx))}\n\n`.length;
         if (text.length > room) return replyHtml(ctx, broadcastTooLongMessage(text.length, room), deps.sleep);
         const entities = ('entities' in ctx.message ? ctx.message.entities : undefined) ?? [];
         const next: BroadcastFlow = { ...flow, step: 'audience', body: { text, entities: entities as NonNullable<BroadcastFlow['body']>['entities'] } };

@@ -11,13 +11,12 @@ import type { BotContext, SessionFlow } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
 import { editOrReplyHtml, replyHtml } from '../../bot/reply.js';
-import { expiredButtonAnswer, flowCancelledMessage, noAccessAnswer } from '../../messages/access.js';
+import { expiredButtonAnswer, flowCancelledMessage, noAccessAnswer, personWithRole, ROLE_LABELS } from '../../messages/access.js';
 import { notRegisteredMessage } from '../../messages/common.js';
 import {
   askAudienceListMessage,
   askAudienceMessage,
   AUDIENCE_LABELS,
-  audienceLabel,
   listProblemsMessage,
 } from '../../messages/broadcast.js';
 import { html, lines } from '../../messages/html.js';
@@ -31,15 +30,16 @@ import {
   sessionPreviewMessage,
   sessionSavedMessage,
   sessionsListMessage,
+  type PendingUnit,
 } from '../../messages/sessions.js';
 import { whenErrorText } from '../../messages/when.js';
-import { meetingAudience } from '../../scheduler/recipients.js';
-import { zoneNamed } from '../../scheduler/sessions.js';
+import { meetingAudience, roleOf } from '../../scheduler/recipients.js';
+import { meetingParties, zoneNamed } from '../../scheduler/sessions.js';
+import { attendanceOfCode } from '../../domain/attendance.js';
 import type { Meeting, MessageBody } from '../../store/schema.js';
 
 const FEATURE = 'jdw';
 const MAX_TEXT = 1000;
-const STATUS_OF = { h: 'hadir', w: 'diwakilkan', b: 'berhalangan' } as const;
 
 /** Sessions are for registered people; without a scope nothing is covered (the empty scope covers no unit). */
 const scopeOf = (a: Access): string => ownScope(a) ?? '';
@@ -68,6 +68,24 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
       .filter((m) => canSee(a, m))
       .sort((x, y) => x.startsAt.localeCompare(y.startsAt));
 
+  const partiesOf = (m: Meeting) => meetingParties(store, regions, deps.adminIds, m);
+
+  /** The audience's units from which nobody has answered yet, with the people and groups who could. */
+  const pendingOf = (m: Meeting): PendingUnit[] => {
+    const answeredBy = new Set(m.attendance.map((a) => a.telegramId));
+    const answeredFor = new Set(m.attendance.map((a) => a.scope));
+    return meetingAudience(store, regions, m)
+      .units.filter((u) => !answeredFor.has(u.code))
+      .map((u) => ({
+        unit: u.kind === 'provinsi' ? `Pemerintah ${u.name}` : u.name,
+        people: store.users
+          .active()
+          .filter((p) => p.scope === u.code && (p.role === 'staff' || p.role === 'viewer') && !answeredBy.has(p.telegramId))
+          .map((p) => `${p.name} (${ROLE_LABELS[p.role]})`),
+        groups: store.chats.linksOf(u.code).map((g) => g.title),
+      }));
+  };
+
   const button = (label: string, action: string, arg: string) => Markup.button.callback(label, encodeCallback(FEATURE, action, arg));
 
   const showList = async (ctx: BotContext): Promise<void> => {
@@ -76,7 +94,7 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
       .filter((m) => canManage(ctx.access, m))
       .map((m) => [button(`Ubah waktu ${meetings.indexOf(m) + 1}`, 'rs', m.id), button(`Batalkan ${meetings.indexOf(m) + 1}`, 'cx', m.id), button(`Kehadiran ${meetings.indexOf(m) + 1}`, 'att', m.id)]);
     if (isCoordinatorOrAdmin(ctx.access)) buttons.push([button('Tambah sesi', 'add', 'x')]);
-    await replyHtml(ctx, sessionsListMessage(meetings, zoneOf(ctx.access), (m) => audienceLabel(m.audience, regions)), deps.sleep, { buttons });
+    await replyHtml(ctx, sessionsListMessage(meetings, zoneOf(ctx.access), partiesOf), deps.sleep, { buttons });
   };
 
   const draftMeeting = (ctx: BotContext, flow: SessionFlow): Meeting | undefined => {
@@ -106,7 +124,7 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
     if (!m) return;
     const { units, recipients } = meetingAudience(store, regions, m);
     startFlow(ctx, { ...flow, step: 'preview' }, deps.clock());
-    await replyHtml(ctx, sessionPreviewMessage(m, zoneNamed(m.zone), audienceLabel(m.audience, regions), recipients.length, units.length), deps.sleep, {
+    await replyHtml(ctx, sessionPreviewMessage(m, zoneNamed(m.zone), partiesOf(m), recipients.length, units.length), deps.sleep, {
       buttons: [[button('Simpan jadwal', 'save', flow.id), button('Batal', 'x', flow.id)]],
     });
   };
@@ -172,12 +190,12 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
           const at = session.draft.startsAt;
           if (!m || !at || !session.draft.zone || !canManage(ctx.access, m) || session.step !== 'rs_confirm') return;
           const previous = new Date(m.startsAt);
-          const zone = session.draft.zone;
-          const updated = await store.meetings.update(m.id, (x) => Object.assign(x, { startsAt: at, zone, version: x.version + 1 }));
+          // The zone the new time was typed in only reads that time: the organiser keeps their own zone.
+          const updated = await store.meetings.update(m.id, (x) => Object.assign(x, { startsAt: at, version: x.version + 1 }));
           if (!updated) return;
           await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'sesi dijadwalkan ulang');
-          const audience = audienceLabel(updated.audience, regions);
-          const chats = await tellAudience(updated, `chg-${m.id}-v${updated.version}`, `Perubahan jadwal ${m.title}`, (z) => rescheduledMessage(updated, z, previous, audience).text);
+          const parties = partiesOf(updated);
+          const chats = await tellAudience(updated, `chg-${m.id}-v${updated.version}`, `Perubahan jadwal ${m.title}`, (z) => rescheduledMessage(updated, z, previous, parties).text);
           await store.audit.record({ at: deps.clock(), actor: actorOf(ctx), action: 'session.reschedule', scope: m.scope, details: { meeting: m.id, from: previous.toISOString(), to: at } });
           endFlow(ctx);
           return replyHtml(ctx, sessionChangedMessage(chats), deps.sleep);
@@ -194,7 +212,7 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCbQuery();
     switch (data.action) {
       case 'att':
-        return replyHtml(ctx, attendanceMessage(m), deps.sleep);
+        return replyHtml(ctx, attendanceMessage(m, (a) => personWithRole(a.name, roleOf(store, deps.adminIds, a.telegramId), regions), pendingOf(m)), deps.sleep);
       case 'rs':
         if (!isPrivate(ctx)) return;
         startFlow(ctx, { name: 'session', id: randomBytes(4).toString('hex'), step: 'rs_date', meetingId: m.id, draft: {} }, deps.clock());
@@ -207,7 +225,8 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
         const cancelled = await store.meetings.update(m.id, (x) => Object.assign(x, { status: 'cancelled' }));
         if (!cancelled) return;
         await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'sesi dibatalkan');
-        const chats = await tellAudience(cancelled, `cxl-${m.id}`, `Pembatalan ${m.title}`, (z) => cancelledNoticeMessage(cancelled, z).text);
+        const organiser = partiesOf(cancelled).organiser;
+        const chats = await tellAudience(cancelled, `cxl-${m.id}`, `Pembatalan ${m.title}`, (z) => cancelledNoticeMessage(cancelled, z, organiser).text);
         await store.audit.record({ at: deps.clock(), actor: actorOf(ctx), action: 'session.cancel', scope: m.scope, details: { meeting: m.id, title: m.title } });
         return editOrReplyHtml(ctx, sessionChangedMessage(chats), deps.sleep);
       }
@@ -217,11 +236,11 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   // Attendance from the reminders' buttons: any registered person, in a private chat or a linked group.
-  registered.action(/^att:([0-9a-f]{8}):([hwb])$/, async (ctx) => {
-    const [, id = '', key = 'h'] = ctx.match;
+  registered.action(/^att:([0-9a-f]{8}):([a-z])$/, async (ctx) => {
+    const [, id = '', key = ''] = ctx.match;
     const m = store.meetings.get(id);
-    const status = STATUS_OF[key as keyof typeof STATUS_OF];
-    if (!m || m.status !== 'scheduled' || !ctx.from || !canSee(ctx.access, m)) return void (await ctx.answerCbQuery(expiredButtonAnswer));
+    const status = attendanceOfCode(key);
+    if (!m || !status || m.status !== 'scheduled' || !ctx.from || !canSee(ctx.access, m)) return void (await ctx.answerCbQuery(expiredButtonAnswer));
     const from = ctx.from;
     await store.meetings.update(id, (x) => {
       x.attendance = [
@@ -264,7 +283,7 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
         const m = flow.meetingId ? store.meetings.get(flow.meetingId) : undefined;
         if (!m) return;
         startFlow(ctx, { ...flow, step: 'rs_confirm', draft }, deps.clock());
-        const moved: Meeting = { ...m, startsAt: draft.startsAt, zone: at.zone };
+        const moved: Meeting = { ...m, startsAt: draft.startsAt };
         return replyHtml(ctx, lines(html`Jadwal baru ${m.title}:`, ...sessionPreviewLines(moved)), deps.sleep, {
           buttons: [[button('Ya, ubah jadwal', 'rsok', flow.id), button('Batal', 'x', flow.id)]],
         });
@@ -299,7 +318,7 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
 
   const sessionPreviewLines = (m: Meeting) => {
     const { units, recipients } = meetingAudience(store, regions, m);
-    return [sessionPreviewMessage(m, zoneNamed(m.zone), audienceLabel(m.audience, regions), recipients.length, units.length)];
+    return [sessionPreviewMessage(m, zoneNamed(m.zone), partiesOf(m), recipients.length, units.length)];
   };
 
   const refused = new Composer<BotContext>();

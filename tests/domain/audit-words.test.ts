@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { auditMessage } from '../../src/messages/access.js';
+import { AUDIT_ACTIONS, type AuditEntry } from '../../src/store/schema.js';
+import { officialRegions } from '../helpers/regions.js';
+
+const DETAILS: Record<string, unknown> = {
+  role: 'staff',
+  scope: '19.71',
+  target: 'Budi',
+  invitedBy: 'Rina',
+  rev: 2,
+  year: 2026,
+  title: 'Monev Capaian UC',
+  startsAt: '2026-11-27T02:00:00.000Z',
+  from: '2026-11-27T02:00:00.000Z',
+  to: '2026-12-04T06:00:00.000Z',
+  audience: 'semua unit di Provinsi Kepulauan Bangka Belitung',
+  chats: 12,
+};
+
+describe('the audit trail in words (issue 9.3)', () => {
+  it.each(AUDIT_ACTIONS)('describes %s in Indonesian, with weeks and times as officials write them', async (action) => {
+    const regions = await officialRegions();
+    const entry: AuditEntry = { at: '2026-11-24T03:00:00.000Z', actor: { telegramId: 1, name: 'Rina' }, action, unitCode: '19.71', week: '2026-W48', details: DETAILS };
+    const text = auditMessage([entry], regions).text;
+    const line = text.split('\n')[1] ?? '';
+    expect(line).toMatch(/^• Selasa, 24 November 2026 pukul 10\.00 WIB · Rina: [a-z]/);
+    expect(line).not.toContain(action);
+    expect(line).not.toMatch(/undefined|NaN|\d{4}-W\d{2}|\d{4}-\d{2}-\d{2}T/);
+    if (action.startsWith('report.')) expect(line).toContain('minggu ke-48 tahun 2026');
+    if (action.startsWith('session.') && action !== 'session.cancel') expect(line).toContain('pukul');
+  });
+});
