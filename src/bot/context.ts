@@ -25,6 +25,8 @@ export interface ReportFlow {
   /** After changing one field from the summary, go back to it. */
   returnToSummary: boolean;
   warningsConfirmed: boolean;
+  /** warningKey of every warning confirmed in this flow (or already stored): those are not asked again. */
+  confirmedWarnings?: string[];
   /** The question being answered: a message sent before it cannot be its answer. */
   askedMessageId: number;
 }

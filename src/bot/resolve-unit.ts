@@ -1,6 +1,6 @@
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
 import { ambiguousMessage, notFoundMessage } from '../messages/coverage.js';
-import { html, type Html } from '../messages/html.js';
+import { html, lines, type Html } from '../messages/html.js';
 import { outOfScopeMessage } from '../messages/access.js';
 import { unitButtons } from './unit-buttons.js';
 
@@ -18,20 +18,23 @@ export function resolveUnit(
   query: string,
   allowed: (code: string) => boolean,
   callback: { feature: string; action: string },
+  /** In a guided flow: said after an out-of-scope answer, so the person knows what to do next. */
+  nextStep?: Html,
 ): UnitAnswer {
+  const outOfScope = (what: string): UnitAnswer => ({ kind: 'ask', message: nextStep ? lines(outOfScopeMessage(what), nextStep) : outOfScopeMessage(what) });
   const r = regions.resolve(query);
   switch (r.kind) {
     case 'empty':
       return { kind: 'ask', message: html`Mohon ketik nama wilayahnya, misalnya Pangkalpinang.` };
     case 'national':
-      return allowed('national') ? { kind: 'national' } : { kind: 'ask', message: outOfScopeMessage('data nasional') };
+      return allowed('national') ? { kind: 'national' } : outOfScope('data nasional');
     case 'found':
       return allowed(r.unit.code)
         ? { kind: 'unit', unit: r.unit }
-        : { kind: 'ask', message: outOfScopeMessage(r.unit.name) };
+        : outOfScope(r.unit.name);
     case 'ambiguous': {
       const choices = r.candidates.filter((u) => allowed(u.code));
-      if (choices.length === 0) return { kind: 'ask', message: outOfScopeMessage(`wilayah “${query}”`) };
+      if (choices.length === 0) return outOfScope(`wilayah “${query}”`);
       return {
         kind: 'ask',
         message: ambiguousMessage(query, r.more),

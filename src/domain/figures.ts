@@ -26,6 +26,21 @@ export type FigureWarning =
   | { kind: 'jht_above_jkk'; jht: number; jkk: number }
   | { kind: 'above_workforce'; participants: number; workforce: number };
 
+/**
+ * What a warning is about, down to the figures behind it: a confirmed warning is asked again only when one of them
+ * changes (not after an unrelated change, nor at the start of a correction of figures already confirmed).
+ */
+export function warningKey(w: FigureWarning): string {
+  switch (w.kind) {
+    case 'stock_drop':
+      return `drop:${w.field}:${w.previous}:${w.current}`;
+    case 'jht_above_jkk':
+      return `jht:${w.jht}:${w.jkk}`;
+    case 'above_workforce':
+      return `workforce:${w.participants}:${w.workforce}`;
+  }
+}
+
 /** A stock falling more than this share week on week asks for confirmation. */
 export const STOCK_DROP_WARNING = 0.05;
 

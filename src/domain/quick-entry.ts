@@ -35,7 +35,8 @@ export interface QuickEntry {
 export function parseQuickEntry(text: string, kind: UnitKind): QuickEntry {
   const out: QuickEntry = { figures: {}, unknownKeys: [], missing: [], notAllowed: [], errors: [], duplicates: [] };
   const allowed = new Set<FieldKey>(fieldsFor(kind));
-  const pairs = [...text.matchAll(/([A-Za-z_]+)\s*[=:]\s*(.*?)(?=\s+[A-Za-z_]+\s*[=:]|\s*$)/g)];
+  // The value may not run over the next key: in `pu= bpu=12rb` the value of pu is empty, not `bpu=12rb`.
+  const pairs = [...text.matchAll(/([A-Za-z_]+)\s*[=:][ \t]*(.*?)(?=\s*\b[A-Za-z_]+\s*[=:]|\s*$)/g)];
   for (const [, rawKey = '', rawValue = ''] of pairs) {
     const key = rawKey.toLowerCase();
     const field = QUICK_KEYS[key] ?? (ALL_FIELDS as readonly string[]).find((f) => f === key);

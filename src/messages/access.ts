@@ -63,6 +63,10 @@ export const notAllowedMessage = (): Html =>
 export const outOfScopeMessage = (what: string): Html =>
   html`Mohon maaf, ${what} berada di luar wilayah akses Bapak/Ibu.`;
 
+/** After an answer a flow cannot take: what the person can do next, so the flow never waits in silence. */
+export const typeAnotherRegionHint = (): Html =>
+  html`Silakan ketik nama wilayah lain yang termasuk wilayah akses Bapak/Ibu, atau ketik ${bold('/batal')} untuk membatalkan.`;
+
 export const flowCancelledMessage = (): Html => html`Baik, proses dibatalkan. Tidak ada yang disimpan.`;
 export const noFlowMessage = (): Html => html`Tidak ada proses yang sedang berjalan.`;
 

@@ -141,3 +141,21 @@ describe('a busy group (issue 14.11)', () => {
     expect(h.logs.filter((l) => l.includes('update failed'))).toEqual([]);
   });
 });
+
+describe('an answer out of scope in a flow (issue 9.8)', () => {
+  it('/lapor and /undang say what to do next instead of waiting silently', async () => {
+    const coord = await person(h, 8200, 'Koor Babel', 'coordinator', '19');
+    await say(h, coord, '/lapor');
+    const report = await say(h, coord, 'Kota Bandung');
+    expect(report).toContain('Kota Bandung berada di luar wilayah akses Bapak/Ibu');
+    expect(report).toContain('ketik nama wilayah lain');
+    expect(report).toContain('/batal');
+    expect(await say(h, coord, 'Pangkalpinang')).toContain('Laporan untuk minggu yang mana?');
+    await say(h, coord, '/batal');
+    await say(h, coord, '/undang');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Petugas Disnaker (mengirim laporan)');
+    const invite = await say(h, coord, 'Kota Bandung');
+    expect(invite).toContain('berada di luar wilayah akses Bapak/Ibu');
+    expect(invite).toContain('ketik nama wilayah lain');
+  });
+});

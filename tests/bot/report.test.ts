@@ -91,6 +91,27 @@ describe('the guided weekly report', () => {
     expect(entry?.details).toMatchObject({ warningsConfirmed: true });
   });
 
+  it('asks a confirmed warning again only when the figures behind it change (issue 9.6)', async () => {
+    await fillThisWeek(['30.000', ...ANSWERS.slice(1)]);
+    await press('Ya, angka sudah benar');
+    await press('Ubah angka');
+    await press('3. Peserta aktif Jasa Konstruksi');
+    const unrelated = await say(h, budi, '2.300');
+    expect(unrelated).not.toContain('⚠️');
+    expect(unrelated).toContain('Ringkasan laporan');
+    await press('Ubah angka');
+    await press('1. Peserta aktif Penerima Upah (pekerja formal)');
+    expect(await say(h, budi, '31.000')).toContain('turun 19,9% dibanding laporan sebelumnya (38.700 → 31.000)');
+    await press('Ya, angka sudah benar');
+    await press('Kirim laporan');
+    // A correction starts from figures whose warnings were confirmed: it is not asked again at its start.
+    h.now = new Date(TUESDAY.getTime() + 60_000);
+    await say(h, budi, '/lapor');
+    await press('Minggu ini (ke-48)');
+    expect(last().text).toContain('Ringkasan koreksi laporan');
+    expect(h.texts(budi.id).slice(-2).join('\n')).not.toContain('⚠️');
+  });
+
   it('changes one field from the summary and comes back to it', async () => {
     await fillThisWeek();
     await press('Ubah angka');
@@ -204,6 +225,13 @@ describe('quick entry', () => {
     expect(reply).toContain('minggu ke-48');
     await press('Kirim laporan');
     expect((await h.app.store.reports.get('19.71', '2026-W48'))?.latest.figures).toEqual(PANGKALPINANG_W48);
+  });
+
+  it('says only that a key is empty when its value is left out (issue 9.5)', async () => {
+    const reply = await say(h, budi, '/lapor pu= bpu=12rb jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=1.030 jp=0');
+    expect(reply).toContain('• pu (Peserta aktif Penerima Upah (pekerja formal)): belum diisi.');
+    expect(reply).not.toContain('bpu (');
+    expect(reply.match(/^• /gm)).toHaveLength(1);
   });
 
   it('names missing and unknown keys and stores nothing', async () => {

@@ -15,11 +15,12 @@ import {
   inviteRoleNotUnderstood,
   notAllowedMessage,
   outOfScopeMessage,
+  typeAnotherRegionHint,
   parseRole,
   privateOnlyMessage,
   ROLE_CHOICES,
 } from '../../messages/access.js';
-import { html } from '../../messages/html.js';
+import { html, lines } from '../../messages/html.js';
 import { issueInvite } from './issue.js';
 
 const FEATURE = 'inv';
@@ -61,7 +62,7 @@ export function inviteFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     if (!canGrant(ctx.access, role, scope)) {
-      await replyHtml(ctx, outOfScopeMessage(scope === NATIONAL ? 'cakupan nasional' : (deps.regions.get(scope)?.name ?? scope)), deps.sleep);
+      await replyHtml(ctx, lines(outOfScopeMessage(scope === NATIONAL ? 'cakupan nasional' : (deps.regions.get(scope)?.name ?? scope)), typeAnotherRegionHint()), deps.sleep);
       return;
     }
     endFlow(ctx);
@@ -70,10 +71,13 @@ export function inviteFeature(deps: BotDeps): Composer<BotContext> {
 
   const chooseScope = async (ctx: BotContext, role: Role, query: string): Promise<void> => {
     // A unit the role cannot hold is let through, so that create() explains the rule instead of "out of scope".
-    const answer = resolveUnit(deps.regions, query, (code) => canGrant(ctx.access, role, code) || !validScope(role, code), {
-      feature: FEATURE,
-      action: 'unit',
-    });
+    const answer = resolveUnit(
+      deps.regions,
+      query,
+      (code) => canGrant(ctx.access, role, code) || !validScope(role, code),
+      { feature: FEATURE, action: 'unit' },
+      typeAnotherRegionHint(),
+    );
     if (answer.kind === 'ask') await replyHtml(ctx, answer.message, deps.sleep, { buttons: answer.buttons });
     else await create(ctx, role, answer.kind === 'national' ? NATIONAL : answer.unit.code);
   };

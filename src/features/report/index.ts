@@ -6,6 +6,7 @@ import {
   fieldsFor,
   figureWarnings,
   NONASN_PROGRAMMES,
+  warningKey,
   validateFigures,
   type FieldKey,
   type Figures,
@@ -23,7 +24,7 @@ import { askHtml, replyHtml, type ReplyOptions } from '../../bot/reply.js';
 import { nonTextKind } from '../../bot/non-text.js';
 import { nonTextAnswerMessage } from '../../messages/common.js';
 import { resolveUnit } from '../../bot/resolve-unit.js';
-import { flowCancelledMessage, privateOnlyMessage } from '../../messages/access.js';
+import { flowCancelledMessage, privateOnlyMessage, typeAnotherRegionHint } from '../../messages/access.js';
 import { lines, type Html } from '../../messages/html.js';
 import { FIELD_LABELS } from '../../messages/labels.js';
 import {
@@ -136,8 +137,10 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     }
     const earlier = await earlierOf(flow);
     const warnings = figureWarnings(flow.answers, { previous: earlier?.figures, workforce: workforceOf(flow) });
-    if (warnings.length > 0 && !flow.warningsConfirmed) {
-      return ask(ctx, { ...flow, step: 'confirm' }, lines(before, warningsMessage(warnings)), {
+    const confirmed = new Set(flow.confirmedWarnings ?? []);
+    const open = warnings.filter((w) => !confirmed.has(warningKey(w)));
+    if (open.length > 0) {
+      return ask(ctx, { ...flow, step: 'confirm', warningsConfirmed: false }, lines(before, warningsMessage(open)), {
         buttons: [[button(CONFIRM_LABEL, 'ok', flow), button(EDIT_LABEL, 'edit', flow)]],
       });
     }
@@ -166,6 +169,17 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     );
   };
 
+  /** The warnings of the figures as they stand, all confirmed. */
+  const currentWarningKeys = async (flow: ReportFlow, figures: Figures): Promise<string[]> => {
+    const earlier = await earlierOf(flow);
+    return figureWarnings(figures, { previous: earlier?.figures, workforce: workforceOf(flow) }).map(warningKey);
+  };
+  const confirmWarnings = async (flow: ReportFlow): Promise<ReportFlow> => ({
+    ...flow,
+    warningsConfirmed: true,
+    confirmedWarnings: [...new Set([...(flow.confirmedWarnings ?? []), ...(await currentWarningKeys(flow, flow.answers))])],
+  });
+
   const pickField = async (ctx: BotContext, flow: ReportFlow): Promise<void> => {
     const unit = unitOf(flow);
     if (!unit) return;
@@ -177,7 +191,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     const unit = unitOf(flow);
     const field = unit ? fieldsFor(unit.kind)[index] : undefined;
     if (!field) return pickField(ctx, flow);
-    await askField(ctx, { ...flow, returnToSummary: true, warningsConfirmed: false }, field);
+    await askField(ctx, { ...flow, returnToSummary: true }, field);
   };
 
   /** A parsed number for the current field: checked against the non-ASN total, then the next question. */
@@ -204,7 +218,10 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     const withWeek: ReportFlow = { ...flow, week, correcting: existing !== undefined };
     if (quick !== undefined) return quickEntry(ctx, withWeek, unit, quick);
     if (existing) {
-      return review(ctx, { ...withWeek, answers: { ...existing.latest.figures } }, reportCorrectionMessage(unit, week, existing.revisions.length));
+      // The stored figures passed their warnings when they were sent: a correction asks only about what it changes.
+      const stored = { ...existing.latest.figures };
+      const confirmedWarnings = await currentWarningKeys(withWeek, stored);
+      return review(ctx, { ...withWeek, answers: stored, confirmedWarnings }, reportCorrectionMessage(unit, week, existing.revisions.length));
     }
     const year = weekYear(week);
     const intro = reportStartMessage(unit, week, flow.onBehalf, fieldsFor(unit.kind).length);
@@ -270,9 +287,11 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
         await store.audit.record({ at: now, actor: by, action: 'baseline.set', scope: unit.code, details: { year, source: 'chat' } });
       }
     }
+    // Every warning of the figures sent was confirmed on the way here (review asks until none is open).
+    const warnings = await currentWarningKeys(flow, checked.value);
     const outcome = await store.reportWriter.save(
       { unitCode: unit.code, week, figures: checked.value, by, source: 'chat', onBehalf: flow.onBehalf, at: now },
-      { details: { onBehalf: flow.onBehalf, warningsConfirmed: flow.warningsConfirmed } },
+      { details: { onBehalf: flow.onBehalf, warningsConfirmed: warnings.length > 0, ...(warnings.length > 0 ? { warnings } : {}) } },
     );
     if (outcome.auditPending) deps.logger.error('report saved without its audit line; kept to be written again', { unitCode: unit.code, week });
     endFlow(ctx);
@@ -340,7 +359,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
         return reuse === undefined ? replyHtml(ctx, noPreviousValueMessage(), deps.sleep) : acceptValue(ctx, report, field, reuse);
       }
       case 'ok':
-        return review(ctx, { ...report, warningsConfirmed: true });
+        return review(ctx, await confirmWarnings(report));
       case 'edit':
         return pickField(ctx, report);
       case 'f':
@@ -365,7 +384,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     const unit = unitOf(flow);
     switch (flow.step) {
       case 'unit': {
-        const answer = resolveUnit(regions, text, (code) => canReport(ctx.access, code), { feature: FEATURE, action: 'u' });
+        const answer = resolveUnit(regions, text, (code) => canReport(ctx.access, code), { feature: FEATURE, action: 'u' }, typeAnotherRegionHint());
         if (answer.kind === 'unit') return startUnit(ctx, flow, answer.unit);
         return ask(ctx, flow, answer.kind === 'ask' ? answer.message : reportAskUnitMessage(), {
           buttons: answer.kind === 'ask' ? answer.buttons : undefined,
@@ -399,7 +418,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
         return first ? askField(ctx, { ...flow, baseline: { ...flow.baseline, source: text } }, first) : undefined;
       }
       case 'confirm':
-        if (/^(ya|y|benar|sudah|betul|ok|oke)\b/.test(lower)) return review(ctx, { ...flow, warningsConfirmed: true });
+        if (/^(ya|y|benar|sudah|betul|ok|oke)\b/.test(lower)) return review(ctx, await confirmWarnings(flow));
         if (/^(ubah|tidak|bukan|salah|ganti)\b/.test(lower)) return pickField(ctx, flow);
         return replyHtml(ctx, confirmNotUnderstood(), deps.sleep);
       case 'summary':
