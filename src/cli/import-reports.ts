@@ -1,3 +1,4 @@
+import { revisionName } from '../messages/revisions.js';
 import { fieldsFor, figureWarnings, validateFigures, ALL_FIELDS, type Figures } from '../domain/figures.js';
 import { parseCount } from '../domain/numbers.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
@@ -131,7 +132,7 @@ export async function importReports(
       label,
       outcome: 'saved',
       detail:
-        (outcome.rev > 1 ? `disimpan sebagai koreksi (revisi ${outcome.rev}).` : 'disimpan.') +
+        (outcome.rev > 1 ? `disimpan sebagai ${revisionName(outcome.rev)}.` : 'disimpan.') +
         (outcome.auditPending ? ' Catatan auditnya belum tertulis dan akan ditulis saat data dibuka berikutnya.' : ''),
     });
   }

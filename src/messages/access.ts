@@ -4,6 +4,7 @@ import type { WeekKey } from '../domain/weeks.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import { WIB } from '../domain/zones.js';
 import type { AccessRequest, AuditEntry, User } from '../store/schema.js';
+import { revisionName } from './revisions.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
 
 export const ROLE_LABELS: Record<Role | 'admin', string> = {
@@ -233,7 +234,7 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
   const week = e.week ? formatWeekShort(e.week as WeekKey) : '';
   const title = str(d.title) ?? '';
   const at = (v: unknown): string => (typeof v === 'string' ? formatDateTime(new Date(v), WIB) : '');
-  const revision = typeof d.rev === 'number' ? ` (revisi ke-${d.rev})` : '';
+  const revision = typeof d.rev === 'number' ? ` (${revisionName(d.rev)})` : '';
   switch (e.action) {
     case 'report.submit':
       return `mengirim laporan ${unit}, ${week}`;

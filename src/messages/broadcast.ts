@@ -55,7 +55,7 @@ export function broadcastPreviewMessage(input: { audience: string; units: number
   return lines(
     bold('Pratinjau pengumuman'),
     'Pesan di atas adalah tampilan yang akan diterima.',
-    html`Penerima: ${input.audience}: ${bold(`${input.chats} chat`)} (${input.groups} grup, ${input.chats - input.groups} orang) dari ${input.units} unit.`,
+    html`Penerima: ${input.audience} (${input.units} unit), yaitu ${bold(`${input.chats} chat`)} (${input.groups} grup dan ${input.chats - input.groups} orang).`,
     input.when ? html`Dijadwalkan: ${bold(formatDateTime(input.when.at, input.when.zone))}.` : undefined,
     input.chats === 0 ? italic('Belum ada grup atau pengguna terdaftar untuk unit tersebut; pengumuman tidak akan sampai ke siapa pun.') : undefined,
   );

@@ -20,6 +20,7 @@ import type { Baseline } from '../domain/baseline.js';
 import type { Unit } from '../domain/regions/directory.js';
 import { weeksBetween } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
+import { correctedTimes } from './revisions.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 import { PROGRAMME_LABELS, SEGMENT_SHORT } from './labels.js';
 
@@ -29,7 +30,8 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 const reporterOf = (r: ReportSnapshot): string => {
   if (r.source === 'demo') return 'data contoh (demo)';
-  if (r.source === 'import') return `${r.by} (impor data)`;
+  // The operator's name may carry brackets of its own ("Operator (baris perintah)"): no second pair.
+  if (r.source === 'import') return `${r.by}, lewat impor data`;
   return r.by;
 };
 
@@ -74,7 +76,7 @@ export function unitCoverageMessage(s: UnitSnapshot, province: Unit | undefined)
     ? html` (${formatSignedCount(c.participants - participantsOf(prev.figures))} dibanding minggu sebelumnya)`
     : html` (${italic('minggu sebelumnya tidak ada laporan')})`;
   const age = weeksBetween(latest.week, s.currentWeek);
-  const revisionNote = latest.revisions > 1 ? ` (revisi ke-${latest.revisions})` : '';
+  const revisionNote = latest.revisions > 1 ? ` (${correctedTimes(latest.revisions)})` : '';
   return lines(
     bold(TITLE),
     html`${bold(s.unit.name)} · kode ${s.unit.code}${province ? html`, ${province.name}` : ''}`,

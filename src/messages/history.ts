@@ -5,6 +5,9 @@ import type { WeekKey } from '../domain/weeks.js';
 import type { Revision } from '../store/schema.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 import { FIELD_LABELS } from './labels.js';
+import { revisionName, revisionsSummary } from './revisions.js';
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const SOURCE: Record<Revision['source'], string> = { chat: 'lewat chat', import: 'impor data', demo: 'data contoh' };
 
@@ -13,10 +16,10 @@ export function historyMessage(unit: Unit, week: WeekKey, revisions: readonly Re
   const fields = fieldsFor(unit.kind);
   return lines(
     bold(`Riwayat laporan ${unit.name}`),
-    html`${formatWeek(week, unit.zone)} · ${revisions.length} revisi`,
+    html`${formatWeek(week, unit.zone)} · ${revisionsSummary(revisions.length)}`,
     ...revisions.flatMap((r, i) => {
       const previous = revisions[i - 1];
-      const header = html`${bold(`Revisi ${r.rev}`)} · ${formatDateTime(new Date(r.at), unit.zone)} · ${r.by.name}${r.onBehalf ? ' (atas nama unit)' : ''} · ${SOURCE[r.source]}`;
+      const header = html`${bold(capitalise(revisionName(r.rev)))} · ${formatDateTime(new Date(r.at), unit.zone)} · ${r.by.name}${r.onBehalf ? ' (atas nama unit)' : ''} · ${SOURCE[r.source]}`;
       if (!previous) {
         return ['', header, ...fields.map((f) => html`• ${FIELD_LABELS[f]}: ${formatCount(r.figures[f] ?? 0)}`)];
       }

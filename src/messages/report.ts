@@ -4,6 +4,7 @@ import { quickKeyOf } from '../domain/quick-entry.js';
 import type { Unit } from '../domain/regions/directory.js';
 import type { WeekKey } from '../domain/weeks.js';
 import { countErrorText, figureErrorText, figureWarningText } from './figures.js';
+import { revisionName, revisionsSummary } from './revisions.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
 import { FIELD_LABELS } from './labels.js';
 
@@ -50,7 +51,7 @@ export const reportCorrectionMessage = (unit: Unit, week: WeekKey, revisions: nu
   lines(
     bold('Koreksi laporan'),
     reportTitle(unit, week),
-    `Laporan minggu ini sudah ada (${revisions} revisi). Angka yang tersimpan ditampilkan di bawah; ubah yang perlu dikoreksi, lalu kirim. Revisi sebelumnya tetap tersimpan.`,
+    `Laporan minggu ini sudah ada (${revisionsSummary(revisions)}). Angka yang tersimpan ditampilkan di bawah; ubah yang perlu dikoreksi, lalu kirim. Laporan sebelumnya tetap tersimpan dalam riwayat.`,
   );
 
 export const baselineAskTotalMessage = (unit: Unit, year: number): Html =>
@@ -165,7 +166,7 @@ export function reportSavedMessage(unit: Unit, week: WeekKey, rev: number, chang
     return html`Angka yang dikirim sama dengan laporan yang sudah tersimpan untuk ${reportTitle(unit, week)}; tidak ada revisi baru. Terima kasih.`;
   }
   return lines(
-    html`✅ Laporan ${reportTitle(unit, week)} telah diterima${rev > 1 ? ` sebagai revisi ke-${rev}` : ''}. Terima kasih.`,
+    html`✅ Laporan ${reportTitle(unit, week)} telah diterima${rev > 1 ? ` sebagai ${revisionName(rev)}` : ''}. Terima kasih.`,
     auditPending
       ? 'Catatan: laporan sudah tersimpan, tetapi catatan auditnya belum dapat ditulis karena kendala penyimpanan. Catatan itu akan ditulis ulang secara otomatis; Bapak/Ibu tidak perlu mengirim ulang.'
       : undefined,

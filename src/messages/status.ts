@@ -3,6 +3,7 @@ import { formatDateTime, formatWeek } from '../domain/format.js';
 import type { Unit } from '../domain/regions/directory.js';
 import type { WeekKey } from '../domain/weeks.js';
 import type { Zone } from '../domain/zones.js';
+import { correctedTimes } from './revisions.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 
 export interface UnitStatus {
@@ -20,7 +21,7 @@ const unitLabel = (u: Unit): string => (u.kind === 'provinsi' ? `Pemerintah ${u.
 const reportedLine = (s: UnitStatus): Html => {
   const r = s.reported;
   if (!r) return html``;
-  const corrected = r.revisions > 1 ? `, dikoreksi ${r.revisions - 1} kali` : '';
+  const corrected = r.revisions > 1 ? `, ${correctedTimes(r.revisions)}` : '';
   return html`• ${unitLabel(s.unit)}: ${formatDateTime(r.at, s.unit.zone)} (${r.by}${corrected})`;
 };
 

@@ -36,7 +36,7 @@ describe('/umumkan', () => {
     expect(copy?.text).toBe(`📢 Pengumuman dari Koor Babel (koordinator Provinsi Kepulauan Bangka Belitung)\n\n${TEXT}`);
     // Offsets count UTF-16 units, as Telegram does: the megaphone emoji is two of them.
     expect(copy?.entities).toEqual([{ type: 'bold', offset: 0, length: 78 }, { type: 'bold', offset: 80, length: 5 }]);
-    expect(last().text).toContain('3 chat (1 grup, 2 orang) dari 8 unit');
+    expect(last().text).toContain('Penerima: semua unit di Provinsi Kepulauan Bangka Belitung (8 unit), yaitu 3 chat (1 grup dan 2 orang).');
     await h.api.press(coord, last(), 'Kirim sekarang');
     expect(last().text).toContain('Pengumuman sedang dikirim kepada 3 chat');
     await h.app.outbox.idle();
@@ -93,7 +93,7 @@ describe('/umumkan', () => {
     expect(await say(h, coord, 'Pangkalpinag, Kota Bandung')).toContain('“Pangkalpinag”: tidak ditemukan (mungkin: Kota Pangkal Pinang)');
     expect(h.texts(coord.id).join('\n')).toContain('“Kota Bandung”: di luar wilayah akses Bapak/Ibu');
     await say(h, coord, 'Pangkalpinang');
-    expect(last().text).toContain('2 chat (1 grup, 1 orang) dari 1 unit');
+    expect(last().text).toContain('Penerima: Kota Pangkal Pinang (1 unit), yaitu 2 chat (1 grup dan 1 orang).');
     await h.api.press(coord, last(), 'Kirim sekarang');
     await h.app.outbox.idle();
     expect(h.api.messages(9502)).toHaveLength(0);

@@ -197,15 +197,19 @@ describe('corrections and history', () => {
     await seedReport(h.app.store, '19.71', '2026-W48', PANGKALPINANG_W48, { by: 'Budi' });
     await say(h, budi, '/lapor');
     await press('Minggu ini (ke-48)');
-    expect(last().text).toContain('Laporan minggu ini sudah ada (1 revisi)');
+    // One vocabulary for revisions everywhere: a first report, then corrections (issue 9).
+    expect(last().text).toContain('Laporan minggu ini sudah ada (laporan awal, belum dikoreksi)');
     expect(last().text).toContain('1. Peserta aktif Penerima Upah (pekerja formal): 38.905');
     await say(h, budi, '1');
     await say(h, budi, '39.000');
     await press('Kirim laporan');
-    expect(last().text).toContain('telah diterima sebagai revisi ke-2');
+    expect(last().text).toContain('telah diterima sebagai koreksi ke-1');
     const history = await say(h, budi, '/riwayat Pangkalpinang 48');
-    expect(history).toContain('minggu ke-48 tahun 2026 (23–29 November 2026) · 2 revisi');
-    expect(history).toContain('Revisi 2 · Selasa, 24 November 2026 pukul 10.00 WIB · Budi · lewat chat');
+    expect(history).toContain('minggu ke-48 tahun 2026 (23–29 November 2026) · laporan awal dan 1 koreksi');
+    expect(history).toContain('Laporan awal · Selasa, 24 November 2026 pukul 09.00 WIB · Budi · lewat chat');
+    expect(history).toContain('Koreksi ke-1 · Selasa, 24 November 2026 pukul 10.00 WIB · Budi · lewat chat');
+    expect(await say(h, budi, '/status')).toContain('dikoreksi 1 kali');
+    expect(await say(h, budi, '/cakupan')).toContain('(dikoreksi 1 kali)');
     expect(history).toContain('• Peserta aktif Penerima Upah (pekerja formal): 38.905 → 39.000');
     expect(history).not.toContain('Jasa Konstruksi: 2.205 →');
   });

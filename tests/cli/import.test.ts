@@ -93,7 +93,7 @@ describe('import reports', () => {
     const again = await reports(GOOD);
     expect(again.every((l) => l.outcome === 'unchanged')).toBe(true);
     const corrected = await reports(['19.71,2026-W48,39.000,11.200,2.205,58,4.120,4.120,4.120,1.650,0']);
-    expect(corrected[0]?.detail).toBe('disimpan sebagai koreksi (revisi 2).');
+    expect(corrected[0]?.detail).toBe('disimpan sebagai koreksi ke-1.');
     expect((await store?.reports.get('19.71', '2026-W48'))?.revisions.map((r) => r.figures.active_pu)).toEqual([38_905, 39_000]);
   });
 

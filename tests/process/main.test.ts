@@ -43,7 +43,7 @@ describe('the bot process (npm start)', () => {
       const text = api.lastMessage(ADMIN).text;
       expect(text).toContain('Kota Pangkal Pinang · kode 19.71');
       expect(text).toContain('Peserta aktif: 52.368');
-      expect(text).toContain('Dilaporkan oleh Operator (baris perintah) (impor data)');
+      expect(text).toContain('Dilaporkan oleh Operator (baris perintah), lewat impor data pada');
       expect(text).toContain('Capaian UC: 50,4% dari 104.000 penduduk bekerja');
       expect(api.commands.map((c) => c.command)).toContain('cakupan');
 
