@@ -17,12 +17,23 @@ export async function notifyPeople(
   message: Html,
   buttons?: InlineKeyboardButton[][],
 ): Promise<number> {
-  let reached = 0;
+  return (await notifyPeopleWithIds(telegram, deps, chatIds, message, buttons)).length;
+}
+
+/** As notifyPeople, returning where each message landed (to edit the copies later). */
+export async function notifyPeopleWithIds(
+  telegram: Telegram,
+  deps: Pick<BotDeps, 'logger' | 'sleep'>,
+  chatIds: readonly number[],
+  message: Html,
+  buttons?: InlineKeyboardButton[][],
+): Promise<Array<{ chatId: number; messageId: number }>> {
+  const reached: Array<{ chatId: number; messageId: number }> = [];
   const [text] = splitHtml(message);
-  if (text === undefined) return 0;
+  if (text === undefined) return reached;
   for (const chatId of [...new Set(chatIds)]) {
     try {
-      await withFloodRetry(
+      const sent = await withFloodRetry(
         () =>
           telegram.sendMessage(chatId, text, {
             parse_mode: 'HTML',
@@ -31,10 +42,28 @@ export async function notifyPeople(
           }),
         deps.sleep,
       );
-      reached++;
+      reached.push({ chatId, messageId: sent.message_id });
     } catch (error) {
       deps.logger.warn('could not notify', { chatId, error });
     }
   }
   return reached;
+}
+
+/** Replaces the text (and removes the buttons) of messages sent earlier; a deleted or unchanged one is let be. */
+export async function updateCopies(
+  telegram: Telegram,
+  deps: Pick<BotDeps, 'logger' | 'sleep'>,
+  copies: ReadonlyArray<{ chatId: number; messageId: number }>,
+  message: Html,
+): Promise<void> {
+  const [text] = splitHtml(message);
+  if (text === undefined) return;
+  for (const { chatId, messageId } of copies) {
+    try {
+      await withFloodRetry(() => telegram.editMessageText(chatId, messageId, undefined, text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }), deps.sleep);
+    } catch (error) {
+      deps.logger.info('could not update a copy', { chatId, messageId, error });
+    }
+  }
 }

@@ -5,6 +5,7 @@ import type { RegionDirectory } from '../domain/regions/directory.js';
 import { WIB } from '../domain/zones.js';
 import type { AccessRequest, AuditEntry, User } from '../store/schema.js';
 import { revisionName } from './revisions.js';
+import type { RejectReason } from '../domain/requests.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
 
 export const ROLE_LABELS: Record<Role | 'admin', string> = {
@@ -150,10 +151,29 @@ export const requestForApproverMessage = (r: AccessRequest, regions: RegionDirec
     html`Diajukan ${formatDateTime(new Date(r.createdAt), WIB)}.`,
   );
 
+/** Why a request was rejected, as the person who asked reads it. */
+export const REJECT_REASON_TEXT: Record<RejectReason, string> = {
+  not_staff: 'Bapak/Ibu tidak tercatat sebagai petugas unit tersebut',
+  seat_taken: 'unit tersebut sudah memiliki petugas pelapor',
+  identity: 'identitas pemohon belum dapat dipastikan',
+  other: 'alasan lain; mohon hubungi koordinator wilayah Bapak/Ibu',
+};
+
+/** The buttons an approver chooses a reason with. */
+export const REJECT_REASON_LABELS: Record<RejectReason, string> = {
+  not_staff: 'Bukan petugas unit itu',
+  seat_taken: 'Unit sudah punya petugas',
+  identity: 'Identitas belum pasti',
+  other: 'Alasan lain',
+};
+
+export const requestRejectReasonMessage = (r: AccessRequest, regions: RegionDirectory): Html =>
+  lines(requestForApproverMessage(r, regions), '', bold('Apa alasan penolakannya?'), 'Alasan ini disampaikan kepada pemohon.');
+
 export const requestDecidedForApproverMessage = (r: AccessRequest, regions: RegionDirectory): Html =>
   lines(
     requestForApproverMessage(r, regions),
-    html`${bold(r.status === 'approved' ? 'Disetujui' : 'Ditolak')} oleh ${r.decidedBy?.name ?? '-'}.`,
+    html`${bold(r.status === 'approved' ? 'Disetujui' : 'Ditolak')} oleh ${r.decidedBy?.name ?? '-'}${r.status === 'rejected' && r.reason ? ` (alasan: ${REJECT_REASON_TEXT[r.reason]})` : ''}.`,
   );
 
 export const requestAlreadyDecidedAnswer = 'Permohonan ini sudah diputuskan sebelumnya.';
@@ -164,8 +184,12 @@ export const requestApprovedMessage = (r: AccessRequest, regions: RegionDirector
     html`Ketik ${bold('/bantuan')} untuk melihat apa saja yang dapat Bapak/Ibu lakukan.`,
   );
 
-export const requestRejectedMessage = (): Html =>
-  html`Mohon maaf, permohonan akses Bapak/Ibu ${bold('belum dapat disetujui')}. Untuk keterangan lebih lanjut, mohon hubungi koordinator wilayah Bapak/Ibu.`;
+export const requestRejectedMessage = (r: AccessRequest, regions: RegionDirectory): Html =>
+  lines(
+    html`Mohon maaf, permohonan akses Bapak/Ibu sebagai ${bold(roleAndScope(r.role, r.scope, regions))} ${bold('belum dapat disetujui')}.`,
+    r.reason ? html`Alasan: ${REJECT_REASON_TEXT[r.reason]}.` : undefined,
+    'Untuk keterangan lebih lanjut, mohon hubungi koordinator wilayah Bapak/Ibu.',
+  );
 
 // ---- people -----------------------------------------------------------------------------------------------------
 

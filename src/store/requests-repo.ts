@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openJsonFile, persist } from './json-file.js';
+import type { RejectReason } from '../domain/requests.js';
 import { RequestsFileSchema, type AccessRequest, type Actor } from './schema.js';
 
 /** Access requests from people without a role; one pending request per person. */
@@ -20,18 +21,28 @@ export async function createRequestsRepo(dir: string) {
   }
 
   /** Records a decision on a pending request; false if someone decided first. */
-  async function decide(request: AccessRequest, status: 'approved' | 'rejected', by: Actor, at: Date): Promise<boolean> {
+  async function decide(request: AccessRequest, status: 'approved' | 'rejected', by: Actor, at: Date, reason?: RejectReason): Promise<boolean> {
     if (request.status !== 'pending') return false;
-    Object.assign(request, { status, decidedBy: by, decidedAt: at.toISOString() });
+    Object.assign(request, { status, decidedBy: by, decidedAt: at.toISOString(), ...(reason ? { reason } : {}) });
     await persist(db, () => {
       request.status = 'pending';
       delete request.decidedBy;
       delete request.decidedAt;
+      delete request.reason;
     });
     return true;
   }
 
-  return { pendingOf, get, create, decide };
+  /** Remembers where the approvers' copies are, to update them after a decision. */
+  async function setNotices(request: AccessRequest, notices: NonNullable<AccessRequest['notices']>): Promise<void> {
+    const before = request.notices;
+    request.notices = notices;
+    await persist(db, () => {
+      request.notices = before;
+    });
+  }
+
+  return { pendingOf, get, create, decide, setNotices };
 }
 
 export type RequestsRepo = Awaited<ReturnType<typeof createRequestsRepo>>;

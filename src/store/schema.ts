@@ -162,6 +162,10 @@ export const AccessRequestSchema = z.object({
   status: z.enum(['pending', 'approved', 'rejected']),
   decidedBy: ActorSchema.optional(),
   decidedAt: isoInstant.optional(),
+  /** Why it was rejected (see domain/requests.ts). */
+  reason: z.enum(['not_staff', 'seat_taken', 'identity', 'other']).optional(),
+  /** The copies sent to approvers: updated when someone decides, so no copy keeps live buttons. */
+  notices: z.array(z.object({ chatId: z.number().int(), messageId: z.number().int() })).optional(),
 });
 export type AccessRequest = z.infer<typeof AccessRequestSchema>;
 export const RequestsFileSchema = z.object({ requests: z.array(AccessRequestSchema) });

@@ -93,14 +93,36 @@ describe('access requests', () => {
 
     expect(await say(h, asker, '/start')).toContain('sedang menunggu persetujuan');
 
+    const rejectData = forCoord.buttons.flat().find((b) => b.text === 'Tolak')?.callback_data ?? '';
     await h.api.press(coord19, forCoord, 'Setujui');
     expect(h.api.lastMessage(coord19.id).text).toContain('Disetujui oleh Koor Babel');
     expect(h.api.lastMessage(asker.id).text).toContain('telah disetujui');
     expect(h.app.store.users.get(asker.id)).toMatchObject({ role: 'staff', scope: '19.71' });
 
-    await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Tolak');
+    // The admin's copy no longer offers live buttons: it says who decided.
+    const adminCopy = h.api.lastMessage(h.admin.id);
+    expect(adminCopy.text).toContain('Disetujui oleh Koor Babel');
+    expect(adminCopy.buttons).toEqual([]);
+    // A late press of the old button (a stale client) is still refused.
+    await h.api.forgeCallback(h.admin, adminCopy, rejectData);
     expect(lastCallbackAnswer(h)).toMatchObject({ text: 'Permohonan ini sudah diputuskan sebelumnya.' });
     expect(h.app.store.users.get(asker.id)?.role).toBe('staff');
+  });
+
+  it('each reason button rejects with that reason', async () => {
+    const labels = ['Bukan petugas unit itu', 'Unit sudah punya petugas', 'Identitas belum pasti', 'Alasan lain'];
+    for (const [i, label] of labels.entries()) {
+      const asker = await person(h, 7400 + i, `Pemohon ${i}`);
+      await say(h, asker, '/start');
+      await h.api.press(asker, h.api.lastMessage(asker.id), 'Ajukan permohonan akses');
+      await say(h, asker, 'pemantau');
+      await say(h, asker, 'Babel');
+      await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Tolak');
+      await h.api.press(h.admin, h.api.lastMessage(h.admin.id), label);
+      expect(h.api.lastMessage(asker.id).text).toContain('Alasan: ');
+      h.now = new Date(h.now.getTime() + 60_000);
+    }
+    expect(h.api.failedCalls()).toEqual([]);
   });
 
   it('tells the person when a request is rejected, and leaves them without access', async () => {
@@ -110,7 +132,19 @@ describe('access requests', () => {
     await say(h, asker, 'pemantau');
     await say(h, asker, 'nasional');
     await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Tolak');
-    expect(h.api.lastMessage(asker.id).text).toContain('belum dapat disetujui');
+    expect(h.api.lastMessage(h.admin.id).text).toContain('Apa alasan penolakannya?');
+    // Every reason button decodes (pressed on a copy, the first decision wins; checked here one by one).
+    const reasons = h.api.lastMessage(h.admin.id).buttons.flat().map((b) => b.text);
+    expect(reasons).toEqual(['Bukan petugas unit itu', 'Unit sudah punya petugas', 'Identitas belum pasti', 'Alasan lain', 'Kembali']);
+    await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Kembali');
+    expect(h.api.lastMessage(h.admin.id).buttons.flat().map((b) => b.text)).toEqual(['Setujui', 'Tolak']);
+    await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Tolak');
+    await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Identitas belum pasti');
+    const told = h.api.lastMessage(asker.id).text;
+    expect(told).toContain('permohonan akses Bapak/Ibu sebagai pemantau nasional belum dapat disetujui');
+    expect(told).toContain('Alasan: identitas pemohon belum dapat dipastikan.');
+    expect(h.api.lastMessage(h.admin.id).text).toContain('Ditolak oleh Rina (alasan: identitas pemohon belum dapat dipastikan)');
+    expect(await say(h, h.admin, '/audit')).toContain('menolak permohonan Eka (pemantau nasional), alasan: identitas pemohon belum dapat dipastikan');
     expect(h.app.store.users.get(asker.id)).toBeUndefined();
     expect(await say(h, asker, '/cakupan Pangkalpinang')).toContain('belum terdaftar');
   });

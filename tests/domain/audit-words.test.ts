@@ -31,3 +31,15 @@ describe('the audit trail in words (issue 9.3)', () => {
     if (action.startsWith('session.') && action !== 'session.cancel') expect(line).toContain('pukul');
   });
 });
+
+describe('people named by role and unit (issue 9)', () => {
+  it('calls a province government’s staff "petugas Pemerintah Provinsi …", and kab/kota staff by their unit', async () => {
+    const { roleAndScope, personWithRole } = await import('../../src/messages/access.js');
+    const regions = await officialRegions();
+    expect(roleAndScope('staff', '19', regions)).toBe('petugas Pemerintah Provinsi Kepulauan Bangka Belitung');
+    expect(roleAndScope('staff', '19.71', regions)).toBe('petugas Kota Pangkal Pinang');
+    expect(roleAndScope('coordinator', '19', regions)).toBe('koordinator Provinsi Kepulauan Bangka Belitung');
+    expect(personWithRole('Rina', { role: 'admin' }, regions)).toBe('Rina (admin UC Bot)');
+    expect(personWithRole('Tono', undefined, regions)).toBe('Tono');
+  });
+});

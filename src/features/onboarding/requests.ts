@@ -6,7 +6,8 @@ import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
-import { notifyPeople } from '../../bot/notify.js';
+import { notifyPeople, notifyPeopleWithIds, updateCopies } from '../../bot/notify.js';
+import { isRejectReason, REJECT_REASONS, type RejectReason } from '../../domain/requests.js';
 import { editOrReplyHtml, replyHtml } from '../../bot/reply.js';
 import { resolveUnit } from '../../bot/resolve-unit.js';
 import {
@@ -20,6 +21,9 @@ import {
   requestForApproverMessage,
   requestPendingMessage,
   requestRejectedMessage,
+  requestRejectReasonMessage,
+  REJECT_REASON_LABELS,
+  REJECT_REASON_TEXT,
   requestSentMessage,
   ROLE_CHOICES,
   inviteRoleNotUnderstood,
@@ -29,6 +33,10 @@ import { html } from '../../messages/html.js';
 import type { AccessRequest } from '../../store/schema.js';
 
 const FEATURE = 'acc';
+
+const decisionButtons = (request: AccessRequest) => [
+  [Markup.button.callback('Setujui', encodeCallback(FEATURE, 'ok', request.id)), Markup.button.callback('Tolak', encodeCallback(FEATURE, 'no', request.id))],
+];
 
 /** Who can decide a request: admins, and coordinators whose scope covers it. */
 function approversOf(deps: BotDeps, request: AccessRequest): number[] {
@@ -79,14 +87,10 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
       details: { role, scope, request: request.id },
     });
     endFlow(ctx);
-    const buttons = [
-      [
-        Markup.button.callback('Setujui', encodeCallback(FEATURE, 'ok', request.id)),
-        Markup.button.callback('Tolak', encodeCallback(FEATURE, 'no', request.id)),
-      ],
-    ];
-    const reached = await notifyPeople(ctx.telegram, deps, approversOf(deps, request), requestForApproverMessage(request, deps.regions), buttons);
-    await replyHtml(ctx, requestSentMessage(request, deps.regions, reached), deps.sleep);
+    const buttons = decisionButtons(request);
+    const copies = await notifyPeopleWithIds(ctx.telegram, deps, approversOf(deps, request), requestForApproverMessage(request, deps.regions), buttons);
+    await deps.store.requests.setNotices(request, copies);
+    await replyHtml(ctx, requestSentMessage(request, deps.regions, copies.length), deps.sleep);
   };
 
   const chooseScope = async (ctx: BotContext, role: 'staff' | 'viewer', query: string): Promise<void> => {
@@ -95,16 +99,36 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
     else await submit(ctx, role, answer.kind === 'national' ? NATIONAL : answer.unit.code);
   };
 
-  const decide = async (ctx: BotContext, requestId: string, approve: boolean): Promise<void> => {
+  /** Re-checked on every press: the button may be forged, stale, or the presser's role may have changed. */
+  const decidable = async (ctx: BotContext, requestId: string): Promise<AccessRequest | undefined> => {
     const request = deps.store.requests.get(requestId);
-    // Re-checked on the press itself: the button may be forged, stale, or the presser's role may have changed.
     if (!request || !canGrant(ctx.access, request.role, request.scope)) {
       await ctx.answerCbQuery(request ? noAccessAnswer : expiredButtonAnswer, { show_alert: true });
-      return;
+      return undefined;
     }
+    return request;
+  };
+
+  /** Tolak: first the reason, chosen with a button; the decision is taken with it. */
+  const askReason = async (ctx: BotContext, requestId: string): Promise<void> => {
+    const request = await decidable(ctx, requestId);
+    if (!request) return;
+    if (request.status !== 'pending') {
+      await ctx.answerCbQuery(requestAlreadyDecidedAnswer);
+      return editOrReplyHtml(ctx, requestDecidedForApproverMessage(request, deps.regions), deps.sleep);
+    }
+    await ctx.answerCbQuery();
+    const buttons = REJECT_REASONS.map((r) => [Markup.button.callback(REJECT_REASON_LABELS[r], encodeCallback(FEATURE, 'nr', `${request.id}.${r}`))]);
+    buttons.push([Markup.button.callback('Kembali', encodeCallback(FEATURE, 'back', request.id))]);
+    await editOrReplyHtml(ctx, requestRejectReasonMessage(request, deps.regions), deps.sleep, { buttons });
+  };
+
+  const decide = async (ctx: BotContext, requestId: string, approve: boolean, reason?: RejectReason): Promise<void> => {
+    const request = await decidable(ctx, requestId);
+    if (!request) return;
     const now = deps.clock();
     const by = actorOf(ctx);
-    if (!(await deps.store.requests.decide(request, approve ? 'approved' : 'rejected', by, now))) {
+    if (!(await deps.store.requests.decide(request, approve ? 'approved' : 'rejected', by, now, reason))) {
       await ctx.answerCbQuery(requestAlreadyDecidedAnswer);
       await editOrReplyHtml(ctx, requestDecidedForApproverMessage(request, deps.regions), deps.sleep);
       return;
@@ -123,20 +147,37 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
       actor: by,
       action: approve ? 'access.approve' : 'access.reject',
       scope: request.scope,
-      details: { role: request.role, scope: request.scope, request: request.id, target: requester.name },
+      details: { role: request.role, scope: request.scope, request: request.id, target: requester.name, ...(reason ? { reason: REJECT_REASON_TEXT[reason] } : {}) },
     });
-    await editOrReplyHtml(ctx, requestDecidedForApproverMessage(request, deps.regions), deps.sleep);
+    const decided = requestDecidedForApproverMessage(request, deps.regions);
+    await editOrReplyHtml(ctx, decided, deps.sleep);
+    // The other approvers' copies lose their buttons and say who decided.
+    const pressed = ctx.callbackQuery?.message?.message_id;
+    await updateCopies(ctx.telegram, deps, (request.notices ?? []).filter((c) => !(c.chatId === ctx.chat?.id && c.messageId === pressed)), decided);
     await notifyPeople(
       ctx.telegram,
       deps,
       [requester.telegramId],
-      approve ? requestApprovedMessage(request, deps.regions) : requestRejectedMessage(),
+      approve ? requestApprovedMessage(request, deps.regions) : requestRejectedMessage(request, deps.regions),
     );
   };
 
   feature.action(/^acc:/, async (ctx) => {
     const data = pressedData(ctx);
-    if (data && (data.action === 'ok' || data.action === 'no')) return decide(ctx, data.arg, data.action === 'ok');
+    if (data?.action === 'ok') return decide(ctx, data.arg, true);
+    if (data?.action === 'no') return askReason(ctx, data.arg);
+    if (data?.action === 'nr') {
+      const [id = '', reason] = data.arg.split('.');
+      if (isRejectReason(reason)) return decide(ctx, id, false, reason);
+    }
+    if (data?.action === 'back') {
+      const request = await decidable(ctx, data.arg);
+      if (!request) return;
+      await ctx.answerCbQuery();
+      return editOrReplyHtml(ctx, request.status === 'pending' ? requestForApproverMessage(request, deps.regions) : requestDecidedForApproverMessage(request, deps.regions), deps.sleep, {
+        buttons: request.status === 'pending' ? decisionButtons(request) : undefined,
+      });
+    }
     const flow = currentFlow(ctx);
     const unknownPrivate = isUnknown(ctx) && isPrivate(ctx);
     if (data?.action === 'req' && unknownPrivate) {
