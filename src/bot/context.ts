@@ -29,6 +29,8 @@ export interface ReportFlow {
   confirmedWarnings?: string[];
   /** The question being answered: a message sent before it cannot be its answer. */
   askedMessageId: number;
+  /** /penduduk: only the workforce of the year is being corrected, no report. */
+  baselineOnly?: boolean;
 }
 
 /** A notice for many chats being prepared. */

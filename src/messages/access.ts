@@ -1,5 +1,5 @@
 import { NATIONAL, type Role, type Scope } from '../domain/access.js';
-import { formatDateTime, formatWeekShort } from '../domain/format.js';
+import { formatCount, formatDateTime, formatWeekShort } from '../domain/format.js';
 import type { WeekKey } from '../domain/weeks.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import { WIB } from '../domain/zones.js';
@@ -265,7 +265,7 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
     case 'report.correct':
       return `mengoreksi laporan ${unit}, ${week}${revision}`;
     case 'baseline.set':
-      return `menetapkan data penduduk bekerja ${unit}${typeof d.year === 'number' ? ` tahun ${d.year}` : ''}`;
+      return `menetapkan data penduduk bekerja ${unit}${typeof d.year === 'number' ? ` tahun ${d.year}` : ''}${typeof d.to === 'number' ? `: ${typeof d.from === 'number' ? `${formatCount(d.from)} → ` : ''}${formatCount(d.to)}` : ''}`;
     case 'user.grant':
       return `memberi peran ${role} kepada ${target}`;
     case 'user.revoke':

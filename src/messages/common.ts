@@ -57,6 +57,9 @@ function helpBody(access: Access): Html {
       : manager
         ? html`• ${bold('/lapor')} ${code('nama unit')}: mengirim laporan mingguan atas nama unit di wilayah Bapak/Ibu.`
         : undefined,
+    access.role === 'staff' || manager
+      ? html`• ${bold('/penduduk')}${manager ? html` ${code('nama unit')}` : ''}: memperbaiki data penduduk bekerja (penyebut capaian UC) tahun berjalan; perubahan tercatat.`
+      : undefined,
     html`• ${bold('/status')} ${code('wilayah')}: siapa yang sudah dan belum melapor minggu ini.`,
     html`• ${bold('/riwayat')} ${code('nama unit')} ${code('minggu')}: semua revisi laporan, siapa mengubah apa dan kapan.`,
     manager ? html`• ${bold('/undang')}: membuat tautan undangan sekali pakai untuk petugas atau pemantau${access.role === 'admin' ? ' (dan koordinator)' : ''}.` : undefined,
@@ -92,6 +95,7 @@ export const COMMAND_MENU = [
   { command: 'lapor', description: 'Mengirim laporan mingguan (petugas)' },
   { command: 'status', description: 'Siapa yang sudah dan belum melapor minggu ini' },
   { command: 'riwayat', description: 'Riwayat revisi laporan sebuah unit' },
+  { command: 'penduduk', description: 'Memperbaiki data penduduk bekerja (petugas, koordinator)' },
   { command: 'jadwal', description: 'Jadwal sesi monitoring Kemendagri' },
   { command: 'umumkan', description: 'Mengirim pengumuman ke kantor-kantor (koordinator)' },
   { command: 'undang', description: 'Membuat tautan undangan (koordinator)' },

@@ -1,3 +1,4 @@
+import type { CountError } from '../domain/numbers.js';
 import type { FieldKey, Figures, FigureWarning } from '../domain/figures.js';
 import { formatCount, formatDateTime, formatSignedCount, formatWeek } from '../domain/format.js';
 import { quickKeyOf } from '../domain/quick-entry.js';
@@ -61,11 +62,32 @@ export const baselineAskTotalMessage = (unit: Unit, year: number): Html =>
     html`Berapa jumlah penduduk bekerja? (contoh: 104.000). Ketik ${bold('lewati')} bila belum tersedia.`,
   );
 
-export const baselineAskSourceMessage = (total: number): Html =>
+export const baselineAskSourceMessage = (total: number, currentSource?: string): Html =>
   lines(
     html`✓ Penduduk bekerja: ${bold(formatCount(total))}`,
     'Apa sumber angka tersebut? (contoh: Sakernas Agustus 2025)',
+    currentSource ? html`Ketik ${bold('=')} untuk tetap memakai sumber sebelumnya: ${currentSource}.` : undefined,
   );
+
+/** Changing the workforce already stored for a year (from the summary, or with /penduduk). */
+export const baselineChangeTotalMessage = (unit: Unit, year: number, current: { total: number; source: string } | undefined): Html =>
+  lines(
+    bold(`Data penduduk bekerja ${unit.name} tahun ${year}`),
+    current ? html`Saat ini: ${bold(formatCount(current.total))} (sumber: ${current.source}).` : 'Belum ada angka untuk tahun ini.',
+    'Angka ini menjadi penyebut capaian UC. Berapa jumlah penduduk bekerja yang benar? (contoh: 104.000)',
+    html`Ketik ${bold('/batal')} bila tidak jadi mengubah.`,
+  );
+
+export const workforceSavedMessage = (unit: Unit, year: number, from: number | undefined, to: number, source: string): Html =>
+  html`✅ Data penduduk bekerja ${unit.name} tahun ${year} disimpan: ${from !== undefined ? `${formatCount(from)} → ` : ''}${bold(formatCount(to))} (sumber: ${source}). Perubahan ini tercatat dalam audit; capaian UC dihitung ulang dengan angka ini.`;
+
+export const workforceUnchangedMessage = (unit: Unit, year: number): Html =>
+  html`Data penduduk bekerja ${unit.name} tahun ${year} sama dengan yang tersimpan; tidak ada yang diubah.`;
+
+export const workforceNotAllowedMessage = (): Html =>
+  html`Mohon maaf, data penduduk bekerja diubah oleh petugas unit itu sendiri, atau oleh koordinator atas nama unit di wilayahnya.`;
+
+export const WORKFORCE_LABEL = 'Penduduk bekerja (penyebut capaian)';
 
 /** The report compared with: last week's, or an older one named by its week. */
 export interface Earlier {
@@ -126,7 +148,8 @@ export function summaryMessage(input: {
   fields: readonly FieldKey[];
   answers: Figures;
   earlier: Earlier | undefined;
-  baseline?: { total?: number; source?: string; skipped?: boolean } | undefined;
+  /** The workforce of the week's year, as it will stand after sending (changeable from the summary). */
+  workforce?: { year: number; total: number; source: string; changed: boolean } | undefined;
   onBehalf: boolean;
   correcting: boolean;
 }): Html {
@@ -146,8 +169,8 @@ export function summaryMessage(input: {
     earlier
       ? italic(`Angka dalam kurung: perubahan dibanding ${earlier.lastWeek ? 'minggu lalu' : `laporan minggu ke-${Number(earlier.week.slice(6))}`}.`)
       : undefined,
-    input.baseline?.total !== undefined
-      ? html`Penduduk bekerja: ${formatCount(input.baseline.total)} (${input.baseline.source ?? ''})`
+    input.workforce
+      ? html`${input.fields.length + 1}. ${WORKFORCE_LABEL} tahun ${input.workforce.year}: ${bold(formatCount(input.workforce.total))} (sumber: ${input.workforce.source})${input.workforce.changed ? ' · diubah' : ''}`
       : undefined,
     '',
     html`Tekan ${bold(SEND_LABEL)} bila sudah benar. Untuk mengubah, tekan ${bold(EDIT_LABEL)} atau ketik nomornya (misalnya 3).`,
@@ -206,3 +229,13 @@ export function quickEntryProblems(input: {
     code('/lapor pu=38.905 bpu=11.200 jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=0 jp=0'),
   );
 }
+
+/** Why a typed workforce was not taken: a number error, or zero. */
+export const workforceErrorText = (e: CountError | undefined): string => (e ? countError(e) : 'jumlah penduduk bekerja harus lebih dari nol.');
+
+export const workforceAskUnitMessage = (): Html =>
+  lines(
+    bold('Data penduduk bekerja'),
+    'Data unit mana yang akan diperbaiki? Ketik nama kabupaten/kota (misalnya Pangkalpinang).',
+    italic('Ketik /batal untuk membatalkan.'),
+  );

@@ -44,7 +44,9 @@ export async function createBaselinesRepo(dir: string) {
     const old = i >= 0 ? db.data.baselines[i] : undefined;
     const previous = old ? toBaseline(old) : undefined;
     if (previous && sameBaseline(previous, baseline)) return { changed: false, previous };
+    const { unitCode: _u, year: _y, history, ...kept } = old ?? { unitCode, year: baseline.year };
     const record: BaselineRecord = {
+      ...(old ? { history: [...(history ?? []), kept as Omit<BaselineRecord, 'unitCode' | 'year' | 'history'>] } : {}),
       unitCode,
       year: baseline.year,
       workforce_total: baseline.workforce_total,
@@ -64,7 +66,21 @@ export async function createBaselinesRepo(dir: string) {
     return { changed: true, previous };
   }
 
-  return { forYear, upsert };
+  /**
+   * Corrects the workforce typed in chat for one year, keeping the year's other figures (formal, informal, target);
+   * the version it replaces goes into the record's history, as a report keeps its revisions.
+   */
+  async function setWorkforce(unitCode: string, year: number, total: number, source: string, by: Actor, at: Date) {
+    const same = db.data.baselines.find((x) => x.unitCode === unitCode && x.year === year);
+    const base: Baseline = same ? toBaseline(same) : { year, workforce_total: total, workforce_source: source };
+    return upsert(unitCode, { ...base, workforce_total: total, workforce_source: source }, by, at);
+  }
+
+  /** The record of exactly this year (no carrying forward), with its history. */
+  const recordOf = (unitCode: string, year: number): BaselineRecord | undefined =>
+    db.data.baselines.find((x) => x.unitCode === unitCode && x.year === year);
+
+  return { forYear, upsert, setWorkforce, recordOf };
 }
 
 export type BaselinesRepo = Awaited<ReturnType<typeof createBaselinesRepo>>;

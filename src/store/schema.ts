@@ -58,9 +58,7 @@ export const ReportFileSchema = z.object({
 });
 export type ReportFile = z.infer<typeof ReportFileSchema>;
 
-export const BaselineRecordSchema = z.object({
-  unitCode,
-  year: z.number().int(),
+const BaselineValuesSchema = z.object({
   workforce_total: z.number().int().positive(),
   workforce_source: z.string().min(1),
   workforce_formal: count.optional(),
@@ -68,6 +66,13 @@ export const BaselineRecordSchema = z.object({
   target_pct: z.number().positive().max(100).optional(),
   updatedAt: isoInstant,
   updatedBy: ActorSchema,
+});
+
+export const BaselineRecordSchema = BaselineValuesSchema.extend({
+  unitCode,
+  year: z.number().int(),
+  /** Earlier versions of this year's baseline, oldest first: a correction replaces nothing silently. */
+  history: z.array(BaselineValuesSchema).optional(),
 });
 export type BaselineRecord = z.infer<typeof BaselineRecordSchema>;
 

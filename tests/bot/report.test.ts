@@ -302,3 +302,46 @@ describe('/status', () => {
     expect(h.api.failedCalls()).toEqual([]);
   });
 });
+
+describe('correcting the workforce (issue 9.7)', () => {
+  it('is changeable from the summary, kept with the year’s target and its history, and audited old -> new', async () => {
+    await seedBaseline(h.app.store, '19.71', { target_pct: 55 });
+    const summary = await fillThisWeek();
+    expect(summary).toContain('10. Penduduk bekerja (penyebut capaian) tahun 2026: 104.000 (sumber: Sakernas Agustus 2025)');
+    await press('Ubah angka');
+    await press('10. Penduduk bekerja (penyebut capaian)');
+    expect(last().text).toContain('Saat ini: 104.000 (sumber: Sakernas Agustus 2025).');
+    expect(await say(h, budi, '110.000')).toContain('Ketik = untuk tetap memakai sumber sebelumnya: Sakernas Agustus 2025.');
+    const changed = await say(h, budi, '=');
+    expect(changed).toContain('10. Penduduk bekerja (penyebut capaian) tahun 2026: 110.000 (sumber: Sakernas Agustus 2025) · diubah');
+    await press('Kirim laporan');
+    const record = h.app.store.baselines.recordOf('19.71', 2026);
+    expect(record).toMatchObject({ workforce_total: 110_000, target_pct: 55 });
+    // The seed's two versions (without, then with the target) came before this correction.
+    expect(record?.history?.map((v) => [v.workforce_total, v.target_pct])).toEqual([[104_000, undefined], [104_000, 55]]);
+    expect(await say(h, budi, '/audit')).toBeDefined();
+    const audit = await h.app.store.audit.recent(5);
+    expect(audit.find((e) => e.action === 'baseline.set')?.details).toMatchObject({ from: 104_000, to: 110_000 });
+    expect(await say(h, budi, '/cakupan')).toContain('dari 110.000 penduduk bekerja');
+  });
+
+  it('/penduduk lets the unit’s staff correct it alone, and a coordinator for a unit in scope', async () => {
+    await say(h, budi, '/penduduk');
+    expect(last().text).toContain('Data penduduk bekerja Kota Pangkal Pinang tahun 2026');
+    await say(h, budi, '105rb');
+    expect(await say(h, budi, 'Sakernas Agustus 2025 (koreksi BPS)')).toContain(
+      '✅ Data penduduk bekerja Kota Pangkal Pinang tahun 2026 disimpan: 104.000 → 105.000 (sumber: Sakernas Agustus 2025 (koreksi BPS))',
+    );
+    const coord = await person(h, 8100, 'Koor Babel', 'coordinator', '19');
+    expect(await say(h, coord, '/penduduk Kota Bandung')).toContain('ketik nama wilayah lain');
+    await say(h, coord, '/batal');
+    await say(h, coord, '/penduduk Pangkalpinang');
+    await say(h, coord, '106.000');
+    expect(await say(h, coord, '=')).toContain('105.000 → 106.000');
+    expect(h.app.store.baselines.recordOf('19.71', 2026)?.history?.map((v) => v.workforce_total)).toEqual([104_000, 105_000]);
+    const viewer = await person(h, 8101, 'Pak Wali', 'viewer', '19.71');
+    expect(await say(h, viewer, '/penduduk')).toContain('data penduduk bekerja diubah oleh petugas unit itu sendiri');
+    expect(await say(h, budi, '/penduduk')).toContain('Saat ini: 106.000');
+    expect(await say(h, budi, 'lewati')).toContain('proses dibatalkan');
+  });
+});

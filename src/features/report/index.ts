@@ -32,6 +32,13 @@ import {
   alreadySentAnswer,
   baselineAskSourceMessage,
   baselineAskTotalMessage,
+  baselineChangeTotalMessage,
+  workforceAskUnitMessage,
+  workforceErrorText,
+  workforceNotAllowedMessage,
+  workforceSavedMessage,
+  workforceUnchangedMessage,
+  WORKFORCE_LABEL,
   CANCEL_LABEL,
   CONFIRM_LABEL,
   confirmNotUnderstood,
@@ -121,6 +128,20 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     });
   };
 
+  /** The workforce stored for the week's year (or the latest earlier one), before this flow changes it. */
+  const storedWorkforce = (flow: ReportFlow): { year: number; total: number; source: string } | undefined => {
+    if (!flow.unitCode || !flow.week) return undefined;
+    const b = store.baselines.forYear(flow.unitCode, weekYear(flow.week));
+    return b ? { year: b.year, total: b.workforce_total, source: b.workforce_source } : undefined;
+  };
+  const workforceLine = (flow: ReportFlow) => {
+    if (!flow.week) return undefined;
+    const typed = flow.baseline;
+    if (typed?.total !== undefined && typed.source !== undefined) return { year: weekYear(flow.week), total: typed.total, source: typed.source, changed: true };
+    const stored = storedWorkforce(flow);
+    return stored ? { ...stored, changed: false } : undefined;
+  };
+
   const workforceOf = (flow: ReportFlow): number | undefined =>
     flow.baseline?.total ?? (flow.unitCode && flow.week ? store.baselines.forYear(flow.unitCode, weekYear(flow.week))?.workforce_total : undefined);
 
@@ -155,7 +176,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
           fields: fieldsFor(unit.kind),
           answers: flow.answers,
           earlier,
-          baseline: flow.baseline,
+          workforce: workforceLine(flow),
           onBehalf: flow.onBehalf,
           correcting: flow.correcting,
         }),
@@ -183,12 +204,27 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
   const pickField = async (ctx: BotContext, flow: ReportFlow): Promise<void> => {
     const unit = unitOf(flow);
     if (!unit) return;
-    const buttons = fieldsFor(unit.kind).map((f, i) => [button(`${i + 1}. ${FIELD_LABELS[f]}`, 'f', flow, i)]);
+    const fields = fieldsFor(unit.kind);
+    const buttons = fields.map((f, i) => [button(`${i + 1}. ${FIELD_LABELS[f]}`, 'f', flow, i)]);
+    // The workforce can be corrected here too (it is the coverage's denominator); a province unit has none.
+    if (unit.kind !== 'provinsi') buttons.push([button(`${fields.length + 1}. ${WORKFORCE_LABEL}`, 'f', flow, fields.length)]);
     await ask(ctx, { ...flow, step: 'pick' }, pickFieldMessage(), { buttons });
+  };
+
+  const askWorkforce = async (ctx: BotContext, flow: ReportFlow, before?: Html): Promise<void> => {
+    const unit = unitOf(flow);
+    if (!unit || !flow.week) return;
+    const year = weekYear(flow.week);
+    const stored = store.baselines.recordOf(unit.code, year);
+    const current = flow.baseline?.total !== undefined && flow.baseline.source !== undefined
+      ? { total: flow.baseline.total, source: flow.baseline.source }
+      : stored ? { total: stored.workforce_total, source: stored.workforce_source } : undefined;
+    await ask(ctx, { ...flow, step: 'baseline_total' }, lines(before, baselineChangeTotalMessage(unit, year, current)));
   };
 
   const editField = async (ctx: BotContext, flow: ReportFlow, index: number): Promise<void> => {
     const unit = unitOf(flow);
+    if (unit && unit.kind !== 'provinsi' && index === fieldsFor(unit.kind).length) return askWorkforce(ctx, { ...flow, returnToSummary: true });
     const field = unit ? fieldsFor(unit.kind)[index] : undefined;
     if (!field) return pickField(ctx, flow);
     await askField(ctx, { ...flow, returnToSummary: true }, field);
@@ -262,6 +298,35 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     await review(ctx, { ...flow, answers: parsed.figures });
   };
 
+  /** The workforce typed in chat, kept with the year's other figures and its history; audited with old and new. */
+  const saveWorkforce = async (unit: Unit, year: number, total: number, source: string, by: ReturnType<typeof actorOf>, now: Date) => {
+    const result = await store.baselines.setWorkforce(unit.code, year, total, source, by, now);
+    if (result.changed) {
+      const from = result.previous?.year === year ? result.previous.workforce_total : undefined;
+      await store.audit.record({ at: now, actor: by, action: 'baseline.set', scope: unit.code, details: { year, source: 'chat', to: total, workforceSource: source, ...(from !== undefined ? { from } : {}) } });
+    }
+    return result;
+  };
+
+  /** /penduduk: the workforce alone, saved as soon as its source is given. */
+  const finishWorkforce = async (ctx: BotContext, flow: ReportFlow, total: number, source: string): Promise<void> => {
+    const unit = unitOf(flow);
+    if (!unit || !flow.week) return;
+    endFlow(ctx);
+    if (!canReport(ctx.access, unit.code)) return replyHtml(ctx, workforceNotAllowedMessage(), deps.sleep);
+    const year = weekYear(flow.week);
+    const result = await saveWorkforce(unit, year, total, source, actorOf(ctx), deps.clock());
+    if (!result.changed) return replyHtml(ctx, workforceUnchangedMessage(unit, year), deps.sleep);
+    const from = result.previous?.year === year ? result.previous.workforce_total : undefined;
+    await replyHtml(ctx, workforceSavedMessage(unit, year, from, total, source), deps.sleep);
+  };
+
+  const startWorkforce = async (ctx: BotContext, flow: ReportFlow, unit: Unit): Promise<void> => {
+    const week = reportableWeeks(deps.clock(), unit.zone.iana, deps.reportDeadline)[0];
+    if (!week) return;
+    await askWorkforce(ctx, { ...flow, unitCode: unit.code, week, baselineOnly: true, onBehalf: ctx.access.role !== 'staff' });
+  };
+
   const send = async (ctx: BotContext, flow: ReportFlow): Promise<void> => {
     const unit = unitOf(flow);
     const week = flow.week;
@@ -281,11 +346,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     const by = actorOf(ctx);
     const baseline = flow.baseline;
     if (baseline?.total !== undefined && baseline.source !== undefined) {
-      const year = weekYear(week);
-      const result = await store.baselines.upsert(unit.code, { year, workforce_total: baseline.total, workforce_source: baseline.source }, by, now);
-      if (result.changed) {
-        await store.audit.record({ at: now, actor: by, action: 'baseline.set', scope: unit.code, details: { year, source: 'chat' } });
-      }
+      await saveWorkforce(unit, weekYear(week), baseline.total, baseline.source, by, now);
     }
     // Every warning of the figures sent was confirmed on the way here (review asks until none is open).
     const warnings = await currentWarningKeys(flow, checked.value);
@@ -299,6 +360,24 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
   };
 
   // ---- entry -------------------------------------------------------------------------------------------------
+
+  // /penduduk: staff correct their unit's workforce; coordinators and admins a unit's in scope.
+  feature.command(['workforce', 'penduduk'], async (ctx) => {
+    if (!isPrivate(ctx)) return replyHtml(ctx, privateOnlyMessage(ctx.botInfo.username), deps.sleep);
+    const access = ctx.access;
+    if (access.role !== 'staff' && access.role !== 'coordinator' && access.role !== 'admin') {
+      return replyHtml(ctx, workforceNotAllowedMessage(), deps.sleep);
+    }
+    const flow: ReportFlow = { ...newFlow(), baselineOnly: true };
+    const query = ctx.payload.trim();
+    const own = access.role === 'staff' ? regions.get(access.scope) : undefined;
+    if (query === '' && own && own.kind !== 'provinsi') return startWorkforce(ctx, flow, own);
+    if (query === '') return ask(ctx, flow, workforceAskUnitMessage());
+    const answer = resolveUnit(regions, query, (code) => canReport(access, code) && code.includes('.'), { feature: FEATURE, action: 'u' }, typeAnotherRegionHint());
+    if (answer.kind === 'unit') return startWorkforce(ctx, flow, answer.unit);
+    if (answer.kind === 'ask') return ask(ctx, flow, answer.message, { buttons: answer.buttons });
+    await ask(ctx, flow, workforceAskUnitMessage());
+  });
 
   feature.command(['submit', 'lapor'], async (ctx) => {
     if (!isPrivate(ctx)) return replyHtml(ctx, privateOnlyMessage(ctx.botInfo.username), deps.sleep);
@@ -331,7 +410,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
       const unit = regions.get(data.arg);
       if (report.step !== 'unit' || !unit || !canReport(ctx.access, unit.code)) return void (await ctx.answerCbQuery(alreadySentAnswer));
       await ctx.answerCbQuery();
-      return startUnit(ctx, report, unit);
+      return report.baselineOnly ? startWorkforce(ctx, report, unit) : startUnit(ctx, report, unit);
     }
     const [flowId, indexText] = data.arg.split('.');
     const index = indexText === undefined ? undefined : Number(indexText);
@@ -343,7 +422,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
         (data.action === 'same' && index !== undefined && fields[index] === report.step) ||
         (data.action === 'ok' && report.step === 'confirm') ||
         (data.action === 'edit' && (report.step === 'confirm' || report.step === 'summary')) ||
-        (data.action === 'f' && report.step === 'pick' && index !== undefined && fields[index] !== undefined) ||
+        (data.action === 'f' && report.step === 'pick' && index !== undefined && (fields[index] !== undefined || (index === fields.length && unit?.kind !== 'provinsi'))) ||
         ((data.action === 'send' || data.action === 'cancel') && report.step === 'summary'));
     if (!valid || !unit) return void (await ctx.answerCbQuery(alreadySentAnswer));
     await ctx.answerCbQuery();
@@ -385,7 +464,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     switch (flow.step) {
       case 'unit': {
         const answer = resolveUnit(regions, text, (code) => canReport(ctx.access, code), { feature: FEATURE, action: 'u' }, typeAnotherRegionHint());
-        if (answer.kind === 'unit') return startUnit(ctx, flow, answer.unit);
+        if (answer.kind === 'unit') return flow.baselineOnly ? startWorkforce(ctx, flow, answer.unit) : startUnit(ctx, flow, answer.unit);
         return ask(ctx, flow, answer.kind === 'ask' ? answer.message : reportAskUnitMessage(), {
           buttons: answer.kind === 'ask' ? answer.buttons : undefined,
         });
@@ -399,23 +478,38 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
       }
       case 'baseline_total': {
         if (!unit || !flow.week) return;
+        const changing = flow.returnToSummary || flow.baselineOnly === true;
         if (/^(lewati|lewat|skip|nanti)$/.test(lower)) {
+          if (flow.baselineOnly) {
+            endFlow(ctx);
+            return replyHtml(ctx, flowCancelledMessage(), deps.sleep);
+          }
+          if (flow.returnToSummary) return review(ctx, flow);
           const first = fieldsFor(unit.kind)[0];
           return first ? askField(ctx, { ...flow, baseline: { skipped: true } }, first) : undefined;
         }
         const n = parseCount(text);
         if (!n.ok || n.value === 0) {
-          const why = n.ok ? 'jumlah penduduk bekerja harus lebih dari nol.' : countError(n.error);
+          const why = workforceErrorText(n.ok ? undefined : n.error);
+          if (changing) return askWorkforce(ctx, flow, lines(`Mohon maaf, ${why}`));
           return ask(ctx, flow, lines(`Mohon maaf, ${why}`, baselineAskTotalMessage(unit, weekYear(flow.week))));
         }
-        return ask(ctx, { ...flow, step: 'baseline_source', baseline: { total: n.value } }, baselineAskSourceMessage(n.value));
+        const currentSource = flow.baseline?.source ?? store.baselines.recordOf(unit.code, weekYear(flow.week))?.workforce_source;
+        return ask(ctx, { ...flow, step: 'baseline_source', baseline: { ...flow.baseline, total: n.value, skipped: false } }, baselineAskSourceMessage(n.value, changing ? currentSource : undefined));
       }
       case 'baseline_source': {
-        if (!unit || text === '' || text.length > MAX_SOURCE_LENGTH) {
-          return ask(ctx, flow, baselineAskSourceMessage(flow.baseline?.total ?? 0));
+        if (!unit || !flow.week) return;
+        const currentSource = store.baselines.recordOf(unit.code, weekYear(flow.week))?.workforce_source;
+        const source = text === '=' ? currentSource : text;
+        const total = flow.baseline?.total;
+        if (source === undefined || source === '' || source.length > MAX_SOURCE_LENGTH || total === undefined) {
+          return ask(ctx, flow, baselineAskSourceMessage(total ?? 0, currentSource));
         }
+        const withBaseline: ReportFlow = { ...flow, baseline: { total, source } };
+        if (flow.baselineOnly) return finishWorkforce(ctx, flow, total, source);
+        if (flow.returnToSummary) return review(ctx, withBaseline);
         const first = fieldsFor(unit.kind)[0];
-        return first ? askField(ctx, { ...flow, baseline: { ...flow.baseline, source: text } }, first) : undefined;
+        return first ? askField(ctx, withBaseline, first) : undefined;
       }
       case 'confirm':
         if (/^(ya|y|benar|sudah|betul|ok|oke)\b/.test(lower)) return review(ctx, await confirmWarnings(flow));
