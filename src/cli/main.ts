@@ -9,14 +9,14 @@ import { acquireLock } from '../store/lock.js';
 import type { Actor } from '../store/schema.js';
 import { createStore, type Store } from '../store/store.js';
 import { importBaselines } from './import-baselines.js';
-import { importReports, type ImportResult } from './import-reports.js';
+import { importReports, REPORT_HEADER, type ImportResult } from './import-reports.js';
 import { runPeopleCommand } from './people.js';
 
 const USAGE = `Penggunaan: npm run cli -- <perintah>
 
   import reports <berkas.csv> [--terima-peringatan]
       Impor laporan mingguan. Judul kolom:
-      region_code,week,active_pu,active_bpu,active_jakon,active_pmi,nonasn_total,nonasn_jkk,nonasn_jkm,nonasn_jht,nonasn_jp
+      ${REPORT_HEADER.join(',')}
   import baselines <berkas.csv>
       Impor data penduduk bekerja dan target per tahun. Judul kolom:
       region_code,year,workforce_total,workforce_source,workforce_formal,workforce_informal,target_pct

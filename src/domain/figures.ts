@@ -1,19 +1,15 @@
 import { err, ok, type Result } from './result.js';
 import type { UnitKind } from './regions/directory.js';
 
+import type { FieldKey, NonAsnField } from './fields.js';
+import { ALL_FIELDS, fieldsFor, NONASN_PROGRAMMES, PARTICIPANT_FIELDS } from './fields.js';
+
+// The fields themselves are declared once, in fields.ts; re-exported for the modules that read figures.
+export { ALL_FIELDS, fieldsFor, NONASN_FIELDS, NONASN_PROGRAMMES, PARTICIPANT_FIELDS } from './fields.js';
+export type { FieldKey, NonAsnField, ParticipantField, ProgrammeField } from './fields.js';
+
 /** The weekly figures of one reporting unit (product.md, "Weekly figures"). */
-export const PARTICIPANT_FIELDS = ['active_pu', 'active_bpu', 'active_jakon', 'active_pmi'] as const;
-export const NONASN_FIELDS = ['nonasn_total', 'nonasn_jkk', 'nonasn_jkm', 'nonasn_jht', 'nonasn_jp'] as const;
-export const NONASN_PROGRAMMES = ['nonasn_jkk', 'nonasn_jkm', 'nonasn_jht', 'nonasn_jp'] as const;
-export const ALL_FIELDS = [...PARTICIPANT_FIELDS, ...NONASN_FIELDS] as const;
-
-export type ParticipantField = (typeof PARTICIPANT_FIELDS)[number];
-export type NonAsnField = (typeof NONASN_FIELDS)[number];
-export type FieldKey = (typeof ALL_FIELDS)[number];
 export type Figures = Partial<Record<FieldKey, number>>;
-
-/** A province unit reports only its own non-ASN; its participants are the sum of its kab/kota. */
-export const fieldsFor = (kind: UnitKind): readonly FieldKey[] => (kind === 'provinsi' ? NONASN_FIELDS : ALL_FIELDS);
 
 export type FigureError =
   | { kind: 'missing'; field: FieldKey }

@@ -11,6 +11,11 @@ const SIGNED_COUNT_FORMAT = new Intl.NumberFormat('id-ID', { maximumFractionDigi
 /** `1.234.567` */
 export const formatCount = (n: number): string => COUNT_FORMAT.format(n);
 
+const DECIMAL_FORMAT = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+
+/** `38,9` (at most one decimal, comma as the mark) */
+export const formatDecimal = (n: number): string => DECIMAL_FORMAT.format(n);
+
 /** `+1.204`, `-35`, `0` */
 export const formatSignedCount = (n: number): string => SIGNED_COUNT_FORMAT.format(n);
 

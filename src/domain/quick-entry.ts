@@ -1,22 +1,9 @@
-import { ALL_FIELDS, fieldsFor, type FieldKey, type Figures } from './figures.js';
+import { ALL_FIELDS, fieldsFor, QUICK_KEYS, type FieldKey } from './fields.js';
+import type { Figures } from './figures.js';
 import { parseCount, type CountError } from './numbers.js';
 import type { UnitKind } from './regions/directory.js';
 
-/** Short keys people type in one message: `/lapor pu=38.905 bpu=11.200 ... jp=0`. */
-export const QUICK_KEYS: Record<string, FieldKey> = {
-  pu: 'active_pu',
-  bpu: 'active_bpu',
-  jakon: 'active_jakon',
-  pmi: 'active_pmi',
-  nonasn: 'nonasn_total',
-  jkk: 'nonasn_jkk',
-  jkm: 'nonasn_jkm',
-  jht: 'nonasn_jht',
-  jp: 'nonasn_jp',
-};
-
-export const quickKeyOf = (field: FieldKey): string =>
-  Object.entries(QUICK_KEYS).find(([, f]) => f === field)?.[0] ?? field;
+export { QUICK_KEYS, quickKeyOf } from './fields.js';
 
 export interface QuickEntry {
   figures: Figures;

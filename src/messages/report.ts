@@ -1,7 +1,7 @@
 import type { CountError } from '../domain/numbers.js';
 import type { FieldKey, Figures, FigureWarning } from '../domain/figures.js';
-import { formatCount, formatDateTime, formatSignedCount, formatWeek } from '../domain/format.js';
-import { quickKeyOf } from '../domain/quick-entry.js';
+import { formatCount, formatDateTime, formatDecimal, formatSignedCount, formatWeek } from '../domain/format.js';
+import { FIELD_REGISTRY, fieldSpec, quickKeyOf } from '../domain/fields.js';
 import type { Unit } from '../domain/regions/directory.js';
 import type { WeekKey } from '../domain/weeks.js';
 import { countErrorText, figureErrorText, figureWarningText } from './figures.js';
@@ -9,17 +9,15 @@ import { revisionName, revisionsSummary } from './revisions.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
 import { FIELD_LABELS } from './labels.js';
 
-const EXAMPLES: Record<FieldKey, string> = {
-  active_pu: '38.905 atau 38,9rb',
-  active_bpu: '11.200 atau 11,2rb',
-  active_jakon: '2.205',
-  active_pmi: '58',
-  nonasn_total: '4.120',
-  nonasn_jkk: '4.120',
-  nonasn_jkm: '4.120',
-  nonasn_jht: '1.650',
-  nonasn_jp: '0',
+/** `38.905 atau 38,9rb`: the registry's example as officials write it, with the short form for larger numbers. */
+const exampleOf = (field: FieldKey): string => {
+  const n = fieldSpec(field).example;
+  return n >= 10_000 ? `${formatCount(n)} atau ${formatDecimal(Math.round(n / 100) / 10)}rb` : formatCount(n);
 };
+
+/** The quick-entry template, from the registry: every key with its example. */
+export const quickEntryExample = (): string =>
+  `/lapor ${FIELD_REGISTRY.map((f) => `${f.quickKey}=${formatCount(f.example)}`).join(' ')}`;
 
 export const reportTitle = (unit: Unit, week: WeekKey): Html => html`${bold(unit.name)}, ${formatWeek(week, unit.zone)}`;
 
@@ -102,7 +100,7 @@ export function fieldQuestion(field: FieldKey, index: number, total: number, ear
   const previous = earlier?.figures[field];
   return lines(
     bold(`(${index}/${total}) ${FIELD_LABELS[field]}`),
-    `Contoh: ${EXAMPLES[field]}`,
+    `Contoh: ${exampleOf(field)}`,
     stored !== undefined
       ? html`Angka tersimpan: ${bold(formatCount(stored))}. Ketik angka baru, atau ${bold('=')} untuk memakai angka yang sama.`
       : previous !== undefined && earlier
@@ -225,8 +223,8 @@ export function quickEntryProblems(input: {
     ...input.errors.map((e) => html`• ${key(e.field)}: ${e.text}`),
     ...input.hardErrors.map((t) => html`• ${t}`),
     '',
-    html`Kunci yang dikenal: ${code('pu bpu jakon pmi nonasn jkk jkm jht jp')}. Contoh:`,
-    code('/lapor pu=38.905 bpu=11.200 jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=0 jp=0'),
+    html`Kunci yang dikenal: ${code(FIELD_REGISTRY.map((f) => f.quickKey).join(' '))}. Contoh:`,
+    code(quickEntryExample()),
   );
 }
 

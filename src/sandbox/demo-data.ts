@@ -1,5 +1,5 @@
 import { validateBaseline, type Baseline } from '../domain/baseline.js';
-import { validateFigures, type Figures } from '../domain/figures.js';
+import { NONASN_FIELDS, PARTICIPANT_FIELDS, validateFigures, type Figures } from '../domain/figures.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import { shiftWeek, weekOf, weekRange } from '../domain/weeks.js';
 import type { Actor } from '../store/schema.js';
@@ -19,10 +19,10 @@ interface DemoUnit {
   target?: number;
   formal?: number;
   informal?: number;
-  /** This week's participants: PU, BPU, Jakon, PMI. */
-  participants?: [number, number, number, number];
-  /** Non-ASN: total, JKK, JKM, JHT, JP. */
-  nonAsn: [number, number, number, number, number];
+  /** This week's participants, in the registry's order (PU, BPU, Jakon, PMI). */
+  participants?: readonly number[];
+  /** Non-ASN, in the registry's order (total, JKK, JKM, JHT, JP). */
+  nonAsn: readonly number[];
   /** Weeks since the last report (0 = reported this week). */
   lastReportWeeksAgo: number;
   historyWeeks: number;
@@ -50,20 +50,19 @@ const DEMO_UNITS: DemoUnit[] = [
 /** Weekly growth per segment, to make week-on-week changes visible (PU, BPU, Jakon, PMI). */
 const WEEKLY_GROWTH = [0.004, 0.012, 0.02, 0.005] as const;
 
+/** The demo's figures some weeks back: values in the registry's order (a field without one is 0). */
 function figuresAt(u: DemoUnit, weeksBefore: number): Figures {
-  const [total, jkk, jkm, jht, jp] = u.nonAsn;
-  const f: Figures = {
-    nonasn_total: total,
-    nonasn_jkk: jkk,
-    nonasn_jkm: jkm,
-    nonasn_jht: Math.max(0, jht - 15 * weeksBefore),
-    nonasn_jp: jp,
-  };
-  if (u.participants) {
-    const [pu, bpu, jakon, pmi] = u.participants.map((v, i) =>
-      Math.round(v * (1 - (WEEKLY_GROWTH[i] ?? 0) * weeksBefore)),
-    );
-    Object.assign(f, { active_pu: pu, active_bpu: bpu, active_jakon: jakon, active_pmi: pmi });
+  const f: Figures = {};
+  NONASN_FIELDS.forEach((field, i) => {
+    f[field] = u.nonAsn[i] ?? 0;
+  });
+  // JHT coverage of non-ASN grows week by week in the demo, as budgets are found.
+  f.nonasn_jht = Math.max(0, (f.nonasn_jht ?? 0) - 15 * weeksBefore);
+  const participants = u.participants;
+  if (participants) {
+    PARTICIPANT_FIELDS.forEach((field, i) => {
+      f[field] = Math.round((participants[i] ?? 0) * (1 - (WEEKLY_GROWTH[i] ?? 0) * weeksBefore));
+    });
   }
   return f;
 }

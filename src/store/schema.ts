@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALL_FIELDS, type FieldKey } from '../domain/fields.js';
 
 /** Bump with a migration in migrations.ts whenever a stored shape changes. */
 export const SCHEMA_VERSION = 1;
@@ -14,17 +15,10 @@ export const MetaSchema = z.object({
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
-export const FiguresSchema = z.strictObject({
-  active_pu: count.optional(),
-  active_bpu: count.optional(),
-  active_jakon: count.optional(),
-  active_pmi: count.optional(),
-  nonasn_total: count.optional(),
-  nonasn_jkk: count.optional(),
-  nonasn_jkm: count.optional(),
-  nonasn_jht: count.optional(),
-  nonasn_jp: count.optional(),
-});
+/** One optional whole number per field of the registry (domain/fields.ts); nothing else. */
+export const FiguresSchema = z.strictObject(
+  Object.fromEntries(ALL_FIELDS.map((key) => [key, count.optional()])) as Record<FieldKey, ReturnType<typeof count.optional>>,
+);
 
 export const ActorSchema = z.object({
   /** Telegram user id; null for an operator's command-line import. */
