@@ -2,6 +2,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** A folder may not import the project's folders named in `forbidden` (at any depth of relative path). */
+function layer(files, forbidden, message) {
+  return [
+    {
+      files: [files],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: [{ group: forbidden.flatMap((f) => [`**/${f}/**`, `**/${f}`]), message }] }],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -23,6 +35,12 @@ export default tseslint.config(
       ],
     },
   },
+  // The layers (style.md): data flows one way, and the linter keeps it so. Each rule names what a folder may not import.
+  ...layer('src/domain/**', ['store', 'bot', 'features', 'outbox', 'messages', 'scheduler', 'sandbox', 'cli'], 'domain/ is pure: it imports nothing of the project outside domain/.'),
+  ...layer('src/store/**', ['bot', 'features', 'outbox', 'messages', 'scheduler', 'sandbox', 'cli'], 'store/ sits on domain/ alone.'),
+  ...layer('src/messages/**', ['store', 'outbox', 'bot', 'features', 'scheduler', 'sandbox', 'cli'], 'messages/ take plain domain types (domain/records.ts), never the store, the outbox or the bot.'),
+  ...layer('src/outbox/**', ['features', 'bot', 'scheduler', 'sandbox', 'cli'], 'outbox/ knows nothing of features.'),
+  ...layer('src/bot/**', ['features', 'scheduler', 'sandbox', 'cli'], 'bot/ knows no feature: features/index.ts composes them and app.ts hands them to createBot.'),
   {
     // config.ts is the application's only reader; the test helper passes PATH and HOME to child processes.
     files: ['src/config.ts', 'tests/helpers/spawn.ts'],

@@ -1,5 +1,6 @@
 import type { Telegraf } from 'telegraf';
 import { createBot, registerCommandMenu } from './bot/create-bot.js';
+import { allFeatures } from './features/index.js';
 import type { BotContext } from './bot/context.js';
 import type { Config } from './config.js';
 import type { RegionDirectory } from './domain/regions/directory.js';
@@ -93,7 +94,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         });
       },
     });
-    const bot = createBot({
+    const bot = createBot(
+      {
       botToken: config.botToken,
       apiRoot: config.apiRoot,
       adminIds: config.adminIds,
@@ -109,7 +111,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       sleep,
       outbox,
       sessionReminders: config.sessionReminders,
-    });
+    },
+      allFeatures,
+    );
     await registerCommandMenu(bot, { logger });
     const running = bot.launch(() => {
       logger.info('bot started', { username: bot.botInfo?.username, apiRoot: config.apiRoot });

@@ -1,17 +1,4 @@
-import { session, Telegraf, TelegramError, type SessionStore } from 'telegraf';
-import { coverageFeature } from '../features/coverage/index.js';
-import { fallbackFeature } from '../features/fallback.js';
-import { onboardingFeature } from '../features/onboarding/index.js';
-import { requestsFeature } from '../features/onboarding/requests.js';
-import { inviteFeature } from '../features/invite/index.js';
-import { usersFeature } from '../features/users/index.js';
-import { groupsFeature } from '../features/groups/index.js';
-import { auditFeature } from '../features/audit/index.js';
-import { statusFeature } from '../features/status/index.js';
-import { historyFeature } from '../features/history/index.js';
-import { reportFeature } from '../features/report/index.js';
-import { broadcastFeature } from '../features/broadcast/index.js';
-import { sessionsFeature } from '../features/sessions/index.js';
+import { session, Telegraf, TelegramError, type MiddlewareFn, type SessionStore } from 'telegraf';
 import { guardFlows } from './flow.js';
 import { rateLimit } from './rate-limit.js';
 import { COMMAND_MENU, internalErrorMessage } from '../messages/common.js';
@@ -33,7 +20,11 @@ const sessionStore = (deps: BotDeps): SessionStore<SessionData> => ({
   delete: (key) => deps.store.sessions.delete(key),
 });
 
-export function createBot(deps: BotDeps): Telegraf<BotContext> {
+/**
+ * The bot: the Telegram edge (errors, flood control, per-chat order, session, flows, access) around `features`,
+ * which the caller composes (features/index.ts): the bot layer knows no feature.
+ */
+export function createBot(deps: BotDeps, features: (deps: BotDeps) => MiddlewareFn<BotContext>): Telegraf<BotContext> {
   const bot = new Telegraf<BotContext>(deps.botToken, {
     telegram: { apiRoot: deps.apiRoot },
     handlerTimeout: 60_000,
@@ -59,19 +50,7 @@ export function createBot(deps: BotDeps): Telegraf<BotContext> {
   bot.use(session<SessionData, BotContext, 'session'>({ store: sessionStore(deps) }));
   bot.use(guardFlows(deps));
   bot.use(resolveAccess(deps));
-  bot.use(onboardingFeature(deps));
-  bot.use(coverageFeature(deps));
-  bot.use(statusFeature(deps));
-  bot.use(historyFeature(deps));
-  bot.use(reportFeature(deps));
-  bot.use(broadcastFeature(deps));
-  bot.use(sessionsFeature(deps));
-  bot.use(inviteFeature(deps));
-  bot.use(requestsFeature(deps));
-  bot.use(usersFeature(deps));
-  bot.use(groupsFeature(deps));
-  bot.use(auditFeature(deps));
-  bot.use(fallbackFeature(deps));
+  bot.use(features(deps));
   return bot;
 }
 

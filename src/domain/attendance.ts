@@ -1,7 +1,7 @@
 /** How a person answers a session reminder. */
 export type AttendanceStatus = 'hadir' | 'diwakilkan' | 'berhalangan';
 
-export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ['hadir', 'diwakilkan', 'berhalangan'];
+export const ATTENDANCE_STATUSES = ['hadir', 'diwakilkan', 'berhalangan'] as const satisfies readonly AttendanceStatus[];
 
 /**
  * One letter per answer in a button's callback data (64 bytes at most). Both the buttons and the handler use this

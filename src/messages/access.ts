@@ -3,7 +3,7 @@ import { formatCount, formatDateTime, formatWeekShort } from '../domain/format.j
 import type { WeekKey } from '../domain/weeks.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import { WIB } from '../domain/zones.js';
-import type { AccessRequest, AuditEntry, User } from '../store/schema.js';
+import type { AccessRequest, AuditEntry, User } from '../domain/records.js';
 import { revisionName } from './revisions.js';
 import type { RejectReason } from '../domain/requests.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';

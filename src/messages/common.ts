@@ -1,4 +1,4 @@
-import type { Access } from '../bot/context.js';
+import type { Access } from '../domain/access.js';
 import { bold, code, html, lines, type Html } from './html.js';
 
 export const BOT_NAME = 'UC Bot';

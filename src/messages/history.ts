@@ -2,7 +2,7 @@ import { fieldsFor } from '../domain/figures.js';
 import { formatCount, formatDateTime, formatWeek } from '../domain/format.js';
 import type { Unit } from '../domain/regions/directory.js';
 import type { WeekKey } from '../domain/weeks.js';
-import type { Revision } from '../store/schema.js';
+import type { Revision } from '../domain/records.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 import { FIELD_LABELS } from './labels.js';
 import { revisionName, revisionsSummary } from './revisions.js';

@@ -1,5 +1,5 @@
-import { countsOf } from '../outbox/outbox.js';
-import type { FailureReason, OutboxItem } from '../store/schema.js';
+import { countsOf } from '../domain/delivery.js';
+import type { FailureReason, OutboxItem } from '../domain/records.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 
 const MAX_LISTED_FAILURES = 30;

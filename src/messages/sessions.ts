@@ -2,7 +2,7 @@ import { describeOffset, type Offset } from '../domain/durations.js';
 import { formatDate, formatDateTime, formatTimeRange } from '../domain/format.js';
 import type { Unit } from '../domain/regions/directory.js';
 import { WIB, type Zone } from '../domain/zones.js';
-import type { Meeting } from '../store/schema.js';
+import type { Meeting } from '../domain/records.js';
 import type { AttendanceStatus } from '../domain/attendance.js';
 import { bold, code, COUNTDOWN_SLOT, html, italic, lines, type Html } from './html.js';
 

@@ -57,21 +57,7 @@ export interface EnqueueSpec {
   recipients: Recipient[];
 }
 
-export interface DeliveryCounts {
-  total: number;
-  pending: number;
-  sent: number;
-  failed: number;
-  expired: number;
-}
-
-export const countsOf = (item: OutboxItem): DeliveryCounts => ({
-  total: item.deliveries.length,
-  pending: item.deliveries.filter((d) => d.state === 'pending' || d.state === 'sending').length,
-  sent: item.deliveries.filter((d) => d.state === 'sent').length,
-  failed: item.deliveries.filter((d) => d.state === 'failed').length,
-  expired: item.deliveries.filter((d) => d.state === 'expired').length,
-});
+export { countsOf, type DeliveryCounts } from '../domain/delivery.js';
 
 /** Splits a body for Telegram's limit. Entity texts come from one Telegram message, so they already fit. */
 function partsOf(body: MessageBody): Array<Record<string, unknown>> {

@@ -1,0 +1,35 @@
+import { Composer, type MiddlewareFn } from 'telegraf';
+import type { BotContext } from '../bot/context.js';
+import type { BotDeps } from '../bot/deps.js';
+import { auditFeature } from './audit/index.js';
+import { broadcastFeature } from './broadcast/index.js';
+import { coverageFeature } from './coverage/index.js';
+import { fallbackFeature } from './fallback.js';
+import { groupsFeature } from './groups/index.js';
+import { historyFeature } from './history/index.js';
+import { inviteFeature } from './invite/index.js';
+import { onboardingFeature } from './onboarding/index.js';
+import { requestsFeature } from './onboarding/requests.js';
+import { reportFeature } from './report/index.js';
+import { sessionsFeature } from './sessions/index.js';
+import { statusFeature } from './status/index.js';
+import { usersFeature } from './users/index.js';
+
+/** Every capability, in the order an update meets them; the fallback for input nobody took comes last. */
+export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
+  return Composer.compose<BotContext>([
+    onboardingFeature(deps),
+    coverageFeature(deps),
+    statusFeature(deps),
+    historyFeature(deps),
+    reportFeature(deps),
+    broadcastFeature(deps),
+    sessionsFeature(deps),
+    inviteFeature(deps),
+    requestsFeature(deps),
+    usersFeature(deps),
+    groupsFeature(deps),
+    auditFeature(deps),
+    fallbackFeature(deps),
+  ]);
+}
