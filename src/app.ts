@@ -9,7 +9,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createStore, type Store } from './store/store.js';
 import { isDiskFull, StoreDiskFullError } from './store/errors.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
-import { deliveryReportMessage, type RecipientLabel } from './messages/outbox.js';
+import { deliveryReportMessage, deliveryReportTitle, type RecipientLabel } from './messages/outbox.js';
 import { countdownText } from './messages/when.js';
 import { ROLE_LABELS, roleAndScope } from './messages/access.js';
 import { Telegram } from 'telegraf';
@@ -87,7 +87,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         await outbox.enqueue({
           id: `report-${item.id}`,
           kind: 'notice',
-          title: `Laporan pengiriman ${item.title}`,
+          title: deliveryReportTitle(item.title),
           bodies: { default: { format: 'html', text: deliveryReportMessage(item, recipientOf).text } },
           recipients: [{ chatId: item.reportTo, variant: 'default' }],
           atLeastOnce: true,

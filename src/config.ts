@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseDeadline, type Deadline } from './domain/deadline.js';
 import { parseOffsets, type Offset } from './domain/durations.js';
 import { err, ok, type Result } from './domain/result.js';
+import { CONFIG_TEXT } from './messages/config.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -13,22 +14,22 @@ const idList = z
   .string()
   .trim()
   .refine((s) => s === '' || /^\d+(?:\s*,\s*\d+)*$/.test(s), {
-    message: 'harus berisi ID Telegram berupa angka, dipisah koma (contoh: 123456789,987654321)',
+    message: CONFIG_TEXT.idList,
   })
   .transform((s) => (s === '' ? [] : s.split(',').map((x) => Number(x.trim()))));
 
 const positiveInt = (fallback: number) =>
-  z.coerce.number({ message: 'harus berupa bilangan bulat positif' }).int().positive().default(fallback);
+  z.coerce.number({ message: CONFIG_TEXT.positiveInt }).int().positive().default(fallback);
 
-/** A setting written as people write it, read by the domain's own parser (its message names what is wrong). */
-const parsedWith = <T>(fallback: string, parse: (s: string) => Result<T, string>) =>
+/** A setting written as people write it, read by the domain's own parser; `describe` words its error. */
+const parsedWith = <T, E>(fallback: string, parse: (s: string) => Result<T, E>, describe: (e: E) => string) =>
   z
     .string()
     .default(fallback)
     .transform((s, ctx) => {
       const parsed = parse(s);
       if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: parsed.error });
+        ctx.addIssue({ code: 'custom', message: describe(parsed.error) });
         return z.NEVER;
       }
       return parsed.value;
@@ -37,25 +38,25 @@ const parsedWith = <T>(fallback: string, parse: (s: string) => Result<T, string>
 /** Every key the bot reads; `.env.example` lists the same keys. */
 const ConfigSchema = z.object({
   BOT_TOKEN: z
-    .string({ message: 'wajib diisi (token bot dari @BotFather)' })
+    .string({ message: CONFIG_TEXT.tokenMissing })
     .trim()
-    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, { message: 'bukan token bot yang sah (bentuknya 123456:ABC-DEF...)' }),
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, { message: CONFIG_TEXT.tokenShape }),
   TELEGRAM_API_ROOT: z
-    .url({ message: 'harus berupa URL, contoh https://api.telegram.org' })
+    .url({ message: CONFIG_TEXT.url })
     .default('https://api.telegram.org')
     .transform((s) => s.replace(/\/+$/, '')),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   ADMIN_IDS: idList.default([]),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `harus salah satu dari ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: CONFIG_TEXT.logLevel(LOG_LEVELS) }).default('info'),
   BACKUP_KEEP: positiveInt(7),
   INVITE_TTL_DAYS: positiveInt(7),
   RATE_LIMIT_BURST: positiveInt(20),
   RATE_LIMIT_PER_MINUTE: positiveInt(60),
-  REPORT_DEADLINE: parsedWith('Jumat 15.00', parseDeadline),
+  REPORT_DEADLINE: parsedWith('Jumat 15.00', parseDeadline, () => CONFIG_TEXT.deadline),
   FLOW_TIMEOUT_HOURS: positiveInt(24),
   SEND_RATE: positiveInt(25),
-  LATE_REMINDERS: parsedWith('1d,2h', parseOffsets),
-  SESSION_REMINDERS: parsedWith('3d,1d,1h', parseOffsets),
+  LATE_REMINDERS: parsedWith('1d,2h', parseOffsets, CONFIG_TEXT.offset),
+  SESSION_REMINDERS: parsedWith('3d,1d,1h', parseOffsets, CONFIG_TEXT.offset),
   SCHEDULER_TICK_SECONDS: positiveInt(30),
 });
 
@@ -89,8 +90,8 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
   const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const key = String(issue?.path[0] ?? 'konfigurasi');
-    return err(`Konfigurasi tidak valid: ${key} ${issue?.message ?? 'tidak sah'}.`);
+    const key = String(issue?.path[0] ?? CONFIG_TEXT.anyKey);
+    return err(CONFIG_TEXT.invalid(key, issue?.message));
   }
   const c = parsed.data;
   return ok({

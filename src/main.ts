@@ -1,6 +1,7 @@
 import { startApp } from './app.js';
 import { parseConfig, readEnvironment } from './config.js';
 import { StoreError } from './store/errors.js';
+import { storeErrorText, tokenRejectedText } from './messages/store.js';
 import { TelegramError } from 'telegraf';
 
 const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -18,7 +19,7 @@ async function main(): Promise<number> {
     app = await startApp(config);
   } catch (e) {
     if (e instanceof StoreError) {
-      console.error(e.message);
+      console.error(storeErrorText(e.problem));
       return 1;
     }
     throw e;
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof TelegramError && error.code === 401) {
-      console.error('Token bot ditolak oleh Telegram (401 Unauthorized): periksa BOT_TOKEN.');
+      console.error(tokenRejectedText());
     } else {
       logger.error('bot stopped on an error', { error });
     }

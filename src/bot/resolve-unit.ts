@@ -1,7 +1,7 @@
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
 import { ambiguousMessage, notFoundMessage } from '../messages/coverage.js';
-import { html, lines, type Html } from '../messages/html.js';
-import { outOfScopeMessage } from '../messages/access.js';
+import { lines, type Html } from '../messages/html.js';
+import { askRegionNameMessage, outOfScopeMessage } from '../messages/access.js';
 import { unitButtons } from './unit-buttons.js';
 
 export type UnitAnswer =
@@ -25,7 +25,7 @@ export function resolveUnit(
   const r = regions.resolve(query);
   switch (r.kind) {
     case 'empty':
-      return { kind: 'ask', message: html`Mohon ketik nama wilayahnya, misalnya Pangkalpinang.` };
+      return { kind: 'ask', message: askRegionNameMessage() };
     case 'national':
       return allowed('national') ? { kind: 'national' } : outOfScope('data nasional');
     case 'found':

@@ -1,3 +1,4 @@
+import { IMPORT_TEXT } from '../messages/cli.js';
 import { parse } from 'csv-parse/sync';
 import { err, ok, type Result } from '../domain/result.js';
 
@@ -19,12 +20,12 @@ export function readCsv(content: string, header: readonly string[]): Result<CsvR
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
   } catch (e) {
-    return err(`berkas CSV tidak dapat dibaca: ${(e as Error).message}`);
+    return err(IMPORT_TEXT.csvUnreadable((e as Error).message));
   }
   const [head, ...body] = records;
   const got = (head ?? []).map((h) => h.trim().toLowerCase());
   if (got.join(',') !== header.join(',')) {
-    return err(`baris judul harus persis: ${header.join(',')} (ditemukan: ${got.join(',') || 'kosong'})`);
+    return err(IMPORT_TEXT.header(header, got));
   }
   const rows: CsvRow[] = [];
   // csv-parse skips empty lines; its info would give exact lines, but a quoted newline is not expected here.

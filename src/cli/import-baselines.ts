@@ -1,3 +1,4 @@
+import { IMPORT_TEXT } from '../messages/cli.js';
 import { validateBaseline, type Baseline } from '../domain/baseline.js';
 import { parseCount, parsePercent } from '../domain/numbers.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
@@ -29,26 +30,26 @@ export async function importBaselines(
   for (const row of parsed.value) {
     const c = row.cells;
     const unit = deps.regions.get(normaliseCode(c.region_code ?? ''));
-    const label = unit ? `${unit.name} (${unit.code}), ${c.year ?? ''}` : c.region_code || '(kosong)';
+    const label = unit ? `${unit.name} (${unit.code}), ${c.year ?? ''}` : c.region_code || IMPORT_TEXT.empty;
     const reject = (detail: string): void => {
       lines.push({ line: row.line, label, outcome: 'rejected', detail });
     };
     if (!unit) {
-      reject(`kode wilayah “${c.region_code ?? ''}” tidak dikenal.`);
+      reject(IMPORT_TEXT.unknownCode(c.region_code ?? ''));
       continue;
     }
     if (c.__extra) {
-      reject(`ada kolom berlebih: “${c.__extra}”.`);
+      reject(IMPORT_TEXT.extraColumns(c.__extra));
       continue;
     }
     if (!/^\d{4}$/.test(c.year ?? '')) {
-      reject('tahun harus ditulis empat angka, misalnya 2026.');
+      reject(IMPORT_TEXT.yearFormat);
       continue;
     }
     const key = `${unit.code}|${c.year ?? ''}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      reject(`duplikat baris ${earlier} (unit dan tahun yang sama).`);
+      reject(IMPORT_TEXT.duplicateYear(earlier));
       continue;
     }
     seen.set(key, row.line);
@@ -56,7 +57,7 @@ export async function importBaselines(
     const count = (field: 'workforce_total' | 'workforce_formal' | 'workforce_informal', required: boolean) => {
       const cell = (c[field] ?? '').trim();
       if (cell === '') {
-        if (required) problems.push(`kolom ${field} belum diisi.`);
+        if (required) problems.push(IMPORT_TEXT.cellMissing(field));
         return undefined;
       }
       const n = parseCount(cell);
@@ -70,7 +71,7 @@ export async function importBaselines(
     if ((c.target_pct ?? '').trim() !== '') {
       const p = parsePercent(c.target_pct ?? '');
       if (p.ok) target = p.value;
-      else problems.push(`kolom target_pct: ${percentErrorText(p.error)}`);
+      else problems.push(IMPORT_TEXT.cell('target_pct', percentErrorText(p.error)));
     }
     if (problems.length > 0) {
       reject(problems.join(' '));
@@ -91,7 +92,7 @@ export async function importBaselines(
     }
     const result = await deps.store.baselines.upsert(unit.code, checked.value, deps.actor, deps.now);
     if (!result.changed) {
-      lines.push({ line: row.line, label, outcome: 'unchanged', detail: 'sudah tersimpan dengan angka yang sama.' });
+      lines.push({ line: row.line, label, outcome: 'unchanged', detail: IMPORT_TEXT.unchanged });
       continue;
     }
     await deps.store.audit.record({
@@ -105,7 +106,7 @@ export async function importBaselines(
       line: row.line,
       label,
       outcome: 'saved',
-      detail: result.previous ? 'disimpan, menggantikan angka sebelumnya.' : 'disimpan.',
+      detail: result.previous ? IMPORT_TEXT.replaced : IMPORT_TEXT.saved,
     });
   }
   return { ok: true, lines };

@@ -1,4 +1,5 @@
 import { revisionName } from '../messages/revisions.js';
+import { IMPORT_TEXT } from '../messages/cli.js';
 import { fieldsFor, figureWarnings, validateFigures, ALL_FIELDS, type Figures } from '../domain/figures.js';
 import { parseCount } from '../domain/numbers.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
@@ -48,27 +49,27 @@ export async function importReports(
     };
     const unit = deps.regions.get(normaliseCode(c.region_code ?? ''));
     if (!unit) {
-      reject(c.region_code || '(kosong)', `kode wilayah “${c.region_code ?? ''}” tidak dikenal.`);
+      reject(c.region_code || IMPORT_TEXT.empty, IMPORT_TEXT.unknownCode(c.region_code ?? ''));
       continue;
     }
     const label = `${unit.name} (${unit.code}), ${c.week ?? ''}`;
     if (c.__extra) {
-      reject(label, `ada kolom berlebih: “${c.__extra}”.`);
+      reject(label, IMPORT_TEXT.extraColumns(c.__extra));
       continue;
     }
     const week = parseWeekKey(c.week ?? '');
     if (!week.ok) {
-      reject(label, week.error === 'format' ? 'minggu harus ditulis seperti 2026-W48.' : 'minggu tersebut tidak ada pada tahun itu.');
+      reject(label, week.error === 'format' ? IMPORT_TEXT.weekFormat : IMPORT_TEXT.noSuchWeek);
       continue;
     }
     if (compareWeeks(week.value.key, weekOf(deps.now, unit.zone.iana)) > 0) {
-      reject(label, 'minggu tersebut belum terjadi.');
+      reject(label, IMPORT_TEXT.futureWeek);
       continue;
     }
     const key = `${unit.code}|${week.value.key}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      reject(label, `duplikat baris ${earlier} (unit dan minggu yang sama).`);
+      reject(label, IMPORT_TEXT.duplicateWeek(earlier));
       continue;
     }
     seen.set(key, row.line);
@@ -79,13 +80,13 @@ export async function importReports(
     for (const field of ALL_FIELDS) {
       const cell = (c[field] ?? '').trim();
       if (!allowed.has(field)) {
-        if (cell !== '') problems.push(`kolom ${field} harus kosong untuk unit provinsi (peserta provinsi adalah jumlah kab/kota).`);
+        if (cell !== '') problems.push(IMPORT_TEXT.provinceCell(field));
         continue;
       }
       if (cell === '') continue; // reported below as missing, by the shared validation
       const n = parseCount(cell);
       if (n.ok) figures[field] = n.value;
-      else problems.push(`kolom ${field}: ${countErrorText(n.error)}`);
+      else problems.push(IMPORT_TEXT.cell(field, countErrorText(n.error)));
     }
     if (problems.length === 0) {
       const checked = validateFigures(figures, unit.kind);
@@ -115,7 +116,7 @@ export async function importReports(
         line: row.line,
         label,
         outcome: 'rejected',
-        detail: `perlu konfirmasi: ${warnings.map(figureWarningText).join(' ')} Bila angka ini benar, jalankan ulang dengan --terima-peringatan.`,
+        detail: IMPORT_TEXT.needsConfirmation(warnings.map(figureWarningText).join(' ')),
       });
       continue;
     }
@@ -124,7 +125,7 @@ export async function importReports(
       { details: { source: 'import', file: deps.fileName, warningsAccepted: warnings.length } },
     );
     if (!outcome.saved) {
-      lines.push({ line: row.line, label, outcome: 'unchanged', detail: 'sudah tersimpan dengan angka yang sama.' });
+      lines.push({ line: row.line, label, outcome: 'unchanged', detail: IMPORT_TEXT.unchanged });
       continue;
     }
     lines.push({
@@ -132,8 +133,7 @@ export async function importReports(
       label,
       outcome: 'saved',
       detail:
-        (outcome.rev > 1 ? `disimpan sebagai ${revisionName(outcome.rev)}.` : 'disimpan.') +
-        (outcome.auditPending ? ' Catatan auditnya belum tertulis dan akan ditulis saat data dibuka berikutnya.' : ''),
+        (outcome.rev > 1 ? IMPORT_TEXT.savedAs(revisionName(outcome.rev)) : IMPORT_TEXT.saved) + (outcome.auditPending ? IMPORT_TEXT.auditPending : ''),
     });
   }
   lines.sort((a, b) => a.line - b.line);

@@ -1,10 +1,11 @@
+import { CLI, PEOPLE_TEXT } from '../messages/cli.js';
 import { NATIONAL, validScope, type Role } from '../domain/access.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import { auditMessage, parseRole, roleAndScope } from '../messages/access.js';
 import type { Actor } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 
-const OPERATOR: Actor = { telegramId: null, name: 'Operator (baris perintah)' };
+const OPERATOR: Actor = { telegramId: null, name: CLI.operatorName };
 
 interface Deps {
   store: Store;
@@ -26,7 +27,7 @@ export async function runPeopleCommand(command: 'grant' | 'revoke' | 'audit', ar
   if (command === 'audit') {
     const limit = args[0] === undefined ? 50 : Number(args[0]);
     if (!Number.isInteger(limit) || limit < 1) {
-      out('Jumlah catatan harus bilangan bulat positif, misalnya: audit 100');
+      out(PEOPLE_TEXT.auditCount);
       return 2;
     }
     out(plain(auditMessage(await store.audit.recent(limit), regions).text));
@@ -35,13 +36,13 @@ export async function runPeopleCommand(command: 'grant' | 'revoke' | 'audit', ar
 
   const id = Number(args[0]);
   if (!/^\d+$/.test(args[0] ?? '')) {
-    out('ID Telegram harus berupa angka, misalnya 123456789.');
+    out(PEOPLE_TEXT.idFormat);
     return 2;
   }
   if (command === 'revoke') {
     const revoked = await store.users.revoke(id, OPERATOR, now);
     if (!revoked) {
-      out(`Tidak ada pengguna aktif dengan ID ${id}.`);
+      out(PEOPLE_TEXT.noActiveUser(id));
       return 1;
     }
     await store.audit.record({
@@ -51,7 +52,7 @@ export async function runPeopleCommand(command: 'grant' | 'revoke' | 'audit', ar
       scope: revoked.scope,
       details: { role: revoked.role, scope: revoked.scope, target: revoked.name, telegramId: id },
     });
-    out(`Akses ${revoked.name} (ID ${id}) sebagai ${roleAndScope(revoked.role, revoked.scope, regions)} telah dicabut.`);
+    out(PEOPLE_TEXT.revoked(revoked.name, id, roleAndScope(revoked.role, revoked.scope, regions)));
     return 0;
   }
 
@@ -61,19 +62,19 @@ export async function runPeopleCommand(command: 'grant' | 'revoke' | 'audit', ar
   const role: Role | undefined = parseRole(positional[1] ?? '');
   const scopeArg = (positional[2] ?? '').trim();
   if (!role) {
-    out('Peran harus salah satu dari: koordinator, petugas, pemantau.');
+    out(PEOPLE_TEXT.roleChoice);
     return 2;
   }
   const scope = scopeArg.toLowerCase() === 'nasional' || scopeArg.toLowerCase() === 'national' ? NATIONAL : scopeArg;
   if (scope !== NATIONAL && !regions.get(scope)) {
-    out(`Wilayah “${scopeArg}” tidak dikenal. Tulis kodenya (misalnya 19 atau 19.71) atau "nasional".`);
+    out(PEOPLE_TEXT.unknownRegion(scopeArg));
     return 2;
   }
   if (!validScope(role, scope)) {
     out(
       role === 'coordinator'
-        ? 'Koordinator ditetapkan untuk satu provinsi (misalnya 19) atau nasional.'
-        : 'Petugas ditetapkan untuk satu unit pelapor (misalnya 19.71, atau 19 untuk pemerintah provinsi).',
+        ? PEOPLE_TEXT.coordinatorScope
+        : PEOPLE_TEXT.staffScope,
     );
     return 2;
   }
@@ -86,6 +87,6 @@ export async function runPeopleCommand(command: 'grant' | 'revoke' | 'audit', ar
     scope,
     details: { role, scope, target: userName, telegramId: id, ...(replaced ? { replaced: replaced.role } : {}) },
   });
-  out(`${userName} (ID ${id}) kini ${roleAndScope(role, scope, regions)}${replaced ? `, menggantikan peran ${roleAndScope(replaced.role, replaced.scope, regions)}` : ''}.`);
+  out(PEOPLE_TEXT.granted(userName, id, roleAndScope(role, scope, regions), replaced ? roleAndScope(replaced.role, replaced.scope, regions) : undefined));
   return 0;
 }

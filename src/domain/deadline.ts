@@ -24,13 +24,13 @@ const DAY_WORDS: Record<string, number> = {
 };
 
 /** `Jumat 15.00`, `jum'at 15:00`: a weekday and a 24-hour time. */
-export function parseDeadline(text: string): Result<Deadline, string> {
+export function parseDeadline(text: string): Result<Deadline, 'deadline'> {
   const m = /^\s*([a-z']+)\s*,?\s*(?:pukul\s*)?(\d{1,2})[.:](\d{2})\s*$/i.exec(text);
   const weekday = m ? DAY_WORDS[(m[1] ?? '').toLowerCase()] : undefined;
   const hour = Number(m?.[2]);
   const minute = Number(m?.[3]);
   if (!m || weekday === undefined || hour > 23 || minute > 59) {
-    return err('harus berupa hari dan jam, misalnya "Jumat 15.00"');
+    return err('deadline');
   }
   return ok({ weekday, hour, minute });
 }

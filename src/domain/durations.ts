@@ -16,13 +16,15 @@ const UNITS: Record<string, number> = {
 };
 
 /** `3d,1d,1h` -> offsets, largest first. */
-export function parseOffsets(text: string): Result<Offset[], string> {
+export type OffsetError = { kind: 'offset'; input: string };
+
+export function parseOffsets(text: string): Result<Offset[], OffsetError> {
   const out: Offset[] = [];
   for (const raw of text.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^(\d+)\s*(d|h|m|hari|jam|menit)$/i.exec(raw);
     const factor = m ? UNITS[(m[2] ?? '').toLowerCase()] : undefined;
     if (!m || factor === undefined || Number(m[1]) === 0) {
-      return err(`"${raw}" bukan jarak waktu yang dikenal (contoh: 3d, 1d, 2h, 30m)`);
+      return err({ kind: 'offset', input: raw });
     }
     out.push({ label: `${Number(m[1])}${(m[2] ?? '').toLowerCase()[0] ?? ''}`, ms: Number(m[1]) * factor });
   }
@@ -48,12 +50,14 @@ export function describeOffset(o: Offset): string {
 }
 
 /** A meeting's length: `2 jam`, `1,5 jam`, `90 menit`, `90`. Minutes, between 15 minutes and 12 hours. */
-export function parseMeetingLength(text: string): Result<number, string> {
+export type LengthError = 'format' | 'range';
+
+export function parseMeetingLength(text: string): Result<number, LengthError> {
   const m = /^\s*(\d+(?:[.,]\d+)?)\s*(jam|j|menit|mnt|m)?\s*$/i.exec(text);
-  if (!m) return err('tulis lamanya, misalnya 2 jam atau 90 menit');
+  if (!m) return err('format');
   const n = Number((m[1] ?? '').replace(',', '.'));
   const unit = (m[2] ?? 'menit').toLowerCase();
   const minutes = Math.round(unit.startsWith('j') ? n * 60 : n);
-  if (minutes < 15 || minutes > 12 * 60) return err('lamanya harus antara 15 menit dan 12 jam');
+  if (minutes < 15 || minutes > 12 * 60) return err('range');
   return ok(minutes);
 }

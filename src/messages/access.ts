@@ -91,6 +91,14 @@ export const inviteAskScopeMessage = (role: Role): Html => {
 
 export const inviteRoleNotUnderstood = (): Html => html`Mohon pilih salah satu peran dengan tombol, atau ketik “petugas” atau “pemantau”.`;
 
+export const nationalNotForRoleMessage = (): Html =>
+  html`Peran ini tidak dapat diberikan untuk cakupan nasional. Mohon ketik nama wilayahnya.`;
+
+export const staffNeedsUnitMessage = (): Html =>
+  html`Petugas ditetapkan untuk satu unit pelapor. Mohon ketik nama kabupaten/kota atau provinsinya.`;
+
+export const askRegionNameMessage = (): Html => html`Mohon ketik nama wilayahnya, misalnya Pangkalpinang.`;
+
 export const coordinatorScopeMessage = (): Html =>
   html`Koordinator ditetapkan untuk satu provinsi atau nasional. Mohon ketik nama provinsi atau “nasional”.`;
 

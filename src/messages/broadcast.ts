@@ -85,3 +85,6 @@ export const useButtonsMessage = (): Html => html`Mohon gunakan tombol pada pesa
 /** A schedule that could not be read (asked again) or lies in the past. */
 export const scheduleProblemMessage = (why: string, askAgain: boolean): Html =>
   askAgain ? html`Mohon maaf, ${why} ${askScheduleMessage()}` : html`Mohon maaf, ${why}`;
+
+/** An outbox item's title, named in its delivery report. */
+export const broadcastTitle = (sender: string): string => `Pengumuman ${sender}`;

@@ -53,3 +53,5 @@ export function progressMessage(item: OutboxItem): Html {
   const c = countsOf(item);
   return html`${bold(item.title)}: terkirim ${c.sent}, menunggu ${c.pending}, gagal ${c.failed} dari ${c.total} chat.`;
 }
+
+export const deliveryReportTitle = (title: string): string => `Laporan pengiriman ${title}`;

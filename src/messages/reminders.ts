@@ -1,4 +1,4 @@
-import { formatDateTime, formatWeek } from '../domain/format.js';
+import { formatDateTime, formatWeek, formatWeekShort } from '../domain/format.js';
 import type { Unit } from '../domain/regions/directory.js';
 import type { WeekKey } from '../domain/weeks.js';
 import { bold, html, lines, type Html } from './html.js';
@@ -11,3 +11,6 @@ export function lateReminderMessage(unit: Unit, week: WeekKey, deadlineAt: Date)
     html`Mohon kirim melalui chat pribadi dengan bot: ketik ${bold('/lapor')}. Terima kasih.`,
   );
 }
+
+/** The late-report reminder's outbox title: the week in words and the zone it was computed in. */
+export const lateReminderTitle = (week: WeekKey, iana: string): string => `Pengingat laporan ${formatWeekShort(week)} (${iana})`;

@@ -237,3 +237,6 @@ export const workforceAskUnitMessage = (): Html =>
     'Data unit mana yang akan diperbaiki? Ketik nama kabupaten/kota (misalnya Pangkalpinang).',
     italic('Ketik /batal untuk membatalkan.'),
   );
+
+/** `Mohon maaf, <why>` for a reason worded elsewhere in messages/. */
+export const apology = (why: string): Html => html`Mohon maaf, ${why}`;

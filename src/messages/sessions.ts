@@ -4,6 +4,7 @@ import type { Unit } from '../domain/regions/directory.js';
 import { WIB, type Zone } from '../domain/zones.js';
 import type { Meeting } from '../domain/records.js';
 import type { AttendanceStatus } from '../domain/attendance.js';
+import type { LengthError } from '../domain/durations.js';
 import { bold, code, COUNTDOWN_SLOT, html, italic, lines, type Html } from './html.js';
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { hadir: 'Hadir', diwakilkan: 'Diwakilkan', berhalangan: 'Berhalangan' };
@@ -132,5 +133,23 @@ export const sessionSavedMessage = (m: Meeting, zone: Zone, offsets: readonly Of
   html`Sesi ${bold(m.title)} dijadwalkan ${formatDateTime(new Date(m.startsAt), zone)}. Pengingat dikirim ${offsets.map(describeOffset).join(', ')} sebelumnya.`;
 
 export const sessionChangedMessage = (chats: number): Html => html`Perubahan telah disimpan dan diberitahukan kepada ${chats} chat peserta.`;
+
+/** Why a typed meeting length was not taken. */
+export const lengthErrorText = (e: LengthError): string =>
+  e === 'format' ? 'tulis lamanya, misalnya 2 jam atau 90 menit' : 'lamanya harus antara 15 menit dan 12 jam';
+
+export const sessionText = {
+  tooLong: (max: number): Html => html`Mohon maaf, teks terlalu panjang (paling banyak ${max} karakter).`,
+  problem: (why: string): Html => html`Mohon maaf, ${why}`,
+  nothingChanged: (): Html => html`Tidak ada yang diubah.`,
+  useButtons: (): Html => html`Mohon gunakan tombol pada pesan di atas, atau ketik /batal.`,
+  rescheduling: (title: string): Html => html`Menjadwalkan ulang ${title}.`,
+  confirmCancel: (title: string): Html => html`Batalkan ${title}? Semua peserta akan diberi tahu.`,
+  newTime: (title: string): Html => html`Jadwal baru ${title}:`,
+  changeTitle: (title: string): string => `Perubahan jadwal ${title}`,
+  cancelTitle: (title: string): string => `Pembatalan ${title}`,
+  reminderTitle: (title: string): string => `Pengingat ${title}`,
+  readinessTitle: (title: string): string => `Kesiapan ${title}`,
+};
 
 export const sessionUsage = (): Html => html`Ketik ${code('/jadwal')} untuk melihat jadwal; koordinator dapat menambah sesi dengan tombol ${bold('Tambah sesi')}.`;

@@ -4,7 +4,7 @@ import { dueOffset, type Offset } from '../domain/durations.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
 import { weekOf } from '../domain/weeks.js';
 import type { Logger } from '../logger.js';
-import { lateReminderMessage } from '../messages/reminders.js';
+import { lateReminderMessage, lateReminderTitle } from '../messages/reminders.js';
 import type { Outbox, Recipient } from '../outbox/outbox.js';
 import type { MessageBody } from '../store/schema.js';
 import type { Store } from '../store/store.js';
@@ -52,7 +52,7 @@ export function createScheduler(o: SchedulerOptions) {
       await o.outbox.enqueue({
         id,
         kind: 'late',
-        title: `Pengingat laporan ${week} (${iana})`,
+        title: lateReminderTitle(week, iana),
         bodies,
         recipients,
         expiresAt: deadlineAt,

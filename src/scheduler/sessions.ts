@@ -6,7 +6,7 @@ import type { Zone, ZoneLabel } from '../domain/zones.js';
 import { ATTENDANCE_CODES, ATTENDANCE_STATUSES } from '../domain/attendance.js';
 import { personWithRole } from '../messages/access.js';
 import { audienceLabel } from '../messages/broadcast.js';
-import { ATTENDANCE_LABELS, readinessMessage, reminderMessage, type NoticeParties } from '../messages/sessions.js';
+import { ATTENDANCE_LABELS, readinessMessage, reminderMessage, sessionText, type NoticeParties } from '../messages/sessions.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Meeting, MessageBody } from '../store/schema.js';
 import type { Store } from '../store/store.js';
@@ -49,7 +49,7 @@ export function sessionJob(o: { store: Store; regions: RegionDirectory; outbox: 
         await o.outbox.enqueue({
           id: reminderId,
           kind: 'reminder',
-          title: `Pengingat ${m.title}`,
+          title: sessionText.reminderTitle(m.title),
           bodies,
           buttons: attendanceButtons(m),
           recipients,
@@ -66,7 +66,7 @@ export function sessionJob(o: { store: Store; regions: RegionDirectory; outbox: 
         await o.outbox.enqueue({
           id: readinessId,
           kind: 'readiness',
-          title: `Kesiapan ${m.title}`,
+          title: sessionText.readinessTitle(m.title),
           bodies: { default: { format: 'html', text: readinessMessage(m, zone, missing, units.length).text } },
           recipients: [{ chatId: m.organiserChatId, variant: 'default' }],
           expiresAt: new Date(start),

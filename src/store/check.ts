@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { BACKUP_DIR, listBackups } from './backup.js';
+import type { FileProblem } from './errors.js';
 import { LOCK_FILE } from './lock.js';
 import {
   AuditFileSchema,
@@ -34,16 +35,16 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
 /** Files the store keeps that are not data to validate here (the writer checks its own promises). */
 const SKIPPED = [/^audit\/pending\//, new RegExp(`^${LOCK_FILE}$`)];
 
-export interface FileProblem {
+export interface BrokenFile {
   file: string;
-  reason: string;
+  problem: FileProblem;
 }
 
 export interface CheckResult {
   files: number;
   /** Of which weekly report files. */
   reportFiles: number;
-  problems: FileProblem[];
+  problems: BrokenFile[];
 }
 
 async function walk(dir: string, top: string, out: string[]): Promise<void> {
@@ -63,7 +64,7 @@ async function walk(dir: string, top: string, out: string[]): Promise<void> {
 export async function checkDataFiles(dir: string): Promise<CheckResult> {
   const paths: string[] = [];
   await walk(dir, dir, paths);
-  const problems: FileProblem[] = [];
+  const problems: BrokenFile[] = [];
   let files = 0;
   let reportFiles = 0;
   for (const path of paths.sort()) {
@@ -73,20 +74,20 @@ export async function checkDataFiles(dir: string): Promise<CheckResult> {
     files++;
     if (rel.startsWith('reports/')) reportFiles++;
     if (!schema) {
-      problems.push({ file: path, reason: 'berkas tidak dikenal oleh UC Bot' });
+      problems.push({ file: path, problem: { kind: 'unknown_file' } });
       continue;
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(await readFile(path, 'utf8'));
     } catch (e) {
-      problems.push({ file: path, reason: `bukan JSON yang sah: ${(e as Error).message}` });
+      problems.push({ file: path, problem: { kind: 'not_json', detail: (e as Error).message } });
       continue;
     }
     const checked = schema.safeParse(parsed);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      problems.push({ file: path, reason: `isi tidak sesuai skema di ${issue ? issue.path.join('.') || '(akar)' : ''}: ${issue?.message ?? ''}` });
+      problems.push({ file: path, problem: { kind: 'schema', where: issue ? issue.path.join('.') || '/' : '', detail: issue?.message ?? '' } });
     }
   }
   return { files, reportFiles, problems };

@@ -1,28 +1,26 @@
-/** Errors that stop start-up or an operation with a message meant for the operator (Indonesian). */
+/**
+ * Why the store stopped start-up or an operation: a problem the operator must act on. The store names it as data
+ * (messages/store.ts words it in Indonesian for the operator); `message` is a short English summary for logs.
+ */
+import type { FileProblem, LockHolder, StoreProblem } from '../domain/store-problems.js';
+
+export type { FileProblem, LockHolder, StoreProblem } from '../domain/store-problems.js';
+
 export class StoreError extends Error {
   override name = 'StoreError';
+  constructor(readonly problem: StoreProblem) {
+    super(`store: ${problem.kind}${'file' in problem ? ` ${problem.file}` : 'dir' in problem ? ` ${problem.dir}` : ''}`);
+  }
 }
 
 export class StoreCorruptError extends StoreError {
   override name = 'StoreCorruptError';
   constructor(
     readonly file: string,
-    reason: string,
+    problem: FileProblem,
   ) {
-    super(
-      `Berkas data tidak dapat dibaca: ${file} (${reason}). Berkas ini tidak diubah. ` +
-        'Perbaiki atau pulihkan dari folder backups/, lalu jalankan ulang.',
-    );
+    super({ kind: 'corrupt', file, problem });
   }
-}
-
-export interface LockHolder {
-  pid?: number | undefined;
-  host?: string | undefined;
-  /** alive: the owner runs on this machine; fresh: its lock was touched recently; same_process: a second store here. */
-  why: 'same_process' | 'alive' | 'fresh';
-  ageMs: number;
-  staleAfterMs: number;
 }
 
 export class StoreLockedError extends StoreError {
@@ -31,16 +29,7 @@ export class StoreLockedError extends StoreError {
     readonly dir: string,
     readonly holder: LockHolder,
   ) {
-    const who = `${holder.pid !== undefined ? `PID ${holder.pid}` : 'PID tidak diketahui'}${holder.host ? ` di ${holder.host}` : ''}`;
-    const seconds = Math.round(holder.ageMs / 1000);
-    const wait = Math.max(1, Math.ceil((holder.staleAfterMs - holder.ageMs) / 1000));
-    const advice =
-      holder.why === 'alive'
-        ? 'Proses itu masih berjalan di mesin ini: hentikan dulu, lalu jalankan ulang.'
-        : holder.why === 'same_process'
-          ? 'Folder ini sudah dibuka oleh proses ini sendiri.'
-          : `Kunci itu diperbarui ${seconds} detik lalu, jadi tampaknya masih dipakai. Bila proses itu sudah mati, kunci dianggap usang ${wait} detik lagi: jalankan ulang setelah itu. Jangan menghapus ${dir}/store.lock selama proses lain mungkin masih menulis.`;
-    super(`Folder data ${dir} sedang dipakai oleh proses lain (${who}). Hanya satu proses boleh memakai satu folder data. ${advice}`);
+    super({ kind: 'locked', dir, holder });
   }
 }
 
@@ -48,11 +37,7 @@ export class StoreLockedError extends StoreError {
 export class StoreDiskFullError extends StoreError {
   override name = 'StoreDiskFullError';
   constructor(readonly dir: string) {
-    super(
-      `Ruang disk untuk folder data ${dir} sudah penuh, sehingga bot tidak dapat menulis dan tidak dijalankan. ` +
-        `Tidak ada data yang diubah. Kosongkan ruang pada disk tersebut (misalnya cadangan lama di ${dir}/backups, ` +
-        'berkas log, atau berkas lain yang tidak diperlukan), lalu jalankan ulang.',
-    );
+    super({ kind: 'disk_full', dir });
   }
 }
 

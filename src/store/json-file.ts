@@ -29,7 +29,7 @@ export async function openJsonFile<S extends z.ZodType>(
     raw = await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new StoreCorruptError(path, (e as Error).message);
+      throw new StoreCorruptError(path, { kind: 'unreadable', detail: (e as Error).message });
     }
   }
   const db = new Low<z.infer<S>>(new JSONFile(path), defaults());
@@ -38,13 +38,13 @@ export async function openJsonFile<S extends z.ZodType>(
   try {
     parsed = JSON.parse(raw);
   } catch (e) {
-    throw new StoreCorruptError(path, `bukan JSON yang sah: ${(e as Error).message}`);
+    throw new StoreCorruptError(path, { kind: 'not_json', detail: (e as Error).message });
   }
   const checked = schema.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const where = issue ? issue.path.join('.') || '(akar)' : '';
-    throw new StoreCorruptError(path, `isi tidak sesuai skema di ${where}: ${issue?.message ?? ''}`);
+    const where = issue ? issue.path.join('.') || '/' : '';
+    throw new StoreCorruptError(path, { kind: 'schema', where, detail: issue?.message ?? '' });
   }
   db.data = checked.data;
   return { db, existed: true };

@@ -13,15 +13,12 @@ export const MIGRATIONS: readonly Migration[] = [];
 /** Plans the steps from `stored` to `current`, refusing data written by a newer version or a gap in the steps. */
 export function planMigrations(stored: number, current: number, migrations: readonly Migration[]): Migration[] {
   if (stored > current) {
-    throw new StoreError(
-      `Data ditulis oleh versi UC Bot yang lebih baru (skema ${stored}; versi ini memahami skema ${current}). ` +
-        'Perbarui UC Bot; data tidak diubah.',
-    );
+    throw new StoreError({ kind: 'newer_schema', stored, current });
   }
   const plan: Migration[] = [];
   for (let v = stored; v < current; v++) {
     const step = migrations.find((m) => m.from === v);
-    if (!step) throw new StoreError(`Tidak ada langkah migrasi data dari skema ${v}; data tidak diubah.`);
+    if (!step) throw new StoreError({ kind: 'migration_gap', from: v });
     plan.push(step);
   }
   return plan;

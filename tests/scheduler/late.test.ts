@@ -9,7 +9,7 @@ const FRIDAY_1500 = { weekday: 5, hour: 15, minute: 0 };
 
 describe('late-report reminder instants (TZ=UTC on this machine)', () => {
   const offsets = parseOffsets('1d,2h');
-  if (!offsets.ok) throw new Error(offsets.error);
+  if (!offsets.ok) throw new Error(offsets.error.input);
 
   it.each([
     ['Asia/Jakarta', '2026-11-27T08:00:00.000Z', '2026-11-26T08:00:00.000Z', '2026-11-27T06:00:00.000Z'],

@@ -7,6 +7,7 @@ import { startApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { StoreDiskFullError } from '../../src/store/errors.js';
+import { storeErrorText } from '../../src/messages/store.js';
 import { createStore } from '../../src/store/store.js';
 import { officialRegions } from '../helpers/regions.js';
 
@@ -59,7 +60,7 @@ describe('a full disk at start-up', () => {
     try {
       const error = await startApp(configFor(dataDir), { logger: createLogger('error', { write: () => undefined }), regions: await officialRegions() }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreDiskFullError);
-      const message = (error as Error).message;
+      const message = storeErrorText((error as StoreDiskFullError).problem);
       expect(message).toContain(`Ruang disk untuk folder data ${dataDir} sudah penuh`);
       expect(message).toContain('Kosongkan ruang');
       expect(message).not.toContain('ENOSPC');

@@ -6,6 +6,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Figures } from '../../src/domain/figures.js';
 import { StoreCorruptError, StoreError, StoreLockedError } from '../../src/store/errors.js';
+import { storeErrorText } from '../../src/messages/store.js';
+
+/** What the operator reads when a store refuses to open (messages/store.ts words the store's problem). */
+const refusal = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => '',
+    (e: unknown) => (e instanceof StoreError ? storeErrorText(e.problem) : String(e)),
+  );
 import { planMigrations, type Migration } from '../../src/store/migrations.js';
 import { createStore, type Store } from '../../src/store/store.js';
 
@@ -99,7 +107,7 @@ describe('one owner per data folder', () => {
   it('refuses a second store on the same folder while the first is open, and allows it after close', async () => {
     const first = await openStore();
     await expect(createStore(dir, { clock })).rejects.toBeInstanceOf(StoreLockedError);
-    await expect(createStore(dir, { clock })).rejects.toThrow(/sedang dipakai oleh proses lain/);
+    expect(await refusal(createStore(dir, { clock }))).toMatch(/sedang dipakai oleh proses lain/);
     await first.close();
     open = [];
     await openStore();
@@ -123,7 +131,7 @@ describe('one owner per data folder', () => {
     const { hostname } = await import('node:os');
     const lock = join(dir, 'store.lock');
     await writeFile(lock, JSON.stringify({ pid: 1, host: hostname() }));
-    await expect(createStore(dir, { clock })).rejects.toThrow(/tampaknya masih dipakai.*dianggap usang \d+ detik lagi/);
+    expect(await refusal(createStore(dir, { clock }))).toMatch(/tampaknya masih dipakai.*dianggap usang \d+ detik lagi/);
     const old = new Date(Date.now() - LOCK_STALE_MS - 1000);
     await utimes(lock, old, old);
     await openStore();
@@ -132,10 +140,10 @@ describe('one owner per data folder', () => {
   it('judges a lock written on another host by its heartbeat, and says what to do', async () => {
     const lock = join(dir, 'store.lock');
     await writeFile(lock, JSON.stringify({ pid: 4242, host: 'pod-uc-bot-7f9c', bootId: 'x', startTime: '99' }));
-    const refused = await createStore(dir, { clock }).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(StoreLockedError);
-    expect(String(refused)).toContain('PID 4242 di pod-uc-bot-7f9c');
-    expect(String(refused)).toContain('Bila proses itu sudah mati');
+    await expect(createStore(dir, { clock })).rejects.toBeInstanceOf(StoreLockedError);
+    const refused = await refusal(createStore(dir, { clock }));
+    expect(refused).toContain('PID 4242 di pod-uc-bot-7f9c');
+    expect(refused).toContain('Bila proses itu sudah mati');
     const old = new Date(Date.now() - LOCK_STALE_MS - 1000);
     await utimes(lock, old, old);
     await openStore();
@@ -144,7 +152,7 @@ describe('one owner per data folder', () => {
 
   it('refuses a lock whose owner runs on this machine, naming it alive', async () => {
     const first = await openStore();
-    const refused = await createStore(dir, { clock }).catch((e: unknown) => String(e));
+    const refused = await refusal(createStore(dir, { clock }));
     expect(refused).toContain(`PID ${process.pid}`);
     await first.close();
   });
@@ -178,7 +186,7 @@ describe('a corrupt or unreadable file stops start-up and is never overwritten',
 
   it('refuses data written by a newer version', async () => {
     await writeFile(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 99, createdAt: NOW.toISOString() }));
-    await expect(createStore(dir, { clock })).rejects.toThrow(/versi UC Bot yang lebih baru/);
+    expect(await refusal(createStore(dir, { clock }))).toMatch(/versi UC Bot yang lebih baru/);
     expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8'))).toMatchObject({ schemaVersion: 99 });
   });
 });

@@ -23,6 +23,7 @@ import {
   broadcastNeedsTextMessage,
   broadcastPreviewMessage,
   broadcastQueuedMessage,
+  broadcastTitle,
   broadcastTooLongMessage,
   listProblemsMessage,
   scheduleProblemMessage,
@@ -108,7 +109,7 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
     await deps.outbox.enqueue({
       id,
       kind: 'broadcast',
-      title: `Pengumuman ${by.name}`,
+      title: broadcastTitle(by.name),
       bodies: { default: bodyOf(ctx, flow) },
       recipients: chats.map((chatId) => ({ chatId, variant: 'default' })),
       reportTo: ctx.chat.id,

@@ -14,13 +14,14 @@ import {
   inviteAskScopeMessage,
   inviteRoleNotUnderstood,
   notAllowedMessage,
+  nationalNotForRoleMessage,
   outOfScopeMessage,
   typeAnotherRegionHint,
   parseRole,
   privateOnlyMessage,
   ROLE_CHOICES,
 } from '../../messages/access.js';
-import { html, lines } from '../../messages/html.js';
+import { lines } from '../../messages/html.js';
 import { issueInvite } from './issue.js';
 
 const FEATURE = 'inv';
@@ -56,7 +57,7 @@ export function inviteFeature(deps: BotDeps): Composer<BotContext> {
     if (!validScope(role, scope)) {
       await replyHtml(
         ctx,
-        role === 'coordinator' ? coordinatorScopeMessage() : html`Peran ini tidak dapat diberikan untuk cakupan nasional. Mohon ketik nama wilayahnya.`,
+        role === 'coordinator' ? coordinatorScopeMessage() : nationalNotForRoleMessage(),
         deps.sleep,
       );
       return;

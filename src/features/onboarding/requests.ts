@@ -25,11 +25,11 @@ import {
   REJECT_REASON_LABELS,
   REJECT_REASON_TEXT,
   requestSentMessage,
+  staffNeedsUnitMessage,
   ROLE_CHOICES,
   inviteRoleNotUnderstood,
   parseRole,
 } from '../../messages/access.js';
-import { html } from '../../messages/html.js';
 import type { AccessRequest } from '../../store/schema.js';
 
 const FEATURE = 'acc';
@@ -68,7 +68,7 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
     const from = ctx.from;
     if (!from) return;
     if (!validScope(role, scope)) {
-      await replyHtml(ctx, html`Petugas ditetapkan untuk satu unit pelapor. Mohon ketik nama kabupaten/kota atau provinsinya.`, deps.sleep);
+      await replyHtml(ctx, staffNeedsUnitMessage(), deps.sleep);
       return;
     }
     const now = deps.clock();

@@ -33,6 +33,7 @@ import {
   baselineAskSourceMessage,
   baselineAskTotalMessage,
   baselineChangeTotalMessage,
+  apology,
   workforceAskUnitMessage,
   workforceErrorText,
   workforceNotAllowedMessage,
@@ -491,8 +492,8 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
         const n = parseCount(text);
         if (!n.ok || n.value === 0) {
           const why = workforceErrorText(n.ok ? undefined : n.error);
-          if (changing) return askWorkforce(ctx, flow, lines(`Mohon maaf, ${why}`));
-          return ask(ctx, flow, lines(`Mohon maaf, ${why}`, baselineAskTotalMessage(unit, weekYear(flow.week))));
+          if (changing) return askWorkforce(ctx, flow, apology(why));
+          return ask(ctx, flow, lines(apology(why), baselineAskTotalMessage(unit, weekYear(flow.week))));
         }
         const currentSource = flow.baseline?.source ?? store.baselines.recordOf(unit.code, weekYear(flow.week))?.workforce_source;
         return ask(ctx, { ...flow, step: 'baseline_source', baseline: { ...flow.baseline, total: n.value, skipped: false } }, baselineAskSourceMessage(n.value, changing ? currentSource : undefined));

@@ -19,7 +19,8 @@ import {
   AUDIENCE_LABELS,
   listProblemsMessage,
 } from '../../messages/broadcast.js';
-import { html, lines } from '../../messages/html.js';
+import type { html} from '../../messages/html.js';
+import { lines } from '../../messages/html.js';
 import {
   attendanceMessage,
   attendanceThanks,
@@ -30,6 +31,8 @@ import {
   sessionPreviewMessage,
   sessionSavedMessage,
   sessionsListMessage,
+  sessionText,
+  lengthErrorText,
   type PendingUnit,
 } from '../../messages/sessions.js';
 import { whenErrorText } from '../../messages/when.js';
@@ -193,9 +196,9 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
           // The zone the new time was typed in only reads that time: the organiser keeps their own zone.
           const updated = await store.meetings.update(m.id, (x) => Object.assign(x, { startsAt: at, version: x.version + 1 }));
           if (!updated) return;
-          await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'sesi dijadwalkan ulang');
+          await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'session rescheduled');
           const parties = partiesOf(updated);
-          const chats = await tellAudience(updated, `chg-${m.id}-v${updated.version}`, `Perubahan jadwal ${m.title}`, (z) => rescheduledMessage(updated, z, previous, parties).text);
+          const chats = await tellAudience(updated, `chg-${m.id}-v${updated.version}`, sessionText.changeTitle(m.title), (z) => rescheduledMessage(updated, z, previous, parties).text);
           await store.audit.record({ at: deps.clock(), actor: actorOf(ctx), action: 'session.reschedule', scope: m.scope, details: { meeting: m.id, from: previous.toISOString(), to: at } });
           endFlow(ctx);
           return replyHtml(ctx, sessionChangedMessage(chats), deps.sleep);
@@ -216,22 +219,22 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
       case 'rs':
         if (!isPrivate(ctx)) return;
         startFlow(ctx, { name: 'session', id: randomBytes(4).toString('hex'), step: 'rs_date', meetingId: m.id, draft: {} }, deps.clock());
-        return replyHtml(ctx, lines(html`Menjadwalkan ulang ${m.title}.`, sessionAsk.date()), deps.sleep);
+        return replyHtml(ctx, lines(sessionText.rescheduling(m.title), sessionAsk.date()), deps.sleep);
       case 'cx':
-        return replyHtml(ctx, html`Batalkan ${m.title}? Semua peserta akan diberi tahu.`, deps.sleep, {
+        return replyHtml(ctx, sessionText.confirmCancel(m.title), deps.sleep, {
           buttons: [[button('Ya, batalkan sesi', 'cxok', m.id), button('Tidak', 'no', m.id)]],
         });
       case 'cxok': {
         const cancelled = await store.meetings.update(m.id, (x) => Object.assign(x, { status: 'cancelled' }));
         if (!cancelled) return;
-        await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'sesi dibatalkan');
+        await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'session cancelled');
         const organiser = partiesOf(cancelled).organiser;
-        const chats = await tellAudience(cancelled, `cxl-${m.id}`, `Pembatalan ${m.title}`, (z) => cancelledNoticeMessage(cancelled, z, organiser).text);
+        const chats = await tellAudience(cancelled, `cxl-${m.id}`, sessionText.cancelTitle(m.title), (z) => cancelledNoticeMessage(cancelled, z, organiser).text);
         await store.audit.record({ at: deps.clock(), actor: actorOf(ctx), action: 'session.cancel', scope: m.scope, details: { meeting: m.id, title: m.title } });
         return editOrReplyHtml(ctx, sessionChangedMessage(chats), deps.sleep);
       }
       case 'no':
-        return editOrReplyHtml(ctx, html`Tidak ada yang diubah.`, deps.sleep);
+        return editOrReplyHtml(ctx, sessionText.nothingChanged(), deps.sleep);
     }
   });
 
@@ -263,7 +266,7 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
       startFlow(ctx, { ...flow, step, draft }, deps.clock());
       return replyHtml(ctx, message, deps.sleep);
     };
-    const tooLong = text.length > MAX_TEXT ? html`Mohon maaf, teks terlalu panjang (paling banyak ${MAX_TEXT} karakter).` : undefined;
+    const tooLong = text.length > MAX_TEXT ? sessionText.tooLong(MAX_TEXT) : undefined;
     if (tooLong) return replyHtml(ctx, tooLong, deps.sleep);
     switch (flow.step) {
       case 'title':
@@ -271,26 +274,26 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
       case 'date':
       case 'rs_date': {
         const date = parseLocalDate(text, localDateOf(deps.clock(), zoneOf(ctx.access).iana));
-        if (!date.ok) return replyHtml(ctx, html`Mohon maaf, ${whenErrorText(date.error)}`, deps.sleep);
+        if (!date.ok) return replyHtml(ctx, sessionText.problem(whenErrorText(date.error)), deps.sleep);
         return ask(flow.step === 'date' ? 'time' : 'rs_time', { ...flow.draft, date: date.value }, sessionAsk.time(zoneOf(ctx.access)));
       }
       case 'time':
       case 'rs_time': {
         const at = startsAt(ctx, flow, text);
-        if (typeof at === 'string') return replyHtml(ctx, html`Mohon maaf, ${at}`, deps.sleep);
+        if (typeof at === 'string') return replyHtml(ctx, sessionText.problem(at), deps.sleep);
         const draft = { ...flow.draft, startsAt: at.at.toISOString(), zone: at.zone };
         if (flow.step === 'time') return ask('length', draft, sessionAsk.length());
         const m = flow.meetingId ? store.meetings.get(flow.meetingId) : undefined;
         if (!m) return;
         startFlow(ctx, { ...flow, step: 'rs_confirm', draft }, deps.clock());
         const moved: Meeting = { ...m, startsAt: draft.startsAt };
-        return replyHtml(ctx, lines(html`Jadwal baru ${m.title}:`, ...sessionPreviewLines(moved)), deps.sleep, {
+        return replyHtml(ctx, lines(sessionText.newTime(m.title), ...sessionPreviewLines(moved)), deps.sleep, {
           buttons: [[button('Ya, ubah jadwal', 'rsok', flow.id), button('Batal', 'x', flow.id)]],
         });
       }
       case 'length': {
         const minutes = parseMeetingLength(text);
-        if (!minutes.ok) return replyHtml(ctx, html`Mohon maaf, ${minutes.error}.`, deps.sleep);
+        if (!minutes.ok) return replyHtml(ctx, sessionText.problem(`${lengthErrorText(minutes.error)}.`), deps.sleep);
         return ask('place', { ...flow.draft, minutes: minutes.value }, sessionAsk.place());
       }
       case 'place':
@@ -312,7 +315,7 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
         return preview(ctx, { ...flow, draft: { ...flow.draft, audience: { kind: flow.listKind ?? 'units', codes: parsed.value } } });
       }
       default:
-        return replyHtml(ctx, html`Mohon gunakan tombol pada pesan di atas, atau ketik /batal.`, deps.sleep);
+        return replyHtml(ctx, sessionText.useButtons(), deps.sleep);
     }
   });
 
