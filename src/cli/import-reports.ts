@@ -3,7 +3,7 @@ import { IMPORT_TEXT } from '../messages/cli.js';
 import { fieldsFor, figureWarnings, validateFigures, ALL_FIELDS, type Figures } from '../domain/figures.js';
 import { parseCount } from '../domain/numbers.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
-import { compareWeeks, parseWeekKey, weekOf, type WeekKey } from '../domain/weeks.js';
+import { compareWeeks, parseWeekKey, weekOf, type WeekKey, weekYear } from '../domain/weeks.js';
 import { countErrorText, figureErrorText, figureWarningText } from '../messages/figures.js';
 import type { Actor } from '../store/schema.js';
 import type { Store } from '../store/store.js';
@@ -105,7 +105,7 @@ export async function importReports(
     const label = `${row.unit.name} (${row.unit.code}), ${row.week}`;
     const previous = await deps.store.reports.latest(row.unit.code, row.week);
     const existing = await deps.store.reports.get(row.unit.code, row.week);
-    const baseline = deps.store.baselines.forYear(row.unit.code, Number(row.week.slice(0, 4)));
+    const baseline = deps.store.baselines.forYear(row.unit.code, weekYear(row.week));
     const warnings = figureWarnings(row.figures, {
       previous: previous?.latest.figures,
       workforce: baseline?.workforce_total,

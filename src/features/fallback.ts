@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import { createTokenBuckets } from '../domain/token-bucket.js';
 import type { BotContext } from '../bot/context.js';
 import type { BotDeps } from '../bot/deps.js';
 import { currentFlow } from '../bot/flow.js';
@@ -15,28 +16,13 @@ import {
 
 /** A sticker storm gets one pointer to /bantuan per person in this long, not a storm of replies. */
 export const NON_TEXT_HINT_INTERVAL_MS = 5 * 60_000;
-const HINTS_REMEMBERED = 10_000;
 
 /** Last in line: input no feature took. In groups only commands addressed to the bot get an answer. */
 export function fallbackFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const hintedAt = new Map<number, number>();
+  const hints = createTokenBuckets({ burst: 1, refillPerMs: 1 / NON_TEXT_HINT_INTERVAL_MS });
   /** True at most once per person per interval. */
-  const mayHint = (ctx: BotContext): boolean => {
-    const id = ctx.from?.id;
-    if (id === undefined) return false;
-    const now = deps.clock().getTime();
-    const last = hintedAt.get(id);
-    if (last !== undefined && now - last < NON_TEXT_HINT_INTERVAL_MS) return false;
-    hintedAt.delete(id);
-    hintedAt.set(id, now);
-    // Oldest first in a Map: forget the longest-ago people so the map stays bounded.
-    if (hintedAt.size > HINTS_REMEMBERED) {
-      const oldest = hintedAt.keys().next().value;
-      if (oldest !== undefined) hintedAt.delete(oldest);
-    }
-    return true;
-  };
+  const mayHint = (ctx: BotContext): boolean => ctx.from !== undefined && hints.take(ctx.from.id, deps.clock().getTime());
 
   feature.on('text', async (ctx) => {
     const text = ctx.message.text;

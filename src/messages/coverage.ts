@@ -18,7 +18,7 @@ import {
 } from '../domain/format.js';
 import type { Baseline } from '../domain/baseline.js';
 import type { Unit } from '../domain/regions/directory.js';
-import { weeksBetween } from '../domain/weeks.js';
+import { weeksBetween, weekYear } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
 import { correctedTimes } from './revisions.js';
 import { bold, html, italic, lines, type Html } from './html.js';
@@ -67,7 +67,7 @@ function nonAsnLines(title: string, n: NonAsnCoverage | undefined): Html | undef
 export function unitCoverageMessage(s: UnitSnapshot, province: Unit | undefined): Html {
   const latest = s.latest;
   if (!latest) return noDataMessage(s.unit);
-  const year = Number(latest.week.slice(0, 4));
+  const year = weekYear(latest.week);
   const c = unitCoverage(latest.figures, s.baseline);
   const prev = s.previous;
   const change = (field: (typeof PARTICIPANT_FIELDS)[number]): string =>
@@ -143,7 +143,7 @@ export function provinceCoverageMessage(
   members: UnitSnapshot[],
   aggregate: AggregateCoverage,
 ): Html {
-  const year = Number(own.currentWeek.slice(0, 4));
+  const year = weekYear(own.currentWeek);
   const ownNonAsn = own.latest ? unitCoverage(own.latest.figures, undefined).nonAsn : undefined;
   return lines(
     bold(TITLE),
@@ -174,7 +174,7 @@ export function nationalCoverageMessage(
   national: AggregateCoverage,
   currentWeek: UnitSnapshot['currentWeek'],
 ): Html {
-  const year = Number(currentWeek.slice(0, 4));
+  const year = weekYear(currentWeek);
   return lines(
     bold(`${TITLE} · Nasional`),
     html`${capitalise(formatWeek(currentWeek, WIB))}: ${bold(`${national.membersReportedThisWeek} dari ${national.members}`)} kab/kota telah melapor (menurut waktu setempat tiap daerah).`,

@@ -1,5 +1,6 @@
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../logger.js';
+import { createTokenBuckets } from '../domain/token-bucket.js';
 import { COUNTDOWN_SLOT, escapeHtml, Html, splitHtml } from '../messages/html.js';
 import type { ChatsRepo } from '../store/chats-repo.js';
 import type { OutboxRepo } from '../store/outbox-repo.js';
@@ -63,7 +64,7 @@ export { countsOf, type DeliveryCounts } from '../domain/delivery.js';
 function partsOf(body: MessageBody): Array<Record<string, unknown>> {
   if (body.format === 'entities') {
     if (body.text.length <= MAX_TEXT) return [{ text: body.text, entities: body.entities }];
-    return splitHtml(new Html(body.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))).map((text) => ({
+    return splitHtml(new Html(escapeHtml(body.text))).map((text) => ({
       text,
       parse_mode: 'HTML',
     }));
@@ -115,7 +116,7 @@ export function createOutbox(o: OutboxOptions) {
   let lastSendAt = -Infinity;
   let pausedUntil = 0;
   const groupSends = new Map<number, number[]>();
-  const privateTokens = new Map<number, { tokens: number; at: number }>();
+  const privateTokens = createTokenBuckets({ burst: PRIVATE_BURST, refillPerMs: 1 / PRIVATE_REFILL_MS });
   let stopped = true;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
@@ -208,10 +209,7 @@ export function createOutbox(o: OutboxOptions) {
       groupSends.set(chatId, sends);
       return sends.length < o.groupPerMinute ? t : (sends[0] ?? t) + GROUP_WINDOW_MS + 1;
     }
-    const bucket = privateTokens.get(chatId);
-    if (!bucket) return t;
-    const tokens = Math.min(PRIVATE_BURST, bucket.tokens + (t - bucket.at) / PRIVATE_REFILL_MS);
-    return tokens >= 1 ? t : t + (1 - tokens) * PRIVATE_REFILL_MS;
+    return privateTokens.readyAt(chatId, t);
   }
 
   function recordSend(chatId: number, t: number): void {
@@ -220,9 +218,7 @@ export function createOutbox(o: OutboxOptions) {
       groupSends.set(chatId, [...(groupSends.get(chatId) ?? []), t]);
       return;
     }
-    const bucket = privateTokens.get(chatId);
-    const tokens = bucket ? Math.min(PRIVATE_BURST, bucket.tokens + (t - bucket.at) / PRIVATE_REFILL_MS) : PRIVATE_BURST;
-    privateTokens.set(chatId, { tokens: tokens - 1, at: t });
+    privateTokens.spend(chatId, t);
   }
 
   /** The time left is worded when the message goes, not when it was queued. */

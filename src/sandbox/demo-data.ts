@@ -1,7 +1,7 @@
 import { validateBaseline, type Baseline } from '../domain/baseline.js';
 import { NONASN_FIELDS, PARTICIPANT_FIELDS, validateFigures, type Figures } from '../domain/figures.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
-import { shiftWeek, weekOf, weekRange } from '../domain/weeks.js';
+import { shiftWeek, weekOf, weekRange, weekYear } from '../domain/weeks.js';
 import type { Actor } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 
@@ -75,7 +75,7 @@ export async function seedDemoData(store: Store, regions: RegionDirectory, now: 
     if (!unit) throw new Error(`demo unit ${u.code} is not in the official list`);
     const current = weekOf(now, unit.zone.iana);
     const baseline: Baseline = {
-      year: Number(current.slice(0, 4)),
+      year: weekYear(current),
       workforce_total: u.workforce,
       workforce_source: DEMO_SOURCE,
       workforce_formal: u.formal,

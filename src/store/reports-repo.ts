@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { sameFigures, type Figures } from '../domain/figures.js';
-import { compareWeeks, type WeekKey } from '../domain/weeks.js';
+import { compareWeeks, type WeekKey, weekYear } from '../domain/weeks.js';
 import { openJsonFile, persist } from './json-file.js';
 import { ReportFileSchema, type Actor, type ReportFile, type Revision, type WeekReport } from './schema.js';
 
@@ -25,7 +25,7 @@ export interface SaveInput {
 
 export type SaveOutcome = { saved: true; rev: number; report: StoredReport } | { saved: false; report: StoredReport };
 
-const yearOf = (week: WeekKey): number => Number(week.slice(0, 4));
+const yearOf = weekYear;
 
 const toStored = (unitCode: string, r: WeekReport): StoredReport => ({
   unitCode,

@@ -1,6 +1,6 @@
 import type { UnitSnapshot, ReportSnapshot } from '../../domain/coverage.js';
 import type { Unit } from '../../domain/regions/directory.js';
-import { shiftWeek, weekOf } from '../../domain/weeks.js';
+import { shiftWeek, weekOf, weekYear } from '../../domain/weeks.js';
 import type { StoredReport } from '../../store/reports-repo.js';
 import type { Store } from '../../store/store.js';
 
@@ -18,7 +18,7 @@ export async function loadUnitSnapshot(store: Store, unit: Unit, now: Date): Pro
   const currentWeek = weekOf(now, unit.zone.iana);
   const latest = await store.reports.latest(unit.code);
   const previous = latest ? await store.reports.get(unit.code, shiftWeek(latest.week, -1)) : undefined;
-  const year = Number((latest?.week ?? currentWeek).slice(0, 4));
+  const year = weekYear(latest?.week ?? currentWeek);
   return {
     unit,
     currentWeek,

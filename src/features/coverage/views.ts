@@ -1,6 +1,6 @@
 import { aggregateCoverage, nationalCoverage } from '../../domain/coverage.js';
 import type { RegionDirectory, Unit } from '../../domain/regions/directory.js';
-import { weekOf } from '../../domain/weeks.js';
+import { weekOf, weekYear } from '../../domain/weeks.js';
 import { WIB } from '../../domain/zones.js';
 import {
   nationalCoverageMessage,
@@ -17,7 +17,7 @@ async function provinceData(store: Store, regions: RegionDirectory, province: Un
   const members = [];
   for (const unit of regions.regenciesOf(province.code)) members.push(await loadUnitSnapshot(store, unit, now));
   // The province's own baseline is for the current year (or the latest earlier one).
-  const ownBaseline = store.baselines.forYear(province.code, Number(own.currentWeek.slice(0, 4)));
+  const ownBaseline = store.baselines.forYear(province.code, weekYear(own.currentWeek));
   own.baseline = ownBaseline;
   return { own, members, aggregate: aggregateCoverage(members, ownBaseline) };
 }

@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { canQuery, NATIONAL, ownScope } from '../../domain/access.js';
 import type { Unit } from '../../domain/regions/directory.js';
-import { parseWeekKey, weekKey, weekOf, type WeekKey } from '../../domain/weeks.js';
+import { parseWeekKey, weekKey, weekOf, type WeekKey, weekYear } from '../../domain/weeks.js';
 import { isRegistered } from '../../bot/access.js';
 import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
@@ -19,7 +19,7 @@ const FEATURE = 'his';
 function weekArg(text: string, unit: Unit, now: Date): WeekKey | 'bad' {
   const bare = /^w?(\d{1,2})$/i.exec(text);
   if (bare) {
-    const year = Number(weekOf(now, unit.zone.iana).slice(0, 4));
+    const year = weekYear(weekOf(now, unit.zone.iana));
     const parsed = parseWeekKey(weekKey(year, Number(bare[1])));
     return parsed.ok ? parsed.value.key : 'bad';
   }
