@@ -14,7 +14,7 @@ import { countdownText } from './messages/when.js';
 import { ROLE_LABELS, roleAndScope } from './messages/access.js';
 import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
-import { sessionJob } from './scheduler/sessions.js';
+import { meetingJob } from './scheduler/meetings.js';
 
 export interface AppOptions {
   clock?: () => Date;
@@ -110,7 +110,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       sleep,
       outbox,
-      sessionReminders: config.sessionReminders,
+      meetingReminders: config.meetingReminders,
     },
       allFeatures,
     );
@@ -129,7 +129,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       reportDeadline: config.reportDeadline,
       lateReminders: config.lateReminders,
       logger,
-      jobs: [sessionJob({ store, regions, outbox, offsets: config.sessionReminders, adminIds: config.adminIds })],
+      jobs: [meetingJob({ store, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds })],
     });
     scheduler.start(config.schedulerTickSeconds * 1000);
     let stopped: Promise<void> | undefined;

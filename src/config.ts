@@ -80,7 +80,7 @@ export interface Config {
   /** Late-report reminders, before each week's deadline. */
   lateReminders: Offset[];
   /** Reminders before each monitoring session. */
-  sessionReminders: Offset[];
+  meetingReminders: Offset[];
   schedulerTickSeconds: number;
 }
 
@@ -108,7 +108,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
     flowTimeoutHours: c.FLOW_TIMEOUT_HOURS,
     sendRate: c.SEND_RATE,
     lateReminders: c.LATE_REMINDERS,
-    sessionReminders: c.SESSION_REMINDERS,
+    meetingReminders: c.SESSION_REMINDERS,
     schedulerTickSeconds: c.SCHEDULER_TICK_SECONDS,
   });
 }

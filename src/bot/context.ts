@@ -45,8 +45,8 @@ export interface BroadcastFlow {
 }
 
 /** A monitoring session being scheduled (or rescheduled: `meetingId`). */
-export interface SessionFlow {
-  name: 'session';
+export interface MeetingFlow {
+  name: 'meeting';
   id: string;
   step: 'title' | 'date' | 'time' | 'length' | 'place' | 'agenda' | 'audience' | 'audience_list' | 'preview' | 'rs_date' | 'rs_time' | 'rs_confirm';
   meetingId?: string;
@@ -66,7 +66,7 @@ export interface SessionFlow {
 /** A guided conversation in progress. Persisted, so a restart resumes it. */
 export type Flow =
   | ReportFlow
-  | SessionFlow
+  | MeetingFlow
   | BroadcastFlow
   | { name: 'invite'; step: 'role' }
   | { name: 'invite'; step: 'scope'; role: Role }

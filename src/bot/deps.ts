@@ -16,7 +16,7 @@ export interface BotDeps {
   reportDeadline: Deadline;
   flowTimeoutHours: number;
   outbox: Outbox;
-  sessionReminders: readonly Offset[];
+  meetingReminders: readonly Offset[];
   store: Store;
   regions: RegionDirectory;
   clock: () => Date;

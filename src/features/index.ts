@@ -11,7 +11,7 @@ import { inviteFeature } from './invite/index.js';
 import { onboardingFeature } from './onboarding/index.js';
 import { requestsFeature } from './onboarding/requests.js';
 import { reportFeature } from './report/index.js';
-import { sessionsFeature } from './sessions/index.js';
+import { meetingsFeature } from './meetings/index.js';
 import { statusFeature } from './status/index.js';
 import { usersFeature } from './users/index.js';
 
@@ -24,7 +24,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     historyFeature(deps),
     reportFeature(deps),
     broadcastFeature(deps),
-    sessionsFeature(deps),
+    meetingsFeature(deps),
     inviteFeature(deps),
     requestsFeature(deps),
     usersFeature(deps),

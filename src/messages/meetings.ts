@@ -74,7 +74,7 @@ export function readinessMessage(m: Meeting, zone: Zone, missing: Unit[], total:
   );
 }
 
-export function sessionsListMessage(meetings: Meeting[], zone: Zone, partiesOf: (m: Meeting) => NoticeParties): Html {
+export function meetingsListMessage(meetings: Meeting[], zone: Zone, partiesOf: (m: Meeting) => NoticeParties): Html {
   if (meetings.length === 0) return html`Belum ada sesi monitoring yang dijadwalkan.`;
   return lines(
     bold('Jadwal sesi monitoring'),
@@ -110,7 +110,7 @@ export function attendanceMessage(m: Meeting, answered: (a: Meeting['attendance'
 export const attendanceThanks = (status: AttendanceStatus): string =>
   `Terima kasih, tercatat: ${ATTENDANCE_LABELS[status]}.`;
 
-export const sessionAsk = {
+export const meetingAsk = {
   title: (): Html => lines(bold('Menjadwalkan sesi monitoring'), 'Apa judul sesinya? (contoh: Asistensi dan Monev Capaian UC Jamsosnaker)', italic('Ketik /batal untuk membatalkan.')),
   date: (): Html => html`Tanggal berapa? (contoh: ${bold('Jumat 23/5')}, ${bold('23 Mei 2026')}, atau ${bold('2026-05-23')})`,
   time: (zone: Zone): Html => html`Pukul berapa, dengan zona waktunya? (contoh: ${bold('09.00 WIB')}; tanpa zona dianggap ${zone.label})`,
@@ -119,7 +119,7 @@ export const sessionAsk = {
   agenda: (): Html => html`Agendanya?`,
 };
 
-export function sessionPreviewMessage(m: Meeting, zone: Zone, parties: NoticeParties, chats: number, units: number): Html {
+export function meetingPreviewMessage(m: Meeting, zone: Zone, parties: NoticeParties, chats: number, units: number): Html {
   return lines(
     bold(`Pratinjau: ${m.title}`),
     ...noticeBody(m, zone, parties),
@@ -129,16 +129,16 @@ export function sessionPreviewMessage(m: Meeting, zone: Zone, parties: NoticePar
   );
 }
 
-export const sessionSavedMessage = (m: Meeting, zone: Zone, offsets: readonly Offset[]): Html =>
+export const meetingSavedMessage = (m: Meeting, zone: Zone, offsets: readonly Offset[]): Html =>
   html`Sesi ${bold(m.title)} dijadwalkan ${formatDateTime(new Date(m.startsAt), zone)}. Pengingat dikirim ${offsets.map(describeOffset).join(', ')} sebelumnya.`;
 
-export const sessionChangedMessage = (chats: number): Html => html`Perubahan telah disimpan dan diberitahukan kepada ${chats} chat peserta.`;
+export const meetingChangedMessage = (chats: number): Html => html`Perubahan telah disimpan dan diberitahukan kepada ${chats} chat peserta.`;
 
 /** Why a typed meeting length was not taken. */
 export const lengthErrorText = (e: LengthError): string =>
   e === 'format' ? 'tulis lamanya, misalnya 2 jam atau 90 menit' : 'lamanya harus antara 15 menit dan 12 jam';
 
-export const sessionText = {
+export const meetingText = {
   tooLong: (max: number): Html => html`Mohon maaf, teks terlalu panjang (paling banyak ${max} karakter).`,
   problem: (why: string): Html => html`Mohon maaf, ${why}`,
   nothingChanged: (): Html => html`Tidak ada yang diubah.`,
@@ -152,4 +152,4 @@ export const sessionText = {
   readinessTitle: (title: string): string => `Kesiapan ${title}`,
 };
 
-export const sessionUsage = (): Html => html`Ketik ${code('/jadwal')} untuk melihat jadwal; koordinator dapat menambah sesi dengan tombol ${bold('Tambah sesi')}.`;
+export const meetingUsage = (): Html => html`Ketik ${code('/jadwal')} untuk melihat jadwal; koordinator dapat menambah sesi dengan tombol ${bold('Tambah sesi')}.`;

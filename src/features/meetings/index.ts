@@ -7,7 +7,7 @@ import { localDateOf, parseLocalDate, parseLocalTime, toInstant, ZONE_IANA } fro
 import type { Zone } from '../../domain/zones.js';
 import { actorOf } from '../../bot/actor.js';
 import { encodeCallback, pressedData } from '../../bot/callback-data.js';
-import type { BotContext, SessionFlow } from '../../bot/context.js';
+import type { BotContext, MeetingFlow } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
 import { editOrReplyHtml, replyHtml } from '../../bot/reply.js';
@@ -26,18 +26,18 @@ import {
   attendanceThanks,
   cancelledNoticeMessage,
   rescheduledMessage,
-  sessionAsk,
-  sessionChangedMessage,
-  sessionPreviewMessage,
-  sessionSavedMessage,
-  sessionsListMessage,
-  sessionText,
+  meetingAsk,
+  meetingChangedMessage,
+  meetingPreviewMessage,
+  meetingSavedMessage,
+  meetingsListMessage,
+  meetingText,
   lengthErrorText,
   type PendingUnit,
-} from '../../messages/sessions.js';
+} from '../../messages/meetings.js';
 import { whenErrorText } from '../../messages/when.js';
 import { meetingAudience, roleOf } from '../../scheduler/recipients.js';
-import { meetingParties, zoneNamed } from '../../scheduler/sessions.js';
+import { meetingParties, zoneNamed } from '../../scheduler/meetings.js';
 import { attendanceOfCode } from '../../domain/attendance.js';
 import type { Meeting, MessageBody } from '../../store/schema.js';
 
@@ -53,7 +53,7 @@ const zoneOf = homeZone;
  * (title, date, time with zone, length, place, agenda, audience, preview), reschedule and cancel (the audience is told;
  * reminders not yet sent are withdrawn), and see attendance from the reminders' buttons.
  */
-export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
+export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const { store, regions } = deps;
 
@@ -97,10 +97,10 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
       .filter((m) => canManage(ctx.access, m))
       .map((m) => [button(`Ubah waktu ${meetings.indexOf(m) + 1}`, 'rs', m.id), button(`Batalkan ${meetings.indexOf(m) + 1}`, 'cx', m.id), button(`Kehadiran ${meetings.indexOf(m) + 1}`, 'att', m.id)]);
     if (isCoordinatorOrAdmin(ctx.access)) buttons.push([button('Tambah sesi', 'add', 'x')]);
-    await replyHtml(ctx, sessionsListMessage(meetings, zoneOf(ctx.access), partiesOf), deps.sleep, { buttons });
+    await replyHtml(ctx, meetingsListMessage(meetings, zoneOf(ctx.access), partiesOf), deps.sleep, { buttons });
   };
 
-  const draftMeeting = (ctx: BotContext, flow: SessionFlow): Meeting | undefined => {
+  const draftMeeting = (ctx: BotContext, flow: MeetingFlow): Meeting | undefined => {
     const d = flow.draft;
     if (!d.title || !d.startsAt || !d.zone || !d.minutes || !d.place || !d.agenda || !d.audience || !ctx.chat) return undefined;
     return {
@@ -122,12 +122,12 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
     };
   };
 
-  const preview = async (ctx: BotContext, flow: SessionFlow): Promise<void> => {
+  const preview = async (ctx: BotContext, flow: MeetingFlow): Promise<void> => {
     const m = draftMeeting(ctx, flow);
     if (!m) return;
     const { units, recipients } = meetingAudience(store, regions, m);
     startFlow(ctx, { ...flow, step: 'preview' }, deps.clock());
-    await replyHtml(ctx, sessionPreviewMessage(m, zoneNamed(m.zone), partiesOf(m), recipients.length, units.length), deps.sleep, {
+    await replyHtml(ctx, meetingPreviewMessage(m, zoneNamed(m.zone), partiesOf(m), recipients.length, units.length), deps.sleep, {
       buttons: [[button('Simpan jadwal', 'save', flow.id), button('Batal', 'x', flow.id)]],
     });
   };
@@ -142,7 +142,7 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
   };
 
   /** Parses a time for the date in the flow; the zone written, or the organiser's. */
-  const startsAt = (ctx: BotContext, flow: SessionFlow, text: string): { at: Date; zone: 'WIB' | 'WITA' | 'WIT' } | string => {
+  const startsAt = (ctx: BotContext, flow: MeetingFlow, text: string): { at: Date; zone: 'WIB' | 'WITA' | 'WIT' } | string => {
     const time = parseLocalTime(text);
     if (!time.ok) return whenErrorText(time.error);
     const zone = time.value.zone ?? zoneOf(ctx.access).label;
@@ -162,46 +162,46 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
     if (data.action === 'add') {
       if (!isCoordinatorOrAdmin(ctx.access) || !isPrivate(ctx)) return void (await ctx.answerCbQuery(noAccessAnswer, { show_alert: true }));
       await ctx.answerCbQuery();
-      startFlow(ctx, { name: 'session', id: randomBytes(4).toString('hex'), step: 'title', draft: {} }, deps.clock());
-      return replyHtml(ctx, sessionAsk.title(), deps.sleep);
+      startFlow(ctx, { name: 'meeting', id: randomBytes(4).toString('hex'), step: 'title', draft: {} }, deps.clock());
+      return replyHtml(ctx, meetingAsk.title(), deps.sleep);
     }
     const flow = currentFlow(ctx);
-    const session = flow?.name === 'session' && flow.id === data.arg ? flow : undefined;
-    if (session && ['all', 'prov', 'unit', 'save', 'x', 'rsok'].includes(data.action)) {
+    const pending = flow?.name === 'meeting' && flow.id === data.arg ? flow : undefined;
+    if (pending && ['all', 'prov', 'unit', 'save', 'x', 'rsok'].includes(data.action)) {
       await ctx.answerCbQuery();
       switch (data.action) {
         case 'all':
-          return session.step === 'audience' ? preview(ctx, { ...session, draft: { ...session.draft, audience: { kind: 'all' } } }) : undefined;
+          return pending.step === 'audience' ? preview(ctx, { ...pending, draft: { ...pending.draft, audience: { kind: 'all' } } }) : undefined;
         case 'prov':
         case 'unit': {
-          if (session.step !== 'audience') return;
+          if (pending.step !== 'audience') return;
           const listKind = data.action === 'prov' ? 'provinces' : 'units';
-          startFlow(ctx, { ...session, step: 'audience_list', listKind }, deps.clock());
+          startFlow(ctx, { ...pending, step: 'audience_list', listKind }, deps.clock());
           return replyHtml(ctx, askAudienceListMessage(listKind), deps.sleep);
         }
         case 'save': {
-          const m = session.step === 'preview' ? draftMeeting(ctx, session) : undefined;
+          const m = pending.step === 'preview' ? draftMeeting(ctx, pending) : undefined;
           if (!m) return;
           await store.meetings.add(m);
           await store.audit.record({ at: deps.clock(), actor: m.createdBy, action: 'session.create', scope: m.scope, details: { meeting: m.id, title: m.title, startsAt: m.startsAt } });
           endFlow(ctx);
           deps.outbox.poke();
-          return replyHtml(ctx, sessionSavedMessage(m, zoneNamed(m.zone), deps.sessionReminders), deps.sleep);
+          return replyHtml(ctx, meetingSavedMessage(m, zoneNamed(m.zone), deps.meetingReminders), deps.sleep);
         }
         case 'rsok': {
-          const m = session.meetingId ? store.meetings.get(session.meetingId) : undefined;
-          const at = session.draft.startsAt;
-          if (!m || !at || !session.draft.zone || !canManage(ctx.access, m) || session.step !== 'rs_confirm') return;
+          const m = pending.meetingId ? store.meetings.get(pending.meetingId) : undefined;
+          const at = pending.draft.startsAt;
+          if (!m || !at || !pending.draft.zone || !canManage(ctx.access, m) || pending.step !== 'rs_confirm') return;
           const previous = new Date(m.startsAt);
           // The zone the new time was typed in only reads that time: the organiser keeps their own zone.
           const updated = await store.meetings.update(m.id, (x) => Object.assign(x, { startsAt: at, version: x.version + 1 }));
           if (!updated) return;
-          await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'session rescheduled');
+          await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'meeting rescheduled');
           const parties = partiesOf(updated);
-          const chats = await tellAudience(updated, `chg-${m.id}-v${updated.version}`, sessionText.changeTitle(m.title), (z) => rescheduledMessage(updated, z, previous, parties).text);
+          const chats = await tellAudience(updated, `chg-${m.id}-v${updated.version}`, meetingText.changeTitle(m.title), (z) => rescheduledMessage(updated, z, previous, parties).text);
           await store.audit.record({ at: deps.clock(), actor: actorOf(ctx), action: 'session.reschedule', scope: m.scope, details: { meeting: m.id, from: previous.toISOString(), to: at } });
           endFlow(ctx);
-          return replyHtml(ctx, sessionChangedMessage(chats), deps.sleep);
+          return replyHtml(ctx, meetingChangedMessage(chats), deps.sleep);
         }
         case 'x':
           endFlow(ctx);
@@ -218,23 +218,23 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
         return replyHtml(ctx, attendanceMessage(m, (a) => personWithRole(a.name, roleOf(store, deps.adminIds, a.telegramId), regions), pendingOf(m)), deps.sleep);
       case 'rs':
         if (!isPrivate(ctx)) return;
-        startFlow(ctx, { name: 'session', id: randomBytes(4).toString('hex'), step: 'rs_date', meetingId: m.id, draft: {} }, deps.clock());
-        return replyHtml(ctx, lines(sessionText.rescheduling(m.title), sessionAsk.date()), deps.sleep);
+        startFlow(ctx, { name: 'meeting', id: randomBytes(4).toString('hex'), step: 'rs_date', meetingId: m.id, draft: {} }, deps.clock());
+        return replyHtml(ctx, lines(meetingText.rescheduling(m.title), meetingAsk.date()), deps.sleep);
       case 'cx':
-        return replyHtml(ctx, sessionText.confirmCancel(m.title), deps.sleep, {
+        return replyHtml(ctx, meetingText.confirmCancel(m.title), deps.sleep, {
           buttons: [[button('Ya, batalkan sesi', 'cxok', m.id), button('Tidak', 'no', m.id)]],
         });
       case 'cxok': {
         const cancelled = await store.meetings.update(m.id, (x) => Object.assign(x, { status: 'cancelled' }));
         if (!cancelled) return;
-        await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'session cancelled');
+        await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'meeting cancelled');
         const organiser = partiesOf(cancelled).organiser;
-        const chats = await tellAudience(cancelled, `cxl-${m.id}`, sessionText.cancelTitle(m.title), (z) => cancelledNoticeMessage(cancelled, z, organiser).text);
+        const chats = await tellAudience(cancelled, `cxl-${m.id}`, meetingText.cancelTitle(m.title), (z) => cancelledNoticeMessage(cancelled, z, organiser).text);
         await store.audit.record({ at: deps.clock(), actor: actorOf(ctx), action: 'session.cancel', scope: m.scope, details: { meeting: m.id, title: m.title } });
-        return editOrReplyHtml(ctx, sessionChangedMessage(chats), deps.sleep);
+        return editOrReplyHtml(ctx, meetingChangedMessage(chats), deps.sleep);
       }
       case 'no':
-        return editOrReplyHtml(ctx, sessionText.nothingChanged(), deps.sleep);
+        return editOrReplyHtml(ctx, meetingText.nothingChanged(), deps.sleep);
     }
   });
 
@@ -257,49 +257,49 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
   registered.on('text', async (ctx, next) => {
     const flow = currentFlow(ctx);
     const text = ctx.message.text.trim();
-    if (flow?.name !== 'session' || !isPrivate(ctx) || text.startsWith('/')) return next();
+    if (flow?.name !== 'meeting' || !isPrivate(ctx) || text.startsWith('/')) return next();
     if (!isCoordinatorOrAdmin(ctx.access)) {
       endFlow(ctx);
       return next();
     }
-    const ask = (step: SessionFlow['step'], draft: SessionFlow['draft'], message: ReturnType<typeof html>) => {
+    const ask = (step: MeetingFlow['step'], draft: MeetingFlow['draft'], message: ReturnType<typeof html>) => {
       startFlow(ctx, { ...flow, step, draft }, deps.clock());
       return replyHtml(ctx, message, deps.sleep);
     };
-    const tooLong = text.length > MAX_TEXT ? sessionText.tooLong(MAX_TEXT) : undefined;
+    const tooLong = text.length > MAX_TEXT ? meetingText.tooLong(MAX_TEXT) : undefined;
     if (tooLong) return replyHtml(ctx, tooLong, deps.sleep);
     switch (flow.step) {
       case 'title':
-        return ask('date', { ...flow.draft, title: text }, sessionAsk.date());
+        return ask('date', { ...flow.draft, title: text }, meetingAsk.date());
       case 'date':
       case 'rs_date': {
         const date = parseLocalDate(text, localDateOf(deps.clock(), zoneOf(ctx.access).iana));
-        if (!date.ok) return replyHtml(ctx, sessionText.problem(whenErrorText(date.error)), deps.sleep);
-        return ask(flow.step === 'date' ? 'time' : 'rs_time', { ...flow.draft, date: date.value }, sessionAsk.time(zoneOf(ctx.access)));
+        if (!date.ok) return replyHtml(ctx, meetingText.problem(whenErrorText(date.error)), deps.sleep);
+        return ask(flow.step === 'date' ? 'time' : 'rs_time', { ...flow.draft, date: date.value }, meetingAsk.time(zoneOf(ctx.access)));
       }
       case 'time':
       case 'rs_time': {
         const at = startsAt(ctx, flow, text);
-        if (typeof at === 'string') return replyHtml(ctx, sessionText.problem(at), deps.sleep);
+        if (typeof at === 'string') return replyHtml(ctx, meetingText.problem(at), deps.sleep);
         const draft = { ...flow.draft, startsAt: at.at.toISOString(), zone: at.zone };
-        if (flow.step === 'time') return ask('length', draft, sessionAsk.length());
+        if (flow.step === 'time') return ask('length', draft, meetingAsk.length());
         const m = flow.meetingId ? store.meetings.get(flow.meetingId) : undefined;
         if (!m) return;
         startFlow(ctx, { ...flow, step: 'rs_confirm', draft }, deps.clock());
         const moved: Meeting = { ...m, startsAt: draft.startsAt };
-        return replyHtml(ctx, lines(sessionText.newTime(m.title), ...sessionPreviewLines(moved)), deps.sleep, {
+        return replyHtml(ctx, lines(meetingText.newTime(m.title), ...meetingPreviewLines(moved)), deps.sleep, {
           buttons: [[button('Ya, ubah jadwal', 'rsok', flow.id), button('Batal', 'x', flow.id)]],
         });
       }
       case 'length': {
         const minutes = parseMeetingLength(text);
-        if (!minutes.ok) return replyHtml(ctx, sessionText.problem(`${lengthErrorText(minutes.error)}.`), deps.sleep);
-        return ask('place', { ...flow.draft, minutes: minutes.value }, sessionAsk.place());
+        if (!minutes.ok) return replyHtml(ctx, meetingText.problem(`${lengthErrorText(minutes.error)}.`), deps.sleep);
+        return ask('place', { ...flow.draft, minutes: minutes.value }, meetingAsk.place());
       }
       case 'place':
-        return ask('agenda', { ...flow.draft, place: text }, sessionAsk.agenda());
+        return ask('agenda', { ...flow.draft, place: text }, meetingAsk.agenda());
       case 'agenda': {
-        const next: SessionFlow = { ...flow, step: 'audience', draft: { ...flow.draft, agenda: text } };
+        const next: MeetingFlow = { ...flow, step: 'audience', draft: { ...flow.draft, agenda: text } };
         startFlow(ctx, next, deps.clock());
         const national = scopeOf(ctx.access) === NATIONAL;
         return replyHtml(ctx, askAudienceMessage('sesi'), deps.sleep, {
@@ -315,13 +315,13 @@ export function sessionsFeature(deps: BotDeps): Composer<BotContext> {
         return preview(ctx, { ...flow, draft: { ...flow.draft, audience: { kind: flow.listKind ?? 'units', codes: parsed.value } } });
       }
       default:
-        return replyHtml(ctx, sessionText.useButtons(), deps.sleep);
+        return replyHtml(ctx, meetingText.useButtons(), deps.sleep);
     }
   });
 
-  const sessionPreviewLines = (m: Meeting) => {
+  const meetingPreviewLines = (m: Meeting) => {
     const { units, recipients } = meetingAudience(store, regions, m);
-    return [sessionPreviewMessage(m, zoneNamed(m.zone), partiesOf(m), recipients.length, units.length)];
+    return [meetingPreviewMessage(m, zoneNamed(m.zone), partiesOf(m), recipients.length, units.length)];
   };
 
   const refused = new Composer<BotContext>();

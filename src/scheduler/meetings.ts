@@ -6,7 +6,7 @@ import type { Zone, ZoneLabel } from '../domain/zones.js';
 import { ATTENDANCE_CODES, ATTENDANCE_STATUSES } from '../domain/attendance.js';
 import { personWithRole } from '../messages/access.js';
 import { audienceLabel } from '../messages/broadcast.js';
-import { ATTENDANCE_LABELS, readinessMessage, reminderMessage, sessionText, type NoticeParties } from '../messages/sessions.js';
+import { ATTENDANCE_LABELS, readinessMessage, reminderMessage, meetingText, type NoticeParties } from '../messages/meetings.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Meeting, MessageBody } from '../store/schema.js';
 import type { Store } from '../store/store.js';
@@ -32,7 +32,7 @@ export const meetingParties = (store: Store, regions: RegionDirectory, adminIds:
  * reschedule starts afresh) and, the day before, a readiness note to the organiser listing the units that have not
  * reported this week.
  */
-export function sessionJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; offsets: readonly Offset[]; adminIds: readonly number[] }) {
+export function meetingJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; offsets: readonly Offset[]; adminIds: readonly number[] }) {
   return async (now: Date): Promise<void> => {
     for (const m of o.store.meetings.all()) {
       const start = Date.parse(m.startsAt);
@@ -49,7 +49,7 @@ export function sessionJob(o: { store: Store; regions: RegionDirectory; outbox: 
         await o.outbox.enqueue({
           id: reminderId,
           kind: 'reminder',
-          title: sessionText.reminderTitle(m.title),
+          title: meetingText.reminderTitle(m.title),
           bodies,
           buttons: attendanceButtons(m),
           recipients,
@@ -66,7 +66,7 @@ export function sessionJob(o: { store: Store; regions: RegionDirectory; outbox: 
         await o.outbox.enqueue({
           id: readinessId,
           kind: 'readiness',
-          title: sessionText.readinessTitle(m.title),
+          title: meetingText.readinessTitle(m.title),
           bodies: { default: { format: 'html', text: readinessMessage(m, zone, missing, units.length).text } },
           recipients: [{ chatId: m.organiserChatId, variant: 'default' }],
           expiresAt: new Date(start),
