@@ -102,53 +102,32 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
   });
 }
 
-/** The data folder's lock alone, without opening the store: for commands that must work on broken data. */
-async function withLock(dataDir: string, out: (s: string) => void, body: () => Promise<number>): Promise<number> {
-  let lock: { release: () => Promise<void> };
+/** Runs `body` on a resource opened by `open` and closed after; a store problem is told to the operator (exit 1). */
+async function withOpened<T>(
+  open: () => Promise<T>,
+  close: (resource: T) => Promise<void>,
+  out: (s: string) => void,
+  body: (resource: T) => Promise<number>,
+): Promise<number> {
+  let resource: T | undefined;
   try {
-    lock = await acquireLock(dataDir);
+    resource = await open();
+    return await body(resource);
   } catch (e) {
-    if (e instanceof StoreError) {
-      out(storeErrorText(e.problem));
-      return 1;
-    }
-    throw e;
-  }
-  try {
-    return await body();
+    if (!(e instanceof StoreError)) throw e;
+    out(storeErrorText(e.problem));
+    return 1;
   } finally {
-    await lock.release();
+    if (resource !== undefined) await close(resource);
   }
 }
 
-async function withStore(
-  dataDir: string,
-  now: Date,
-  out: (s: string) => void,
-  body: (store: Store) => Promise<number>,
-): Promise<number> {
-  let store: Store;
-  try {
-    store = await createStore(dataDir, { clock: () => now });
-  } catch (e) {
-    if (e instanceof StoreError) {
-      out(storeErrorText(e.problem));
-      return 1;
-    }
-    throw e;
-  }
-  try {
-    return await body(store);
-  } catch (e) {
-    if (e instanceof StoreError) {
-      out(storeErrorText(e.problem));
-      return 1;
-    }
-    throw e;
-  } finally {
-    await store.close();
-  }
-}
+/** The data folder's lock alone, without opening the store: for commands that must work on broken data. */
+const withLock = (dataDir: string, out: (s: string) => void, body: () => Promise<number>): Promise<number> =>
+  withOpened(() => acquireLock(dataDir), (lock) => lock.release(), out, body);
+
+const withStore = (dataDir: string, now: Date, out: (s: string) => void, body: (store: Store) => Promise<number>): Promise<number> =>
+  withOpened(() => createStore(dataDir, { clock: () => now }), (store) => store.close(), out, body);
 
 function printResult(result: ImportResult, kind: 'reports' | 'baselines', file: string, out: (s: string) => void): number {
   if (!result.ok) {

@@ -26,8 +26,8 @@ const sleep = (ms: number): Promise<void> => {
   return Promise.resolve();
 };
 
-async function newOutbox(telegram?: Telegram): Promise<Outbox> {
-  const o = createOutbox({
+async function newOutbox(telegram?: Telegram, onComplete?: (item: OutboxItem, o: Outbox) => Promise<void>): Promise<Outbox> {
+  const o: Outbox = createOutbox({
     repo: store.outbox,
     chats: store.chats,
     telegram: telegram ?? new Telegram(TOKEN, { apiRoot: api.apiRoot }),
@@ -40,7 +40,7 @@ async function newOutbox(telegram?: Telegram): Promise<Outbox> {
     logger: createLogger('error', { write: () => undefined }),
     onComplete: (item) => {
       reports.push(item);
-      return Promise.resolve();
+      return onComplete ? onComplete(item, o) : Promise.resolve();
     },
   });
   await o.start();
@@ -248,26 +248,11 @@ describe('the outbox', () => {
     const complete = store.outbox.complete;
     // The process dies as it closes the item: the follow-up is already queued, the item still open.
     store.outbox.complete = () => Promise.reject(new Error('killed'));
-    const withFollowUp = async (telegram?: Telegram): Promise<Outbox> => {
-      const o: Outbox = createOutbox({
-        repo: store.outbox,
-        chats: store.chats,
-        telegram: telegram ?? new Telegram(TOKEN, { apiRoot: api.apiRoot }),
-        clock,
-        pacer: { now: () => t, sleep },
-        timer: sleep,
-        sendRate: 25,
-        groupPerMinute: 20,
-        maxAttempts: 3,
-        logger: createLogger('error', { write: () => undefined }),
-        onComplete: async (item) => {
-          if (item.id.startsWith('report-')) return;
-          await o.enqueue({ id: `report-${item.id}`, kind: 'notice', title: 'Laporan', bodies: html('Terkirim'), recipients: [{ chatId: 100, variant: 'default' }], atLeastOnce: true });
-        },
+    const withFollowUp = (): Promise<Outbox> =>
+      newOutbox(undefined, async (item, o) => {
+        if (item.id.startsWith('report-')) return;
+        await o.enqueue({ id: `report-${item.id}`, kind: 'notice', title: 'Laporan', bodies: html('Terkirim'), recipients: [{ chatId: 100, variant: 'default' }], atLeastOnce: true });
       });
-      await o.start();
-      return o;
-    };
     outbox = await withFollowUp();
     await outbox.enqueue({ id: 'b-follow', kind: 'broadcast', title: 'Uji', bodies: html('Halo'), recipients });
     for (let i = 0; i < 50 && !store.outbox.has('report-b-follow'); i++) await new Promise((r) => setTimeout(r, 5));

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Composer, Markup } from 'telegraf';
 import type { MessageEntity } from 'telegraf/types';
-import { homeZone, isCoordinatorOrAdmin, NATIONAL, ownScope } from '../../domain/access.js';
-import { audienceUnits, parseUnitList, type Audience } from '../../domain/audience.js';
+import { homeZone, isCoordinatorOrAdmin, ownScope } from '../../domain/access.js';
+import { audienceUnits, type Audience } from '../../domain/audience.js';
 import { localDateOf, parseLocalDate, parseLocalTime, splitDateTime, toInstant, ZONE_IANA } from '../../domain/when.js';
 import type { Zone } from '../../domain/zones.js';
 import { actorOf } from '../../bot/actor.js';
+import { audienceButtons, listKindOf, readAudienceList } from '../../bot/audience-picker.js';
 import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext, BroadcastFlow } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
@@ -16,7 +17,6 @@ import {
   askAudienceListMessage,
   askAudienceMessage,
   askScheduleMessage,
-  AUDIENCE_LABELS,
   audienceLabel,
   broadcastAskTextMessage,
   broadcastHeader,
@@ -25,7 +25,6 @@ import {
   broadcastQueuedMessage,
   broadcastTitle,
   broadcastTooLongMessage,
-  listProblemsMessage,
   scheduleProblemMessage,
   PROGRESS_LABEL,
   SCHEDULE_LABEL,
@@ -170,7 +169,7 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
       case 'prov':
       case 'unit': {
         if (flow.step !== 'audience') return;
-        const listKind = data.action === 'prov' ? 'provinces' : 'units';
+        const listKind = listKindOf(data.action);
         startFlow(ctx, { ...flow, step: 'audience_list', listKind }, deps.clock());
         return replyHtml(ctx, askAudienceListMessage(listKind), deps.sleep);
       }
@@ -204,19 +203,15 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
         const entities = ('entities' in ctx.message ? ctx.message.entities : undefined) ?? [];
         const next: BroadcastFlow = { ...flow, step: 'audience', body: { text, entities: entities as NonNullable<BroadcastFlow['body']>['entities'] } };
         startFlow(ctx, next, deps.clock());
-        const national = scopeOf(ctx) === NATIONAL;
         return replyHtml(ctx, askAudienceMessage('pengumuman'), deps.sleep, {
-          buttons: [
-            [button(AUDIENCE_LABELS.all, 'all', next)],
-            national ? [button(AUDIENCE_LABELS.provinces, 'prov', next), button(AUDIENCE_LABELS.units, 'unit', next)] : [button(AUDIENCE_LABELS.units, 'unit', next)],
-          ],
+          buttons: audienceButtons(scopeOf(ctx), (label, action) => button(label, action, next)),
         });
       }
       case 'audience_list': {
         if (text === undefined) return replyHtml(ctx, askAudienceListMessage(flow.listKind ?? 'units'), deps.sleep);
-        const parsed = parseUnitList(text, regions, scopeOf(ctx), flow.listKind === 'provinces');
-        if (!parsed.ok) return replyHtml(ctx, listProblemsMessage(parsed.error), deps.sleep);
-        return preview(ctx, { ...flow, audience: { kind: flow.listKind ?? 'units', codes: parsed.value } });
+        const audience = readAudienceList(text, regions, scopeOf(ctx), flow.listKind);
+        if (!audience.ok) return replyHtml(ctx, audience.error, deps.sleep);
+        return preview(ctx, { ...flow, audience: audience.value });
       }
       case 'when':
         return text === undefined ? replyHtml(ctx, askScheduleMessage(), deps.sleep) : schedule(ctx, flow, text);

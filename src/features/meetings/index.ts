@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Composer, Markup } from 'telegraf';
 import { covers, homeZone, isCoordinatorOrAdmin, NATIONAL, ownScope, type Access } from '../../domain/access.js';
-import { audienceUnits, parseUnitList } from '../../domain/audience.js';
+import { audienceUnits } from '../../domain/audience.js';
 import { parseMeetingLength } from '../../domain/durations.js';
 import { localDateOf, parseLocalDate, parseLocalTime, toInstant, ZONE_IANA } from '../../domain/when.js';
 import type { Zone } from '../../domain/zones.js';
 import { actorOf } from '../../bot/actor.js';
+import { audienceButtons, listKindOf, readAudienceList } from '../../bot/audience-picker.js';
 import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext, MeetingFlow } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
@@ -16,8 +17,6 @@ import { notRegisteredMessage } from '../../messages/common.js';
 import {
   askAudienceListMessage,
   askAudienceMessage,
-  AUDIENCE_LABELS,
-  listProblemsMessage,
 } from '../../messages/broadcast.js';
 import type { html} from '../../messages/html.js';
 import { lines } from '../../messages/html.js';
@@ -175,7 +174,7 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
         case 'prov':
         case 'unit': {
           if (pending.step !== 'audience') return;
-          const listKind = data.action === 'prov' ? 'provinces' : 'units';
+          const listKind = listKindOf(data.action);
           startFlow(ctx, { ...pending, step: 'audience_list', listKind }, deps.clock());
           return replyHtml(ctx, askAudienceListMessage(listKind), deps.sleep);
         }
@@ -301,18 +300,14 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
       case 'agenda': {
         const next: MeetingFlow = { ...flow, step: 'audience', draft: { ...flow.draft, agenda: text } };
         startFlow(ctx, next, deps.clock());
-        const national = scopeOf(ctx.access) === NATIONAL;
         return replyHtml(ctx, askAudienceMessage('sesi'), deps.sleep, {
-          buttons: [
-            [button(AUDIENCE_LABELS.all, 'all', flow.id)],
-            national ? [button(AUDIENCE_LABELS.provinces, 'prov', flow.id), button(AUDIENCE_LABELS.units, 'unit', flow.id)] : [button(AUDIENCE_LABELS.units, 'unit', flow.id)],
-          ],
+          buttons: audienceButtons(scopeOf(ctx.access), (label, action) => button(label, action, flow.id)),
         });
       }
       case 'audience_list': {
-        const parsed = parseUnitList(text, regions, scopeOf(ctx.access), flow.listKind === 'provinces');
-        if (!parsed.ok) return replyHtml(ctx, listProblemsMessage(parsed.error), deps.sleep);
-        return preview(ctx, { ...flow, draft: { ...flow.draft, audience: { kind: flow.listKind ?? 'units', codes: parsed.value } } });
+        const audience = readAudienceList(text, regions, scopeOf(ctx.access), flow.listKind);
+        if (!audience.ok) return replyHtml(ctx, audience.error, deps.sleep);
+        return preview(ctx, { ...flow, draft: { ...flow.draft, audience: audience.value } });
       }
       default:
         return replyHtml(ctx, meetingText.useButtons(), deps.sleep);

@@ -1,17 +1,11 @@
 import { Composer } from 'telegraf';
-import { canQuery, NATIONAL, ownScope } from '../../domain/access.js';
 import { deadlineOf } from '../../domain/deadline.js';
 import type { RegionDirectory, Unit } from '../../domain/regions/directory.js';
 import { weekOf } from '../../domain/weeks.js';
 import { WIB } from '../../domain/zones.js';
-import { isRegistered } from '../../bot/access.js';
-import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
-import { editOrReplyHtml, replyHtml } from '../../bot/reply.js';
-import { resolveUnit } from '../../bot/resolve-unit.js';
-import { noAccessAnswer, outOfScopeMessage } from '../../messages/access.js';
-import { notRegisteredMessage } from '../../messages/common.js';
+import { regionCommand } from '../../bot/region-command.js';
 import type { Html } from '../../messages/html.js';
 import { statusMessage, type UnitStatus } from '../../messages/status.js';
 import type { Store } from '../../store/store.js';
@@ -66,36 +60,15 @@ export function statusFeature(deps: BotDeps): Composer<BotContext> {
     });
   };
 
-  const registered = new Composer<BotContext>();
-  registered.command('status', async (ctx) => {
-    const query = ctx.payload.trim();
-    const access = ctx.access;
-    if (query === '') {
-      const own = ownScope(access);
-      const unit = own === undefined || own === NATIONAL ? undefined : deps.regions.get(own);
-      return replyHtml(ctx, await view(unit ?? 'national'), deps.sleep);
-    }
-    const answer = resolveUnit(deps.regions, query, (code) => canQuery(access, code), { feature: FEATURE, action: 'u' });
-    if (answer.kind === 'ask') return replyHtml(ctx, answer.message, deps.sleep, { buttons: answer.buttons });
-    await replyHtml(ctx, await view(answer.kind === 'national' ? 'national' : answer.unit), deps.sleep);
-  });
-  registered.action(/^sts:/, async (ctx) => {
-    const data = pressedData(ctx);
-    const unit = data?.action === 'u' ? deps.regions.get(data.arg) : undefined;
-    if (!unit || !canQuery(ctx.access, unit.code)) {
-      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-      if (unit) await replyHtml(ctx, outOfScopeMessage(unit.name), deps.sleep);
-      return;
-    }
-    await ctx.answerCbQuery();
-    await editOrReplyHtml(ctx, await view(unit), deps.sleep);
-  });
-
-  const refused = new Composer<BotContext>();
-  refused.command('status', async (ctx) => replyHtml(ctx, notRegisteredMessage(ctx.from.id), deps.sleep));
-  refused.action(/^sts:/, async (ctx) => ctx.answerCbQuery(noAccessAnswer, { show_alert: true }));
-
-  feature.use(Composer.branch(isRegistered, registered, refused));
+  feature.use(
+    regionCommand(deps, {
+      commands: ['status'],
+      feature: FEATURE,
+      view,
+      // Without a name: the person's own unit or province; the nation for national roles.
+      withoutName: (own) => view(own ?? 'national'),
+    }),
+  );
   return feature;
 }
 
