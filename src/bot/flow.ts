@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from 'telegraf';
-import { flowExpiredMessage } from '../messages/common.js';
-import type { BotContext, Flow, SessionData } from './context.js';
+import { flowExpiredMessage, flowOutdatedMessage } from '../messages/common.js';
+import { FLOW_STATE_VERSION, readSession, restartCommandOf } from './flow-state.js';
+import type { BotContext, Flow } from './context.js';
 import type { BotDeps } from './deps.js';
 import { replyHtml } from './reply.js';
 
@@ -15,6 +16,7 @@ export const currentFlow = (ctx: BotContext): Flow | undefined => ctx.session?.f
 export function startFlow(ctx: BotContext, flow: Flow, now: Date): void {
   const seen = [...(ctx.session?.seenUpdates ?? []).filter((id) => id !== ctx.update.update_id), ctx.update.update_id];
   ctx.session = {
+    v: FLOW_STATE_VERSION,
     flow,
     startedAt: ctx.session?.startedAt ?? now.toISOString(),
     updatedAt: now.toISOString(),
@@ -29,14 +31,11 @@ export function endFlow(ctx: BotContext): void {
 /** Filter: the chat is private (guided flows run there; group privacy mode hides plain replies). */
 export const isPrivate = (ctx: BotContext): boolean => ctx.chat?.type === 'private';
 
-const isCommand = (ctx: BotContext): boolean => {
+export const isCommand = (ctx: BotContext): boolean => {
   const message = ctx.message;
   return message !== undefined && 'text' in message && message.entities?.[0]?.type === 'bot_command' && message.entities[0].offset === 0;
 };
 
-/** Sessions written before `seenUpdates` existed kept only the last id: it is still a redelivery guard. */
-const seenOf = (session: SessionData & { lastUpdateId?: unknown }): number[] =>
-  Array.isArray(session.seenUpdates) ? session.seenUpdates : typeof session.lastUpdateId === 'number' ? [session.lastUpdateId] : [];
 
 /**
  * Before any feature sees an update of a chat with a flow running: a flow left alone too long is ended with a word to
@@ -45,15 +44,23 @@ const seenOf = (session: SessionData & { lastUpdateId?: unknown }): number[] =>
  */
 export function guardFlows(deps: Pick<BotDeps, 'clock' | 'flowTimeoutHours' | 'sleep'>): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const session = ctx.session;
-    if (!session) return next();
+    if (!ctx.session) return next();
+    // Read back from disk: checked against this version's schema before any feature trusts it.
+    const read = readSession(ctx.session);
+    if (!read.ok) {
+      endFlow(ctx);
+      await replyHtml(ctx, flowOutdatedMessage(restartCommandOf(read.flowName)), deps.sleep);
+      return isCommand(ctx) ? next() : undefined;
+    }
+    const session = read.session;
+    ctx.session = session;
     const idleMs = deps.clock().getTime() - new Date(session.updatedAt).getTime();
     if (!(idleMs <= deps.flowTimeoutHours * 3600_000)) {
       endFlow(ctx);
       await replyHtml(ctx, flowExpiredMessage(deps.flowTimeoutHours), deps.sleep);
       return next();
     }
-    const redelivered = idleMs <= REDELIVERY_WINDOW_MS && seenOf(session).includes(ctx.update.update_id);
+    const redelivered = idleMs <= REDELIVERY_WINDOW_MS && session.seenUpdates.includes(ctx.update.update_id);
     if (redelivered && !isCommand(ctx)) return;
     return next();
   };

@@ -152,3 +152,9 @@ export const nonTextAnswerMessage = (kind: NonTextKind): Html =>
 
 export const editedMessageHint = (): Html =>
   html`Mohon maaf, perubahan pada pesan yang sudah terkirim tidak dibaca oleh bot. Mohon kirim sebagai pesan baru. Ketik ${bold('/bantuan')} untuk melihat perintah yang tersedia.`;
+
+/** A flow saved by an older version that no longer fits: ended, and how to start again. */
+export const flowOutdatedMessage = (command: string | undefined): Html =>
+  command
+    ? html`Mohon maaf, proses sebelumnya berakhir karena pembaruan sistem; yang belum dikirim tidak disimpan. Mohon mulai lagi dengan ${bold(command)}.`
+    : html`Mohon maaf, proses sebelumnya berakhir karena pembaruan sistem; yang belum dikirim tidak disimpan. Mohon mulai lagi.`;

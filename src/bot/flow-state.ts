@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { ALL_FIELDS, type FieldKey } from '../domain/fields.js';
+import { AudienceSchema, EntitySchema, FiguresSchema, isoInstant, RoleSchema, unitCode } from '../domain/records.js';
+
+/**
+ * The persisted state of every guided flow, checked when it is read back (sessions.json can be edited, or written by
+ * an older version). Bump FLOW_STATE_VERSION whenever a flow's state changes shape: a state of another version that
+ * does not fit the current schema ends politely instead of resuming at a wrong step.
+ */
+export const FLOW_STATE_VERSION = 2;
+
+const weekKey = z.string().regex(/^\d{4}-W\d{2}$/) as unknown as z.ZodType<`${number}-W${string}`>;
+const fieldKey = z.enum(ALL_FIELDS as [FieldKey, ...FieldKey[]]);
+const flowId = z.string().regex(/^[0-9a-f]{8}$/);
+const listKind = z.enum(['provinces', 'units']);
+
+export const ReportFlowSchema = z.object({
+  name: z.literal('report'),
+  /** Ties buttons to this flow: a button from an earlier report is refused. */
+  id: flowId,
+  step: z.union([z.enum(['unit', 'week', 'baseline_total', 'baseline_source', 'confirm', 'summary', 'pick']), fieldKey]),
+  unitCode: unitCode.optional(),
+  week: weekKey.optional(),
+  answers: FiguresSchema,
+  /** The baseline asked for when the unit has none for the week's year, or changed from the summary. */
+  baseline: z.object({ total: z.number().int().positive().optional(), source: z.string().optional(), skipped: z.boolean().optional() }).optional(),
+  onBehalf: z.boolean(),
+  /** The report already stored for this week: this is a correction. */
+  correcting: z.boolean(),
+  /** After changing one field from the summary, go back to it. */
+  returnToSummary: z.boolean(),
+  warningsConfirmed: z.boolean(),
+  /** warningKey of every warning confirmed in this flow (or already stored): those are not asked again. */
+  confirmedWarnings: z.array(z.string()).optional(),
+  /** The question being answered: a message sent before it cannot be its answer. */
+  askedMessageId: z.number().int(),
+  /** /penduduk: only the workforce of the year is being corrected, no report. */
+  baselineOnly: z.boolean().optional(),
+});
+
+export const BroadcastFlowSchema = z.object({
+  name: z.literal('broadcast'),
+  id: flowId,
+  step: z.enum(['text', 'audience', 'audience_list', 'preview', 'when']),
+  body: z.object({ text: z.string(), entities: z.array(EntitySchema) }).optional(),
+  audience: AudienceSchema.optional(),
+  listKind: listKind.optional(),
+  notBefore: isoInstant.optional(),
+});
+
+/** A monitoring session being scheduled (or rescheduled: `meetingId`). */
+export const MeetingFlowSchema = z.object({
+  name: z.literal('meeting'),
+  id: flowId,
+  step: z.enum(['title', 'date', 'time', 'length', 'place', 'agenda', 'audience', 'audience_list', 'preview', 'rs_date', 'rs_time', 'rs_confirm']),
+  meetingId: flowId.optional(),
+  draft: z.object({
+    title: z.string().optional(),
+    date: z.object({ year: z.number().int(), month: z.number().int(), day: z.number().int() }).optional(),
+    startsAt: isoInstant.optional(),
+    zone: z.enum(['WIB', 'WITA', 'WIT']).optional(),
+    minutes: z.number().int().positive().optional(),
+    place: z.string().optional(),
+    agenda: z.string().optional(),
+    audience: AudienceSchema.optional(),
+  }),
+  listKind: listKind.optional(),
+});
+
+export const FlowSchema = z.union([
+  ReportFlowSchema,
+  MeetingFlowSchema,
+  BroadcastFlowSchema,
+  z.object({ name: z.literal('invite'), step: z.literal('role') }),
+  z.object({ name: z.literal('invite'), step: z.literal('scope'), role: RoleSchema }),
+  z.object({ name: z.literal('request'), step: z.literal('role') }),
+  z.object({ name: z.literal('request'), step: z.literal('scope'), role: z.enum(['staff', 'viewer']) }),
+]);
+
+/**
+ * Conversation state: present only while a flow runs. telegraf writes the session back whenever a handler reads
+ * it, so an empty session is `undefined` (deleted), never `{}` kept for every person who ever wrote.
+ */
+export const SessionDataSchema = z.object({
+  /** The state's version (FLOW_STATE_VERSION when written); absent in states written before versions existed. */
+  v: z.number().int().optional(),
+  flow: FlowSchema,
+  startedAt: isoInstant,
+  /** Last activity: a flow left alone past FLOW_TIMEOUT_HOURS ends. */
+  updatedAt: isoInstant,
+  /**
+   * The ids of the updates this flow handled most recently (bounded): Telegram may deliver an update twice. A set of
+   * exact ids, never "every id up to the last one": Telegram may start update ids again after a quiet week.
+   */
+  seenUpdates: z.array(z.number().int()),
+});
+
+export type ReportFlow = z.infer<typeof ReportFlowSchema>;
+export type BroadcastFlow = z.infer<typeof BroadcastFlowSchema>;
+export type MeetingFlow = z.infer<typeof MeetingFlowSchema>;
+export type Flow = z.infer<typeof FlowSchema>;
+export type SessionData = z.infer<typeof SessionDataSchema>;
+export type ReportStep = ReportFlow['step'];
+
+/** The command that starts a flow again, to name when its saved state could not be resumed. */
+export const restartCommandOf = (name: unknown): string | undefined =>
+  ({ report: '/lapor', meeting: '/jadwal', session: '/jadwal', broadcast: '/umumkan', invite: '/undang', request: '/start' })[String(name)];
+
+/**
+ * Reads a persisted session: the state if it fits this version's schema (older states are accepted as they are
+ * when they still fit), or why not.
+ */
+export function readSession(raw: unknown): { ok: true; session: SessionData } | { ok: false; flowName: unknown } {
+  const flowName = (raw as { flow?: { name?: unknown } } | null)?.flow?.name;
+  // Before versions, a flow kept only the last update id: it is still a redelivery guard.
+  const legacy = raw as { seenUpdates?: unknown; lastUpdateId?: unknown } | null;
+  const upgraded =
+    legacy && legacy.seenUpdates === undefined && typeof legacy.lastUpdateId === 'number' ? { ...legacy, seenUpdates: [legacy.lastUpdateId] } : raw;
+  const parsed = SessionDataSchema.safeParse(upgraded);
+  if (!parsed.success || (parsed.data.v ?? 1) > FLOW_STATE_VERSION) return { ok: false, flowName };
+  return { ok: true, session: parsed.data };
+}
