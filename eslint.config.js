@@ -39,6 +39,7 @@ export default tseslint.config(
   ...layer('src/domain/**', ['store', 'bot', 'features', 'outbox', 'messages', 'scheduler', 'sandbox', 'cli'], 'domain/ is pure: it imports nothing of the project outside domain/.'),
   ...layer('src/store/**', ['bot', 'features', 'outbox', 'messages', 'scheduler', 'sandbox', 'cli'], 'store/ sits on domain/ alone.'),
   ...layer('src/messages/**', ['store', 'outbox', 'bot', 'features', 'scheduler', 'sandbox', 'cli'], 'messages/ take plain domain types (domain/records.ts), never the store, the outbox or the bot.'),
+  ...layer('src/flows/**', ['store', 'bot', 'features', 'outbox', 'scheduler', 'sandbox', 'cli', 'telegraf'], 'flows/ are pure step functions: domain and messages only, no Telegram, no store.'),
   ...layer('src/outbox/**', ['features', 'bot', 'scheduler', 'sandbox', 'cli'], 'outbox/ knows nothing of features.'),
   ...layer('src/bot/**', ['features', 'scheduler', 'sandbox', 'cli'], 'bot/ knows no feature: features/index.ts composes them and app.ts hands them to createBot.'),
   {

@@ -101,7 +101,7 @@ export function usersFeature(deps: BotDeps): Composer<BotContext> {
     await editOrReplyHtml(ctx, revokedMessage(user, deps.regions), deps.sleep);
     await notifyPeople(ctx.telegram, deps, [user.telegramId], revokedNoticeMessage());
     if (!handover) return;
-    await issueInvite(ctx, deps, { role: user.role, scope: user.scope, by, at: now, details: { handoverFrom: user.name } });
+    await replyHtml(ctx, await issueInvite(ctx, deps, { role: user.role, scope: user.scope, by, at: now, details: { handoverFrom: user.name } }), deps.sleep);
   };
 
   feature.action(/^usr:/, async (ctx) => {

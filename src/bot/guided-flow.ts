@@ -1,0 +1,61 @@
+import { Composer } from 'telegraf';
+import type { Reply, StepResult, FlowInput } from '../flows/step.js';
+import { pressedData } from './callback-data.js';
+import type { BotContext, Flow } from './context.js';
+import type { BotDeps } from './deps.js';
+import { currentFlow, endFlow, isPrivate, startFlow } from './flow.js';
+import { askHtml } from './reply.js';
+
+type Deps = Pick<BotDeps, 'clock' | 'sleep'>;
+
+/**
+ * Carries out one step of a flow on Telegram: answers the press (with the step's notice, if any), keeps or ends the
+ * state, performs the effects, and sends what the step and its effects say, in order. The only place a step's
+ * result meets Telegram.
+ */
+export async function applyStep<S extends Flow, E>(
+  ctx: BotContext,
+  deps: Deps,
+  result: StepResult<S, E>,
+  perform: (effect: E) => Promise<Reply[]>,
+): Promise<void> {
+  if (ctx.callbackQuery) await ctx.answerCbQuery(result.notice);
+  if (result.state) startFlow(ctx, result.state, deps.clock());
+  else if (!result.untouched) endFlow(ctx);
+  const replies = [...result.replies];
+  for (const effect of result.effects) replies.push(...(await perform(effect)));
+  for (const r of replies) await askHtml(ctx, r.message, deps.sleep, r.buttons ? { buttons: r.buttons } : {});
+}
+
+/**
+ * The thin Telegram wiring every guided flow shares: its buttons (`<feature>:...`) and the typed answers in a private
+ * chat while it runs become inputs to its pure `step`; commands are left to the features.
+ */
+export function guidedFlow<S extends Flow, E, F>(
+  deps: Deps,
+  spec: {
+    name: S['name'];
+    feature: string;
+    facts: (ctx: BotContext) => F;
+    step: (state: S | undefined, input: FlowInput, facts: F) => StepResult<S, E>;
+    perform: (ctx: BotContext, effect: E) => Promise<Reply[]>;
+  },
+): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const stateOf = (ctx: BotContext): S | undefined => {
+    const flow = currentFlow(ctx);
+    return flow?.name === spec.name ? (flow as S) : undefined;
+  };
+  const run = (ctx: BotContext, input: FlowInput): Promise<void> =>
+    applyStep(ctx, deps, spec.step(stateOf(ctx), input, spec.facts(ctx)), (effect) => spec.perform(ctx, effect));
+
+  composer.action(new RegExp(`^${spec.feature}:`), async (ctx) => {
+    const data = pressedData(ctx);
+    await run(ctx, { kind: 'press', action: data?.action ?? '', arg: data?.arg ?? '' });
+  });
+  composer.on('text', async (ctx, next) => {
+    if (!stateOf(ctx) || !isPrivate(ctx) || ctx.message.text.startsWith('/')) return next();
+    await run(ctx, { kind: 'text', text: ctx.message.text });
+  });
+  return composer;
+}
