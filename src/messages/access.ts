@@ -97,6 +97,9 @@ export const nationalNotForRoleMessage = (): Html =>
 export const staffNeedsUnitMessage = (): Html =>
   html`Petugas ditetapkan untuk satu unit pelapor. Mohon ketik nama kabupaten/kota atau provinsinya.`;
 
+export const alreadyRegisteredMessage = (): Html =>
+  html`Bapak/Ibu sudah terdaftar, sehingga tidak perlu mengajukan permohonan akses. Ketik ${bold('/bantuan')} untuk melihat apa saja yang dapat Bapak/Ibu lakukan.`;
+
 export const askRegionNameMessage = (): Html => html`Mohon ketik nama wilayahnya, misalnya Pangkalpinang.`;
 
 export const coordinatorScopeMessage = (): Html =>
@@ -166,6 +169,10 @@ export const REJECT_REASON_TEXT: Record<RejectReason, string> = {
   identity: 'identitas pemohon belum dapat dipastikan',
   other: 'alasan lain; mohon hubungi koordinator wilayah Bapak/Ibu',
 };
+
+export const APPROVE_LABEL = 'Setujui';
+export const REJECT_LABEL = 'Tolak';
+export const BACK_LABEL = 'Kembali';
 
 /** The buttons an approver chooses a reason with. */
 export const REJECT_REASON_LABELS: Record<RejectReason, string> = {

@@ -1,41 +1,38 @@
 import { Composer, Markup } from 'telegraf';
-import { canGrant, NATIONAL, validScope, type Scope } from '../../domain/access.js';
+import { canGrant } from '../../domain/access.js';
 import { actorOf } from '../../bot/actor.js';
-import { isUnknown } from '../../bot/access.js';
 import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
-import { currentFlow, endFlow, isPrivate, startFlow } from '../../bot/flow.js';
+import { isPrivate } from '../../bot/flow.js';
+import { guidedFlow } from '../../bot/guided-flow.js';
+import { REQUEST_FEATURE, requestOfferButton, requestStep, type RequestEffect, type RequestFacts, type RequestState } from '../../flows/request.js';
+import type { Reply } from '../../flows/step.js';
 import { notifyPeople, notifyPeopleWithIds, updateCopies } from '../../bot/notify.js';
 import { isRejectReason, REJECT_REASONS, type RejectReason } from '../../domain/requests.js';
-import { editOrReplyHtml, replyHtml } from '../../bot/reply.js';
-import { resolveUnit } from '../../bot/resolve-unit.js';
+import { editOrReplyHtml } from '../../bot/reply.js';
 import {
   expiredButtonAnswer,
   noAccessAnswer,
   requestAlreadyDecidedAnswer,
   requestApprovedMessage,
-  requestAskRoleMessage,
-  requestAskScopeMessage,
   requestDecidedForApproverMessage,
   requestForApproverMessage,
-  requestPendingMessage,
   requestRejectedMessage,
   requestRejectReasonMessage,
   REJECT_REASON_LABELS,
+  APPROVE_LABEL,
+  REJECT_LABEL,
+  BACK_LABEL,
   REJECT_REASON_TEXT,
   requestSentMessage,
-  staffNeedsUnitMessage,
-  ROLE_CHOICES,
-  inviteRoleNotUnderstood,
-  parseRole,
 } from '../../messages/access.js';
 import type { AccessRequest } from '../../store/schema.js';
 
 const FEATURE = 'acc';
 
 const decisionButtons = (request: AccessRequest) => [
-  [Markup.button.callback('Setujui', encodeCallback(FEATURE, 'ok', request.id)), Markup.button.callback('Tolak', encodeCallback(FEATURE, 'no', request.id))],
+  [Markup.button.callback(APPROVE_LABEL, encodeCallback(FEATURE, 'ok', request.id)), Markup.button.callback(REJECT_LABEL, encodeCallback(FEATURE, 'no', request.id))],
 ];
 
 /** Who can decide a request: admins, and coordinators whose scope covers it. */
@@ -54,23 +51,11 @@ function approversOf(deps: BotDeps, request: AccessRequest): number[] {
 export function requestsFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const askRole = async (ctx: BotContext): Promise<void> => {
-    const pending = ctx.from ? deps.store.requests.pendingOf(ctx.from.id) : undefined;
-    if (pending) return replyHtml(ctx, requestPendingMessage(pending, deps.regions), deps.sleep);
-    startFlow(ctx, { name: 'request', step: 'role' }, deps.clock());
-    const buttons = (['staff', 'viewer'] as const).map((role) => [
-      Markup.button.callback(ROLE_CHOICES[role], encodeCallback(FEATURE, 'role', role)),
-    ]);
-    await replyHtml(ctx, requestAskRoleMessage(), deps.sleep, { buttons });
-  };
-
-  const submit = async (ctx: BotContext, role: 'staff' | 'viewer', scope: Scope): Promise<void> => {
+  /** The request is recorded, put before its approvers, and the person told how many it reached. */
+  const perform = async (ctx: BotContext, effect: RequestEffect): Promise<Reply[]> => {
     const from = ctx.from;
-    if (!from) return;
-    if (!validScope(role, scope)) {
-      await replyHtml(ctx, staffNeedsUnitMessage(), deps.sleep);
-      return;
-    }
+    if (!from) return [];
+    const { role, scope } = effect;
     const now = deps.clock();
     const by = actorOf(ctx);
     const request = await deps.store.requests.create({
@@ -86,17 +71,10 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
       scope,
       details: { role, scope, request: request.id },
     });
-    endFlow(ctx);
     const buttons = decisionButtons(request);
     const copies = await notifyPeopleWithIds(ctx.telegram, deps, approversOf(deps, request), requestForApproverMessage(request, deps.regions), buttons);
     await deps.store.requests.setNotices(request, copies);
-    await replyHtml(ctx, requestSentMessage(request, deps.regions, copies.length), deps.sleep);
-  };
-
-  const chooseScope = async (ctx: BotContext, role: 'staff' | 'viewer', query: string): Promise<void> => {
-    const answer = resolveUnit(deps.regions, query, () => true, { feature: FEATURE, action: 'unit' });
-    if (answer.kind === 'ask') await replyHtml(ctx, answer.message, deps.sleep, { buttons: answer.buttons });
-    else await submit(ctx, role, answer.kind === 'national' ? NATIONAL : answer.unit.code);
+    return [{ message: requestSentMessage(request, deps.regions, copies.length) }];
   };
 
   /** Re-checked on every press: the button may be forged, stale, or the presser's role may have changed. */
@@ -119,7 +97,7 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
     }
     await ctx.answerCbQuery();
     const buttons = REJECT_REASONS.map((r) => [Markup.button.callback(REJECT_REASON_LABELS[r], encodeCallback(FEATURE, 'nr', `${request.id}.${r}`))]);
-    buttons.push([Markup.button.callback('Kembali', encodeCallback(FEATURE, 'back', request.id))]);
+    buttons.push([Markup.button.callback(BACK_LABEL, encodeCallback(FEATURE, 'back', request.id))]);
     await editOrReplyHtml(ctx, requestRejectReasonMessage(request, deps.regions), deps.sleep, { buttons });
   };
 
@@ -178,42 +156,23 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
         buttons: request.status === 'pending' ? decisionButtons(request) : undefined,
       });
     }
-    const flow = currentFlow(ctx);
-    const unknownPrivate = isUnknown(ctx) && isPrivate(ctx);
-    if (data?.action === 'req' && unknownPrivate) {
-      await ctx.answerCbQuery();
-      return askRole(ctx);
-    }
-    const role = data?.action === 'role' && flow?.name === 'request' && flow.step === 'role' ? parseRole(data.arg) : undefined;
-    if (unknownPrivate && (role === 'staff' || role === 'viewer')) {
-      await ctx.answerCbQuery();
-      startFlow(ctx, { name: 'request', step: 'scope', role }, deps.clock());
-      return replyHtml(ctx, requestAskScopeMessage(role), deps.sleep);
-    }
-    const unit = data?.action === 'unit' ? deps.regions.get(data.arg) : undefined;
-    if (unknownPrivate && unit && flow?.name === 'request' && flow.step === 'scope') {
-      await ctx.answerCbQuery();
-      return submit(ctx, flow.role, unit.code);
-    }
     await ctx.answerCbQuery(expiredButtonAnswer);
   });
 
-  feature.on('text', async (ctx, next) => {
-    const flow = currentFlow(ctx);
-    if (flow?.name !== 'request' || !isPrivate(ctx) || ctx.message.text.startsWith('/')) return next();
-    if (!isUnknown(ctx)) {
-      endFlow(ctx);
-      return next();
-    }
-    if (flow.step === 'scope') return chooseScope(ctx, flow.role, ctx.message.text);
-    const role = parseRole(ctx.message.text);
-    if (role !== 'staff' && role !== 'viewer') return replyHtml(ctx, inviteRoleNotUnderstood(), deps.sleep);
-    startFlow(ctx, { name: 'request', step: 'scope', role }, deps.clock());
-    await replyHtml(ctx, requestAskScopeMessage(role), deps.sleep);
+  const facts = (ctx: BotContext): RequestFacts => ({
+    access: ctx.access,
+    regions: deps.regions,
+    pending: ctx.from ? deps.store.requests.pendingOf(ctx.from.id) : undefined,
   });
-
+  // The flow itself (role, then unit) is flows/request.ts; it runs in a stranger's private chat only.
+  feature.use(
+    Composer.optional(
+      (ctx: BotContext) => isPrivate(ctx),
+      guidedFlow<RequestState, RequestEffect, RequestFacts>(deps, { name: 'request', feature: REQUEST_FEATURE, facts, step: requestStep, perform }),
+    ),
+  );
   return feature;
 }
 
 /** The button offered to an unknown person with /start. */
-export const requestAccessButton = (label: string) => [[Markup.button.callback(label, encodeCallback(FEATURE, 'req'))]];
+export const requestAccessButton = requestOfferButton;
