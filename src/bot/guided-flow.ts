@@ -4,7 +4,8 @@ import { pressedData } from './callback-data.js';
 import type { BotContext, Flow } from './context.js';
 import type { BotDeps } from './deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from './flow.js';
-import { askHtml } from './reply.js';
+import type { MessageEntity } from 'telegraf/types';
+import { askHtml, withFloodRetry } from './reply.js';
 
 type Deps = Pick<BotDeps, 'clock' | 'sleep'>;
 
@@ -24,7 +25,14 @@ export async function applyStep<S extends Flow, E>(
   else if (!result.untouched) endFlow(ctx);
   const replies = [...result.replies];
   for (const effect of result.effects) replies.push(...(await perform(effect)));
-  for (const r of replies) await askHtml(ctx, r.message, deps.sleep, r.buttons ? { buttons: r.buttons } : {});
+  for (const r of replies) {
+    if ('copy' in r) {
+      const { text, entities } = r.copy;
+      await withFloodRetry(() => ctx.reply(text, { entities: entities as MessageEntity[], link_preview_options: { is_disabled: true } }), deps.sleep);
+    } else {
+      await askHtml(ctx, r.message, deps.sleep, r.buttons ? { buttons: r.buttons } : {});
+    }
+  }
 }
 
 /**
@@ -55,7 +63,8 @@ export function guidedFlow<S extends Flow, E, F>(
   });
   composer.on('text', async (ctx, next) => {
     if (!stateOf(ctx) || !isPrivate(ctx) || ctx.message.text.startsWith('/')) return next();
-    await run(ctx, { kind: 'text', text: ctx.message.text });
+    const entities = ctx.message.entities?.map((e) => ({ ...e }));
+    await run(ctx, { kind: 'text', text: ctx.message.text, ...(entities ? { entities } : {}) });
   });
   return composer;
 }

@@ -7,12 +7,14 @@ import type { Html } from '../messages/html.js';
  * the clock); effects name what the wiring must do (create an invite, save a report), and may return more to say.
  * No Telegram, no store: every rule of a flow is tested without a bot (tests/flows/).
  */
-export type FlowInput = { kind: 'text'; text: string } | { kind: 'press'; action: string; arg: string };
+export type FlowInput =
+  | { kind: 'text'; text: string; entities?: Array<{ type: string; offset: number; length: number } & Record<string, unknown>> }
+  | { kind: 'press'; action: string; arg: string };
 
-export interface Reply {
-  message: Html;
-  buttons?: CallbackButton[][];
-}
+/** What to say: an HTML message with buttons, or a copy of a text with its author's own formatting (a notice). */
+export type Reply =
+  | { message: Html; buttons?: CallbackButton[][] }
+  | { copy: { text: string; entities: Array<{ type: string; offset: number; length: number } & Record<string, unknown>> } };
 
 export interface StepResult<S, E> {
   /** The next state; `undefined` ends the flow. */

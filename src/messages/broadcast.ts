@@ -88,3 +88,5 @@ export const scheduleProblemMessage = (why: string, askAgain: boolean): Html =>
 
 /** An outbox item's title, named in its delivery report. */
 export const broadcastTitle = (sender: string): string => `Pengumuman ${sender}`;
+
+export const CANCEL_BROADCAST_LABEL = 'Batal';

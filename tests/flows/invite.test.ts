@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RegionDirectory } from '../../src/domain/regions/directory.js';
 import { inviteStep, startInvite, type InviteFacts, type InviteState } from '../../src/flows/invite.js';
 import { officialRegions } from '../helpers/regions.js';
+import { buttonsOf, text, words } from '../helpers/flows.js';
 
 // The invite flow's rules, tested as a pure function: no bot, no Telegram, no store.
 let regions: RegionDirectory;
@@ -10,13 +11,11 @@ beforeAll(async () => {
 });
 const coordinator = (): InviteFacts => ({ access: { role: 'coordinator', scope: '19' }, regions });
 const admin = (): InviteFacts => ({ access: { role: 'admin' }, regions });
-const text = (t: string) => ({ kind: 'text' as const, text: t });
 const press = (action: string, arg: string) => ({ kind: 'press' as const, action, arg });
-const words = (r: { replies: Array<{ message: { text: string } }> }): string => r.replies.map((x) => x.message.text).join('\n');
 
 describe('the invite flow, without a bot', () => {
   it('offers a coordinator staff and viewer, an admin also coordinator, and refuses everyone else without touching their flow', () => {
-    const labels = (f: InviteFacts) => startInvite(f).replies[0]?.buttons?.flat().map((b) => b.text);
+    const labels = (f: InviteFacts) => buttonsOf(startInvite(f)).map((b) => b.text);
     expect(labels(coordinator())).toEqual(['Petugas Disnaker (mengirim laporan)', 'Pemantau (melihat data)']);
     expect(labels(admin())).toEqual(['Koordinator (provinsi/nasional)', 'Petugas Disnaker (mengirim laporan)', 'Pemantau (melihat data)']);
     const staff = startInvite({ access: { role: 'staff', scope: '19.71' }, regions });
@@ -25,7 +24,7 @@ describe('the invite flow, without a bot', () => {
 
   it('every role button it offers is taken, and leads to the scope question', () => {
     const start = startInvite(admin());
-    for (const button of start.replies[0]?.buttons?.flat() ?? []) {
+    for (const button of buttonsOf(start)) {
       const [, action = '', arg = ''] = button.callback_data.split(':');
       const next = inviteStep(start.state, press(action, arg), admin());
       expect(next.state).toMatchObject({ name: 'invite', step: 'scope' });
@@ -58,7 +57,7 @@ describe('the invite flow, without a bot', () => {
   it('answers an ambiguous name with buttons, each of which issues the invite', () => {
     const state: InviteState = { name: 'invite', step: 'scope', role: 'viewer' };
     const asked = inviteStep(state, text('Bangka'), coordinator());
-    const buttons = asked.replies[0]?.buttons?.flat() ?? [];
+    const buttons = buttonsOf(asked);
     expect(buttons.length).toBeGreaterThan(1);
     for (const b of buttons) {
       const [, action = '', arg = ''] = b.callback_data.split(':');

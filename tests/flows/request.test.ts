@@ -2,26 +2,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RegionDirectory } from '../../src/domain/regions/directory.js';
 import { requestOfferButton, requestStep, startRequest, type RequestFacts, type RequestState } from '../../src/flows/request.js';
 import { officialRegions } from '../helpers/regions.js';
+import { buttonsOf, pressOf, text, words } from '../helpers/flows.js';
 
 let regions: RegionDirectory;
 beforeAll(async () => {
   regions = await officialRegions();
 });
 const stranger = (): RequestFacts => ({ access: { role: 'unknown' }, regions, pending: undefined });
-const text = (t: string) => ({ kind: 'text' as const, text: t });
-const pressOf = (callbackData: string) => {
-  const [, action = '', arg = ''] = callbackData.split(':');
-  return { kind: 'press' as const, action, arg };
-};
-const words = (r: { replies: Array<{ message: { text: string } }> }): string => r.replies.map((x) => x.message.text).join('\n');
 
 describe('the access request flow, without a bot', () => {
   it('starts from the /start button, and every role button it offers leads to the unit question', () => {
     const offer = requestOfferButton('Ajukan permohonan akses')[0]?.[0];
-    const started = requestStep(undefined, pressOf(offer?.callback_data ?? ''), stranger());
+    const started = requestStep(undefined, pressOf(offer), stranger());
     expect(started.state).toEqual({ name: 'request', step: 'role' });
-    for (const b of started.replies[0]?.buttons?.flat() ?? []) {
-      expect(requestStep(started.state, pressOf(b.callback_data), stranger()).state).toMatchObject({ step: 'scope' });
+    for (const b of buttonsOf(started)) {
+      expect(requestStep(started.state, pressOf(b), stranger()).state).toMatchObject({ step: 'scope' });
     }
   });
 

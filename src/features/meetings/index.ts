@@ -6,7 +6,7 @@ import { parseMeetingLength } from '../../domain/durations.js';
 import { localDateOf, parseLocalDate, parseLocalTime, toInstant, ZONE_IANA } from '../../domain/when.js';
 import type { Zone } from '../../domain/zones.js';
 import { actorOf } from '../../bot/actor.js';
-import { audienceButtons, listKindOf, readAudienceList } from '../../bot/audience-picker.js';
+import { audienceButtons, listKindOf, readAudienceList } from '../../flows/audience-picker.js';
 import { encodeCallback, pressedData } from '../../bot/callback-data.js';
 import type { BotContext, MeetingFlow } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';

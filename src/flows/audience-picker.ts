@@ -1,8 +1,8 @@
-import type { InlineKeyboardButton } from 'telegraf/types';
 import { NATIONAL } from '../domain/access.js';
 import { parseUnitList, type Audience } from '../domain/audience.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import { err, ok, type Result } from '../domain/result.js';
+import type { CallbackButton } from '../domain/callback-data.js';
 import { AUDIENCE_LABELS, listProblemsMessage } from '../messages/broadcast.js';
 import type { Html } from '../messages/html.js';
 
@@ -13,7 +13,7 @@ export type ListKind = 'provinces' | 'units';
  * The audience question a notice and a meeting both ask: every unit in the person's scope, some provinces (a national
  * scope only), or some units. `button` makes the flow's own button for an action.
  */
-export const audienceButtons = (scope: string, button: (label: string, action: AudienceAction) => InlineKeyboardButton): InlineKeyboardButton[][] => [
+export const audienceButtons = (scope: string, button: (label: string, action: AudienceAction) => CallbackButton): CallbackButton[][] => [
   [button(AUDIENCE_LABELS.all, 'all')],
   scope === NATIONAL ? [button(AUDIENCE_LABELS.provinces, 'prov'), button(AUDIENCE_LABELS.units, 'unit')] : [button(AUDIENCE_LABELS.units, 'unit')],
 ];
