@@ -138,6 +138,18 @@ export const meetingChangedMessage = (chats: number): Html => html`Perubahan tel
 export const lengthErrorText = (e: LengthError): string =>
   e === 'format' ? 'tulis lamanya, misalnya 2 jam atau 90 menit' : 'lamanya harus antara 15 menit dan 12 jam';
 
+export const MEETING_LABELS = {
+  save: 'Simpan jadwal',
+  cancel: 'Batal',
+  confirmReschedule: 'Ya, ubah jadwal',
+  add: 'Tambah sesi',
+  reschedule: (n: number): string => `Ubah waktu ${n}`,
+  cancelMeeting: (n: number): string => `Batalkan ${n}`,
+  attendance: (n: number): string => `Kehadiran ${n}`,
+  confirmCancel: 'Ya, batalkan sesi',
+  keep: 'Tidak',
+};
+
 export const meetingText = {
   tooLong: (max: number): Html => html`Mohon maaf, teks terlalu panjang (paling banyak ${max} karakter).`,
   problem: (why: string): Html => html`Mohon maaf, ${why}`,
