@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { Reply, StepResult, FlowInput } from '../flows/step.js';
 import { pressedData } from './callback-data.js';
+import { nonTextKind } from './non-text.js';
 import type { BotContext, Flow } from './context.js';
 import type { BotDeps } from './deps.js';
 import { currentFlow, endFlow, isPrivate, startFlow } from './flow.js';
@@ -17,22 +18,26 @@ type Deps = Pick<BotDeps, 'clock' | 'sleep'>;
 export async function applyStep<S extends Flow, E>(
   ctx: BotContext,
   deps: Deps,
-  result: StepResult<S, E>,
+  result: StepResult<S, E> & { asks?: true },
   perform: (effect: E) => Promise<Reply[]>,
 ): Promise<void> {
   if (ctx.callbackQuery) await ctx.answerCbQuery(result.notice);
-  if (result.state) startFlow(ctx, result.state, deps.clock());
-  else if (!result.untouched) endFlow(ctx);
+  if (!result.state && !result.untouched) endFlow(ctx);
   const replies = [...result.replies];
   for (const effect of result.effects) replies.push(...(await perform(effect)));
+  let last: number | undefined;
   for (const r of replies) {
     if ('copy' in r) {
       const { text, entities } = r.copy;
-      await withFloodRetry(() => ctx.reply(text, { entities: entities as MessageEntity[], link_preview_options: { is_disabled: true } }), deps.sleep);
+      last = (await withFloodRetry(() => ctx.reply(text, { entities: entities as MessageEntity[], link_preview_options: { is_disabled: true } }), deps.sleep)).message_id;
     } else {
-      await askHtml(ctx, r.message, deps.sleep, r.buttons ? { buttons: r.buttons } : {});
+      last = await askHtml(ctx, r.message, deps.sleep, r.buttons ? { buttons: r.buttons } : {});
     }
   }
+  if (!result.state) return;
+  // A question's message id is kept: an answer sent before it (typed ahead, or sent twice) is not its answer.
+  const asked = result.asks && last !== undefined && 'askedMessageId' in result.state ? { ...result.state, askedMessageId: last } : result.state;
+  startFlow(ctx, asked, deps.clock());
 }
 
 /**
@@ -45,8 +50,10 @@ export function guidedFlow<S extends Flow, E, F>(
     name: S['name'];
     feature: string;
     facts: (ctx: BotContext) => F;
-    step: (state: S | undefined, input: FlowInput, facts: F) => StepResult<S, E>;
+    step: (state: S | undefined, input: FlowInput, facts: F) => (StepResult<S, E> & { asks?: true }) | Promise<StepResult<S, E> & { asks?: true }>;
     perform: (ctx: BotContext, effect: E) => Promise<Reply[]>;
+    /** Stickers, photos and the like while the flow runs are inputs too (otherwise the fallback answers them). */
+    acceptsOther?: boolean;
   },
 ): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -54,8 +61,8 @@ export function guidedFlow<S extends Flow, E, F>(
     const flow = currentFlow(ctx);
     return flow?.name === spec.name ? (flow as S) : undefined;
   };
-  const run = (ctx: BotContext, input: FlowInput): Promise<void> =>
-    applyStep(ctx, deps, spec.step(stateOf(ctx), input, spec.facts(ctx)), (effect) => spec.perform(ctx, effect));
+  const run = async (ctx: BotContext, input: FlowInput): Promise<void> =>
+    applyStep(ctx, deps, await spec.step(stateOf(ctx), input, spec.facts(ctx)), (effect) => spec.perform(ctx, effect));
 
   composer.action(new RegExp(`^${spec.feature}:`), async (ctx) => {
     const data = pressedData(ctx);
@@ -64,7 +71,14 @@ export function guidedFlow<S extends Flow, E, F>(
   composer.on('text', async (ctx, next) => {
     if (!stateOf(ctx) || !isPrivate(ctx) || ctx.message.text.startsWith('/')) return next();
     const entities = ctx.message.entities?.map((e) => ({ ...e }));
-    await run(ctx, { kind: 'text', text: ctx.message.text, ...(entities ? { entities } : {}) });
+    await run(ctx, { kind: 'text', text: ctx.message.text, messageId: ctx.message.message_id, ...(entities ? { entities } : {}) });
   });
+  if (spec.acceptsOther) {
+    composer.on('message', async (ctx, next) => {
+      const what = nonTextKind(ctx);
+      if (!stateOf(ctx) || !isPrivate(ctx) || what === undefined) return next();
+      await run(ctx, { kind: 'other', what });
+    });
+  }
   return composer;
 }

@@ -23,6 +23,7 @@ import {
   SEND_SCHEDULED_LABEL,
   useButtonsMessage,
 } from '../messages/broadcast.js';
+import { nonTextAnswerMessage } from '../messages/common.js';
 import { MAX_MESSAGE_LENGTH } from '../messages/html.js';
 import { whenErrorText } from '../messages/when.js';
 import { audienceButtons, listKindOf, readAudienceList } from './audience-picker.js';
@@ -132,6 +133,7 @@ export function broadcastStep(state: BroadcastState | undefined, input: FlowInpu
         return refuse(expiredButtonAnswer);
     }
   }
+  if (input.kind === 'other') return stay(state, say(nonTextAnswerMessage(input.what)));
   const text = input.text;
   switch (state.step) {
     case 'text': {

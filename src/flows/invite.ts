@@ -14,6 +14,7 @@ import {
   ROLE_CHOICES,
   typeAnotherRegionHint,
 } from '../messages/access.js';
+import { nonTextAnswerMessage } from '../messages/common.js';
 import { lines } from '../messages/html.js';
 import { resolveUnit } from './resolve-unit.js';
 import { decline, finish, refuse, say, stay, type FlowInput, type StepResult } from './step.js';
@@ -69,6 +70,7 @@ export function inviteStep(state: InviteState | undefined, input: FlowInput, fac
     if (!unit || state.step !== 'scope') return refuse(expiredButtonAnswer);
     return create(state, state.role, unit.code, facts);
   }
+  if (input.kind === 'other') return stay(state, say(nonTextAnswerMessage(input.what)));
   if (state.step === 'role') return chooseRole(state, parseRole(input.text), facts);
   // A unit the role cannot hold is let through, so that create() explains the rule instead of "out of scope".
   const role = state.role;

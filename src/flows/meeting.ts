@@ -7,6 +7,7 @@ import { localDateOf, parseLocalDate, parseLocalTime, toInstant, ZONE_IANA } fro
 import type { Zone, ZoneLabel } from '../domain/zones.js';
 import { expiredButtonAnswer, flowCancelledMessage, notAllowedMessage } from '../messages/access.js';
 import { askAudienceListMessage, askAudienceMessage } from '../messages/broadcast.js';
+import { nonTextAnswerMessage } from '../messages/common.js';
 import { lines } from '../messages/html.js';
 import { lengthErrorText, meetingAsk, meetingPreviewMessage, meetingText, MEETING_LABELS, type NoticeParties } from '../messages/meetings.js';
 import { whenErrorText } from '../messages/when.js';
@@ -138,6 +139,7 @@ export function meetingStep(state: MeetingState | undefined, input: FlowInput, f
   if (!isCoordinatorOrAdmin(facts.access)) return state ? finish([say(notAllowedMessage())]) : refuse(expiredButtonAnswer);
   if (!state) return refuse(expiredButtonAnswer);
   if (input.kind === 'press') return input.arg === state.id ? press(state, input.action, facts) : refuse(expiredButtonAnswer);
+  if (input.kind === 'other') return stay(state, say(nonTextAnswerMessage(input.what)));
   const text = input.text.trim();
   if (text.length > MAX_TEXT) return stay(state, say(meetingText.tooLong(MAX_TEXT)));
   switch (state.step) {

@@ -13,6 +13,7 @@ import {
   ROLE_CHOICES,
   staffNeedsUnitMessage,
 } from '../messages/access.js';
+import { nonTextAnswerMessage } from '../messages/common.js';
 import { resolveUnit } from './resolve-unit.js';
 import { decline, finish, refuse, say, stay, type FlowInput, type StepResult } from './step.js';
 
@@ -63,6 +64,7 @@ export function requestStep(state: RequestState | undefined, input: FlowInput, f
     if (unit && state.step === 'scope') return submit(state, state.role, unit.code);
     return refuse(expiredButtonAnswer);
   }
+  if (input.kind === 'other') return stay(state, say(nonTextAnswerMessage(input.what)));
   if (state.step === 'role') {
     const role = askedRole(input.text);
     return role ? stay({ name: 'request', step: 'scope', role }, say(requestAskScopeMessage(role))) : stay(state, say(inviteRoleNotUnderstood()));

@@ -1,4 +1,5 @@
 import type { CallbackButton } from '../domain/callback-data.js';
+import type { NonTextKind } from '../messages/common.js';
 import type { Html } from '../messages/html.js';
 
 /**
@@ -8,8 +9,16 @@ import type { Html } from '../messages/html.js';
  * No Telegram, no store: every rule of a flow is tested without a bot (tests/flows/).
  */
 export type FlowInput =
-  | { kind: 'text'; text: string; entities?: Array<{ type: string; offset: number; length: number } & Record<string, unknown>> }
-  | { kind: 'press'; action: string; arg: string };
+  | {
+      kind: 'text';
+      text: string;
+      entities?: Array<{ type: string; offset: number; length: number } & Record<string, unknown>>;
+      /** The message's id: an answer sent before the question it would answer can be recognised. */
+      messageId?: number;
+    }
+  | { kind: 'press'; action: string; arg: string }
+  /** A sticker, photo, voice note... where an answer is awaited. */
+  | { kind: 'other'; what: NonTextKind };
 
 /** What to say: an HTML message with buttons, or a copy of a text with its author's own formatting (a notice). */
 export type Reply =

@@ -1,0 +1,522 @@
+import { canReport, type Access } from '../domain/access.js';
+import { callbackButton, type CallbackButton } from '../domain/callback-data.js';
+import { deadlineOf, isReportable, reportableWeeks, type Deadline } from '../domain/deadline.js';
+import { fieldsFor, figureWarnings, NONASN_PROGRAMMES, validateFigures, warningKey, type FieldKey, type Figures } from '../domain/figures.js';
+import { parseCount } from '../domain/numbers.js';
+import { parseQuickEntry } from '../domain/quick-entry.js';
+import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
+import { shiftWeek, weekYear, type WeekKey } from '../domain/weeks.js';
+import { flowCancelledMessage, typeAnotherRegionHint } from '../messages/access.js';
+import { nonTextAnswerMessage } from '../messages/common.js';
+import { countErrorText } from '../messages/figures.js';
+import { lines, type Html } from '../messages/html.js';
+import { FIELD_LABELS } from '../messages/labels.js';
+import {
+  acceptedLine,
+  alreadySentAnswer,
+  apology,
+  baselineAskSourceMessage,
+  baselineAskTotalMessage,
+  baselineChangeTotalMessage,
+  CANCEL_LABEL,
+  CONFIRM_LABEL,
+  confirmNotUnderstood,
+  EDIT_LABEL,
+  figureError,
+  fieldErrorMessage,
+  fieldQuestion,
+  countError,
+  noPreviousValueMessage,
+  notReportableWeekMessage,
+  pickFieldMessage,
+  quickEntryProblems,
+  reportAskUnitMessage,
+  reportAskWeekMessage,
+  reportCorrectionMessage,
+  reportNotAllowedMessage,
+  reportStartMessage,
+  ruleErrorMessage,
+  sameAsLabel,
+  SEND_LABEL,
+  summaryMessage,
+  summaryNotUnderstood,
+  warningsMessage,
+  weekChoiceLabel,
+  weekNotUnderstood,
+  workforceAskUnitMessage,
+  workforceErrorText,
+  workforceNotAllowedMessage,
+  WORKFORCE_LABEL,
+  type Earlier,
+} from '../messages/report.js';
+import { resolveUnit } from './resolve-unit.js';
+import { decline, finish, refuse, say, stay, type FlowInput, type StepResult } from './step.js';
+
+export const REPORT_FEATURE = 'lap';
+const MAX_SOURCE_LENGTH = 120;
+
+type Step = FieldKey | 'unit' | 'week' | 'baseline_total' | 'baseline_source' | 'confirm' | 'summary' | 'pick';
+export interface ReportState {
+  name: 'report';
+  /** Ties buttons to this flow: a button from an earlier report is refused. */
+  id: string;
+  step: Step;
+  unitCode?: string | undefined;
+  week?: WeekKey | undefined;
+  answers: Figures;
+  /** The workforce asked for when the unit has none for the week's year, or changed from the summary. */
+  baseline?: { total?: number | undefined; source?: string | undefined; skipped?: boolean | undefined } | undefined;
+  onBehalf: boolean;
+  /** The report already stored for this week: this is a correction. */
+  correcting: boolean;
+  /** After changing one field from the summary, go back to it. */
+  returnToSummary: boolean;
+  warningsConfirmed: boolean;
+  /** warningKey of every warning confirmed in this flow (or already stored): those are not asked again. */
+  confirmedWarnings?: string[] | undefined;
+  /** The question being answered: a message sent before it cannot be its answer (the wiring records it). */
+  askedMessageId: number;
+  /** /penduduk: only the workforce of the year is being corrected, no report. */
+  baselineOnly?: boolean | undefined;
+}
+
+export type ReportEffect =
+  | {
+      kind: 'save';
+      unitCode: string;
+      week: WeekKey;
+      figures: Figures;
+      onBehalf: boolean;
+      /** warningKey of every warning of these figures: all confirmed on the way here. */
+      warnings: string[];
+      workforce: { total: number; source: string } | undefined;
+    }
+  | { kind: 'workforce'; unitCode: string; year: number; total: number; source: string };
+
+/** What the flow may read: who is asking, the regions, the time and deadline, and the stored figures. */
+export interface ReportFacts {
+  access: Access;
+  regions: RegionDirectory;
+  now: Date;
+  deadline: Deadline;
+  /** The stored report of a week, if any: its latest figures and how many revisions it has. */
+  reportOf: (unitCode: string, week: WeekKey) => Promise<{ figures: Figures; revisions: number } | undefined>;
+  /** The unit's latest report of a week before `week`. */
+  latestBefore: (unitCode: string, week: WeekKey) => Promise<{ week: WeekKey; figures: Figures } | undefined>;
+  /** The workforce for a year, or the latest earlier one (Sakernas comes once a year). */
+  workforceFor: (unitCode: string, year: number) => { year: number; total: number; source: string } | undefined;
+  newId: () => string;
+}
+
+/** The flow's answer: a step, and whether its last reply is a question (answers sent before it are not answers to it). */
+export type ReportResult = StepResult<ReportState, ReportEffect> & { asks?: true };
+
+const newState = (id: string): ReportState => ({
+  name: 'report',
+  id,
+  step: 'unit',
+  answers: {},
+  onBehalf: false,
+  correcting: false,
+  returnToSummary: false,
+  warningsConfirmed: false,
+  askedMessageId: 0,
+});
+
+/** `lap:<action>:<flow id>[.<index>]`: a button only acts on the flow (and question) that sent it. */
+const button = (label: string, action: string, state: ReportState, index?: number) =>
+  callbackButton(label, REPORT_FEATURE, action, index === undefined ? state.id : `${state.id}.${index}`);
+
+const ask = (state: ReportState, message: Html, buttons?: CallbackButton[][]): ReportResult => ({
+  ...stay<ReportState, ReportEffect>(state, say(message, buttons)),
+  asks: true,
+});
+
+/** The report flow, with the facts it reads: every function here is pure but for reading those facts. */
+function reportFlow(facts: ReportFacts) {
+  const unitOf = (s: ReportState): Unit | undefined => (s.unitCode ? facts.regions.get(s.unitCode) : undefined);
+
+  const earlierOf = async (s: ReportState): Promise<Earlier | undefined> => {
+    if (!s.unitCode || !s.week) return undefined;
+    const found = await facts.latestBefore(s.unitCode, s.week);
+    return found ? { week: found.week, figures: found.figures, lastWeek: found.week === shiftWeek(s.week, -1) } : undefined;
+  };
+
+  const workforceOf = (s: ReportState): number | undefined =>
+    s.baseline?.total ?? (s.unitCode && s.week ? facts.workforceFor(s.unitCode, weekYear(s.week))?.total : undefined);
+
+  /** The workforce of the exact year (no carrying forward). */
+  const workforceOfYear = (s: ReportState): { total: number; source: string } | undefined => {
+    if (!s.unitCode || !s.week) return undefined;
+    const year = weekYear(s.week);
+    const w = facts.workforceFor(s.unitCode, year);
+    return w?.year === year ? w : undefined;
+  };
+
+  const workforceLine = (s: ReportState) => {
+    if (!s.week || !s.unitCode) return undefined;
+    const typed = s.baseline;
+    if (typed?.total !== undefined && typed.source !== undefined) return { year: weekYear(s.week), total: typed.total, source: typed.source, changed: true };
+    const stored = facts.workforceFor(s.unitCode, weekYear(s.week));
+    return stored ? { ...stored, changed: false } : undefined;
+  };
+
+  const currentWarningKeys = async (s: ReportState, figures: Figures): Promise<string[]> => {
+    const earlier = await earlierOf(s);
+    return figureWarnings(figures, { previous: earlier?.figures, workforce: workforceOf(s) }).map(warningKey);
+  };
+
+  const confirmWarnings = async (s: ReportState): Promise<ReportState> => ({
+    ...s,
+    warningsConfirmed: true,
+    confirmedWarnings: [...new Set([...(s.confirmedWarnings ?? []), ...(await currentWarningKeys(s, s.answers))])],
+  });
+
+  const askField = async (s: ReportState, field: FieldKey, before?: Html): Promise<ReportResult> => {
+    const unit = unitOf(s);
+    if (!unit) return finish([say(flowCancelledMessage())]);
+    const fields = fieldsFor(unit.kind);
+    const index = fields.indexOf(field);
+    const earlier = await earlierOf(s);
+    const stored = s.correcting || s.returnToSummary ? s.answers[field] : undefined;
+    const reuse = stored ?? earlier?.figures[field];
+    const next: ReportState = { ...s, step: field };
+    const buttons = reuse !== undefined ? [[button(sameAsLabel(reuse), 'same', next, index)]] : undefined;
+    return ask(next, lines(before, fieldQuestion(field, index + 1, fields.length, earlier, stored)), buttons);
+  };
+
+  /** After the last field (or a change): whole-report rules, then warnings to confirm, then the summary. */
+  const review = async (s: ReportState, before?: Html): Promise<ReportResult> => {
+    const unit = unitOf(s);
+    if (!unit || !s.week) return finish([say(flowCancelledMessage())]);
+    const checked = validateFigures(s.answers, unit.kind);
+    if (!checked.ok) {
+      const first = checked.error[0];
+      if (first) return askField({ ...s, returnToSummary: true }, first.field, lines(before, ruleErrorMessage(figureError(first))));
+    }
+    const earlier = await earlierOf(s);
+    const warnings = figureWarnings(s.answers, { previous: earlier?.figures, workforce: workforceOf(s) });
+    const confirmed = new Set(s.confirmedWarnings ?? []);
+    const open = warnings.filter((w) => !confirmed.has(warningKey(w)));
+    if (open.length > 0) {
+      const next: ReportState = { ...s, step: 'confirm', warningsConfirmed: false };
+      return ask(next, lines(before, warningsMessage(open)), [[button(CONFIRM_LABEL, 'ok', next), button(EDIT_LABEL, 'edit', next)]]);
+    }
+    const next: ReportState = { ...s, step: 'summary' };
+    const summary = summaryMessage({
+      unit,
+      week: s.week,
+      fields: fieldsFor(unit.kind),
+      answers: s.answers,
+      earlier,
+      workforce: workforceLine(s),
+      onBehalf: s.onBehalf,
+      correcting: s.correcting,
+    });
+    return ask(next, lines(before, summary), [[button(SEND_LABEL, 'send', next)], [button(EDIT_LABEL, 'edit', next), button(CANCEL_LABEL, 'cancel', next)]]);
+  };
+
+  const pickField = (s: ReportState): ReportResult => {
+    const unit = unitOf(s);
+    if (!unit) return finish([say(flowCancelledMessage())]);
+    const fields = fieldsFor(unit.kind);
+    const next: ReportState = { ...s, step: 'pick' };
+    const buttons = fields.map((f, i) => [button(`${i + 1}. ${FIELD_LABELS[f]}`, 'f', next, i)]);
+    // The workforce can be corrected here too (it is the coverage's denominator); a province unit has none.
+    if (unit.kind !== 'provinsi') buttons.push([button(`${fields.length + 1}. ${WORKFORCE_LABEL}`, 'f', next, fields.length)]);
+    return ask(next, pickFieldMessage(), buttons);
+  };
+
+  const askWorkforce = (s: ReportState, before?: Html): ReportResult => {
+    const unit = unitOf(s);
+    if (!unit || !s.week) return finish([say(flowCancelledMessage())]);
+    const typed = s.baseline;
+    const current = typed?.total !== undefined && typed.source !== undefined ? { total: typed.total, source: typed.source } : workforceOfYear(s);
+    return ask({ ...s, step: 'baseline_total' }, lines(before, baselineChangeTotalMessage(unit, weekYear(s.week), current)));
+  };
+
+  const editField = async (s: ReportState, index: number): Promise<ReportResult> => {
+    const unit = unitOf(s);
+    if (unit && unit.kind !== 'provinsi' && index === fieldsFor(unit.kind).length) return askWorkforce({ ...s, returnToSummary: true });
+    const field = unit ? fieldsFor(unit.kind)[index] : undefined;
+    if (!field) return pickField(s);
+    return askField({ ...s, returnToSummary: true }, field);
+  };
+
+  /** A parsed number for the current field: checked against the non-ASN total, then the next question. */
+  const acceptValue = async (s: ReportState, field: FieldKey, value: number): Promise<ReportResult> => {
+    const unit = unitOf(s);
+    if (!unit) return finish([say(flowCancelledMessage())]);
+    const total = field === 'nonasn_total' ? undefined : s.answers.nonasn_total;
+    if (total !== undefined && (NONASN_PROGRAMMES as readonly string[]).includes(field) && value > total) {
+      const text = figureError({ kind: 'above_total', field: field as (typeof NONASN_PROGRAMMES)[number], value, total });
+      return askField(s, field, ruleErrorMessage(text));
+    }
+    const next: ReportState = { ...s, answers: { ...s.answers, [field]: value } };
+    const fields = fieldsFor(unit.kind);
+    const following = fields[fields.indexOf(field) + 1];
+    if (s.returnToSummary || following === undefined) return review(next, acceptedLine(field, value));
+    return askField(next, following, acceptedLine(field, value));
+  };
+
+  const quickEntry = async (s: ReportState, unit: Unit, text: string): Promise<ReportResult> => {
+    const parsed = parseQuickEntry(text, unit.kind);
+    const hard = parsed.errors.length === 0 && parsed.missing.length === 0 ? validateFigures(parsed.figures, unit.kind) : undefined;
+    const problems = {
+      unknownKeys: parsed.unknownKeys,
+      missing: parsed.missing,
+      notAllowed: parsed.notAllowed,
+      duplicates: parsed.duplicates,
+      errors: parsed.errors.map((e) => ({ field: e.field, text: countErrorText(e.error) })),
+      hardErrors: hard && !hard.ok ? hard.error.map(figureError) : [],
+    };
+    if (Object.values(problems).some((list) => list.length > 0)) return finish([say(quickEntryProblems(problems))]);
+    return review({ ...s, answers: parsed.figures });
+  };
+
+  /** The week is known: a correction starts from the stored report; a new one may first need the workforce. */
+  const startWeek = async (s: ReportState, week: WeekKey, quick?: string): Promise<ReportResult> => {
+    const unit = unitOf(s);
+    if (!unit) return finish([say(flowCancelledMessage())]);
+    const existing = await facts.reportOf(unit.code, week);
+    const withWeek: ReportState = { ...s, week, correcting: existing !== undefined };
+    if (quick !== undefined) return quickEntry(withWeek, unit, quick);
+    if (existing) {
+      // The stored figures passed their warnings when they were sent: a correction asks only about what it changes.
+      const stored = { ...existing.figures };
+      const confirmedWarnings = await currentWarningKeys(withWeek, stored);
+      return review({ ...withWeek, answers: stored, confirmedWarnings }, reportCorrectionMessage(unit, week, existing.revisions));
+    }
+    const year = weekYear(week);
+    const intro = reportStartMessage(unit, week, s.onBehalf, fieldsFor(unit.kind).length);
+    if (facts.workforceFor(unit.code, year)?.year !== year) {
+      return ask({ ...withWeek, step: 'baseline_total' }, lines(intro, '', baselineAskTotalMessage(unit, year)));
+    }
+    const first = fieldsFor(unit.kind)[0];
+    return first ? askField(withWeek, first, lines(intro)) : finish([say(flowCancelledMessage())]);
+  };
+
+  const startUnit = async (s: ReportState, unit: Unit, quick?: string): Promise<ReportResult> => {
+    const withUnit: ReportState = { ...s, unitCode: unit.code, onBehalf: facts.access.role !== 'staff' };
+    const [current, previous] = reportableWeeks(facts.now, unit.zone.iana, facts.deadline);
+    if (current === undefined) return finish([say(flowCancelledMessage())]);
+    if (previous === undefined || quick !== undefined) return startWeek(withUnit, current, quick);
+    const next: ReportState = { ...withUnit, step: 'week' };
+    return ask(next, reportAskWeekMessage(unit, deadlineOf(current, unit.zone.iana, facts.deadline)), [
+      [button(weekChoiceLabel(current, true), 'wk', next, 0), button(weekChoiceLabel(previous, false), 'wk', next, 1)],
+    ]);
+  };
+
+  /** /penduduk: the workforce of the current year alone. */
+  const startWorkforce = (s: ReportState, unit: Unit): ReportResult => {
+    const week = reportableWeeks(facts.now, unit.zone.iana, facts.deadline)[0];
+    if (!week) return finish([say(flowCancelledMessage())]);
+    return askWorkforce({ ...s, unitCode: unit.code, week, baselineOnly: true, onBehalf: facts.access.role !== 'staff' });
+  };
+
+  /** Send: the rules again (roles and the deadline may have changed while the summary waited), then the save. */
+  const send = async (s: ReportState): Promise<ReportResult> => {
+    const unit = unitOf(s);
+    const week = s.week;
+    if (!unit || !week) return finish([say(flowCancelledMessage())]);
+    if (!canReport(facts.access, unit.code)) return finish([say(reportNotAllowedMessage())]);
+    if (!isReportable(week, facts.now, unit.zone.iana, facts.deadline)) return finish([say(notReportableWeekMessage(week, unit))]);
+    const checked = validateFigures(s.answers, unit.kind);
+    if (!checked.ok) return review(s);
+    const typed = s.baseline;
+    const workforce = typed?.total !== undefined && typed.source !== undefined ? { total: typed.total, source: typed.source } : undefined;
+    const warnings = await currentWarningKeys(s, checked.value);
+    return finish([], [{ kind: 'save', unitCode: unit.code, week, figures: checked.value, onBehalf: s.onBehalf, warnings, workforce }]);
+  };
+
+  /** The answer to the workforce question (from the summary, /penduduk, or a unit without one for the year). */
+  const workforceTotal = async (s: ReportState, text: string, lower: string): Promise<ReportResult> => {
+    const unit = unitOf(s);
+    if (!unit || !s.week) return finish([say(flowCancelledMessage())]);
+    const changing = s.returnToSummary || s.baselineOnly === true;
+    if (/^(lewati|lewat|skip|nanti)$/.test(lower)) {
+      if (s.baselineOnly) return finish([say(flowCancelledMessage())]);
+      if (s.returnToSummary) return review(s);
+      const first = fieldsFor(unit.kind)[0];
+      return first ? askField({ ...s, baseline: { skipped: true } }, first) : finish([]);
+    }
+    const n = parseCount(text);
+    if (!n.ok || n.value === 0) {
+      const why = workforceErrorText(n.ok ? undefined : n.error);
+      if (changing) return askWorkforce(s, apology(why));
+      return ask(s, lines(apology(why), baselineAskTotalMessage(unit, weekYear(s.week))));
+    }
+    const currentSource = s.baseline?.source ?? workforceOfYear(s)?.source;
+    return ask({ ...s, step: 'baseline_source', baseline: { ...s.baseline, total: n.value, skipped: false } }, baselineAskSourceMessage(n.value, changing ? currentSource : undefined));
+  };
+
+  const workforceSource = async (s: ReportState, text: string): Promise<ReportResult> => {
+    const unit = unitOf(s);
+    if (!unit || !s.week) return finish([say(flowCancelledMessage())]);
+    const currentSource = workforceOfYear(s)?.source;
+    const source = text === '=' ? currentSource : text;
+    const total = s.baseline?.total;
+    if (source === undefined || source === '' || source.length > MAX_SOURCE_LENGTH || total === undefined) {
+      return ask(s, baselineAskSourceMessage(total ?? 0, currentSource));
+    }
+    const withBaseline: ReportState = { ...s, baseline: { total, source } };
+    if (s.baselineOnly) {
+      if (!canReport(facts.access, unit.code)) return finish([say(workforceNotAllowedMessage())]);
+      return finish([], [{ kind: 'workforce', unitCode: unit.code, year: weekYear(s.week), total, source }]);
+    }
+    if (s.returnToSummary) return review(withBaseline);
+    const first = fieldsFor(unit.kind)[0];
+    return first ? askField(withBaseline, first) : finish([]);
+  };
+
+  /** A typed answer, by the step it answers. */
+  const typed = async (s: ReportState, raw: string): Promise<ReportResult> => {
+    const text = raw.trim();
+    const lower = text.toLowerCase();
+    const unit = unitOf(s);
+    switch (s.step) {
+      case 'unit': {
+        const allowed = (code: string): boolean => canReport(facts.access, code) && (!s.baselineOnly || code.includes('.'));
+        const answer = resolveUnit(facts.regions, text, allowed, { feature: REPORT_FEATURE, action: 'u' }, typeAnotherRegionHint());
+        if (answer.kind === 'unit') return s.baselineOnly ? startWorkforce(s, answer.unit) : startUnit(s, answer.unit);
+        if (answer.kind === 'ask') return ask(s, answer.message, answer.buttons);
+        return ask(s, s.baselineOnly ? workforceAskUnitMessage() : reportAskUnitMessage());
+      }
+      case 'week': {
+        if (!unit) return finish([say(flowCancelledMessage())]);
+        const weeks = reportableWeeks(facts.now, unit.zone.iana, facts.deadline);
+        const byNumber = weeks.find((w) => Number(w.slice(6)) === Number(lower.replace(/\D/g, '')) && /\d/.test(lower));
+        const week = /lalu|sebelum/.test(lower) ? weeks[1] : /ini|sekarang/.test(lower) ? weeks[0] : byNumber;
+        return week ? startWeek(s, week) : stay(s, say(weekNotUnderstood()));
+      }
+      case 'baseline_total':
+        return workforceTotal(s, text, lower);
+      case 'baseline_source':
+        return workforceSource(s, text);
+      case 'confirm':
+        if (/^(ya|y|benar|sudah|betul|ok|oke)\b/.test(lower)) return review(await confirmWarnings(s));
+        if (/^(ubah|tidak|bukan|salah|ganti)\b/.test(lower)) return pickField(s);
+        return stay(s, say(confirmNotUnderstood()));
+      case 'summary':
+      case 'pick': {
+        if (s.step === 'summary' && /^(kirim|simpan|ya|benar|sudah)$/.test(lower)) return send(s);
+        if (/^(ubah|ganti|edit)$/.test(lower)) return pickField(s);
+        const number = /^(?:ubah\s+)?(\d{1,2})$/.exec(lower);
+        if (number) return editField(s, Number(number[1]) - 1);
+        return stay(s, say(s.step === 'summary' ? summaryNotUnderstood() : pickFieldMessage()));
+      }
+      default: {
+        const field = s.step;
+        if (text === '=') {
+          const reuse = (s.correcting || s.returnToSummary ? s.answers[field] : undefined) ?? (await earlierOf(s))?.figures[field];
+          return reuse === undefined ? stay(s, say(noPreviousValueMessage())) : acceptValue(s, field, reuse);
+        }
+        const n = parseCount(text);
+        if (!n.ok) return askField(s, field, fieldErrorMessage(field, countError(n.error)));
+        return acceptValue(s, field, n.value);
+      }
+    }
+  };
+
+  /** A press, checked against the flow and question it belongs to. */
+  const pressed = async (s: ReportState, action: string, arg: string): Promise<ReportResult> => {
+    if (action === 'u') {
+      const unit = facts.regions.get(arg);
+      if (s.step !== 'unit' || !unit || !canReport(facts.access, unit.code)) return refuse(alreadySentAnswer);
+      return s.baselineOnly ? startWorkforce(s, unit) : startUnit(s, unit);
+    }
+    const [flowId, indexText] = arg.split('.');
+    const index = indexText === undefined ? undefined : Number(indexText);
+    const unit = unitOf(s);
+    const fields = unit ? fieldsFor(unit.kind) : [];
+    const valid =
+      flowId === s.id &&
+      ((action === 'wk' && s.step === 'week' && (index === 0 || index === 1)) ||
+        (action === 'same' && index !== undefined && fields[index] === s.step) ||
+        (action === 'ok' && s.step === 'confirm') ||
+        (action === 'edit' && (s.step === 'confirm' || s.step === 'summary')) ||
+        (action === 'f' && s.step === 'pick' && index !== undefined && (fields[index] !== undefined || (index === fields.length && unit?.kind !== 'provinsi'))) ||
+        ((action === 'send' || action === 'cancel') && s.step === 'summary'));
+    if (!valid || !unit) return refuse(alreadySentAnswer);
+    switch (action) {
+      case 'wk': {
+        const weeks = reportableWeeks(facts.now, unit.zone.iana, facts.deadline);
+        const week = weeks[index ?? 0] ?? weeks[0];
+        return week ? startWeek(s, week) : finish([say(flowCancelledMessage())]);
+      }
+      case 'same': {
+        const field = s.step as FieldKey;
+        const reuse = s.answers[field] ?? (await earlierOf(s))?.figures[field];
+        return reuse === undefined ? stay(s, say(noPreviousValueMessage())) : acceptValue(s, field, reuse);
+      }
+      case 'ok':
+        return review(await confirmWarnings(s));
+      case 'edit':
+        return pickField(s);
+      case 'f':
+        return editField(s, index ?? 0);
+      case 'send':
+        return send(s);
+      default:
+        return finish([say(flowCancelledMessage())]);
+    }
+  };
+
+  return { newState, startUnit, startWorkforce, typed, pressed, askField, unitOf };
+}
+
+/** /lapor [unit] [pu=... bpu=...]: staff report their unit; coordinators and admins a unit in scope. */
+export async function startReport(facts: ReportFacts, payload: string): Promise<ReportResult> {
+  const access = facts.access;
+  if (access.role !== 'staff' && access.role !== 'coordinator' && access.role !== 'admin') return decline(say(reportNotAllowedMessage()));
+  const flow = reportFlow(facts);
+  const quickAt = payload.search(/[A-Za-z_]+\s*[=:]/);
+  const unitQuery = (quickAt >= 0 ? payload.slice(0, quickAt) : payload).trim();
+  const quick = quickAt >= 0 ? payload.slice(quickAt) : undefined;
+  const state = newState(facts.newId());
+  const own = access.role === 'staff' ? facts.regions.get(access.scope) : undefined;
+  if (unitQuery === '' && own) return flow.startUnit(state, own, quick);
+  if (unitQuery === '') return ask(state, reportAskUnitMessage());
+  const answer = resolveUnit(facts.regions, unitQuery, (code) => canReport(access, code), { feature: REPORT_FEATURE, action: 'u' });
+  if (answer.kind === 'unit') return flow.startUnit(state, answer.unit, quick);
+  if (answer.kind === 'ask') return ask(state, answer.message, answer.buttons);
+  return ask(state, reportAskUnitMessage());
+}
+
+/** /penduduk [unit]: the year's workforce alone, for a kab/kota. */
+export function startWorkforceCorrection(facts: ReportFacts, query: string): ReportResult {
+  const access = facts.access;
+  if (access.role !== 'staff' && access.role !== 'coordinator' && access.role !== 'admin') return decline(say(workforceNotAllowedMessage()));
+  const flow = reportFlow(facts);
+  const state: ReportState = { ...newState(facts.newId()), baselineOnly: true };
+  const own = access.role === 'staff' ? facts.regions.get(access.scope) : undefined;
+  if (query === '' && own && own.kind !== 'provinsi') return flow.startWorkforce(state, own);
+  if (query === '') return ask(state, workforceAskUnitMessage());
+  const answer = resolveUnit(facts.regions, query, (code) => canReport(access, code) && code.includes('.'), { feature: REPORT_FEATURE, action: 'u' }, typeAnotherRegionHint());
+  if (answer.kind === 'unit') return flow.startWorkforce(state, answer.unit);
+  if (answer.kind === 'ask') return ask(state, answer.message, answer.buttons);
+  return ask(state, workforceAskUnitMessage());
+}
+
+/**
+ * One input to the report flow. A typed answer sent before the question it would answer (a double send, or typed
+ * ahead) is taken once, not twice; a sticker or photo where a number is awaited gets the question again, with why.
+ */
+export async function reportStep(
+  state: ReportState | undefined,
+  input: FlowInput,
+  facts: ReportFacts,
+): Promise<ReportResult> {
+  if (!state) return refuse(alreadySentAnswer);
+  const flow = reportFlow(facts);
+  if (input.kind === 'press') return flow.pressed(state, input.action, input.arg);
+  if (input.kind === 'other') {
+    const unit = flow.unitOf(state);
+    const field = unit ? fieldsFor(unit.kind).find((f) => f === state.step) : undefined;
+    if (field) return flow.askField(state, field, nonTextAnswerMessage(input.what));
+    if (state.step === 'baseline_total' && unit && state.week) return ask(state, lines(nonTextAnswerMessage(input.what), baselineAskTotalMessage(unit, weekYear(state.week))));
+    return stay(state, say(nonTextAnswerMessage(input.what)));
+  }
+  if (input.messageId !== undefined && input.messageId < state.askedMessageId) return { state, replies: [], effects: [], untouched: true };
+  return flow.typed(state, input.text);
+}
