@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from 'telegraf';
 import { flowExpiredMessage, flowOutdatedMessage } from '../messages/common.js';
-import { FLOW_STATE_VERSION, readSession, restartCommandOf } from './flow-state.js';
+import { FLOW_STATE_VERSION, readSession, restartCommandOf } from '../flows/state.js';
 import type { BotContext, Flow } from './context.js';
 import type { BotDeps } from './deps.js';
 import { replyHtml } from './reply.js';

@@ -27,20 +27,13 @@ import { nonTextAnswerMessage } from '../messages/common.js';
 import { MAX_MESSAGE_LENGTH } from '../messages/html.js';
 import { whenErrorText } from '../messages/when.js';
 import { audienceButtons, listKindOf, readAudienceList } from './audience-picker.js';
+import type { BroadcastFlow } from './state.js';
 import { decline, finish, refuse, say, stay, type FlowInput, type Reply, type StepResult } from './step.js';
 
 export const BROADCAST_FEATURE = 'bc';
 
-type Entity = { type: string; offset: number; length: number } & Record<string, unknown>;
-export interface BroadcastState {
-  name: 'broadcast';
-  id: string;
-  step: 'text' | 'audience' | 'audience_list' | 'preview' | 'when';
-  body?: { text: string; entities: Entity[] } | undefined;
-  audience?: Audience | undefined;
-  listKind?: 'provinces' | 'units' | undefined;
-  notBefore?: string | undefined;
-}
+/** The notice being prepared: its shape (and the check made when it is read back) is flows/state.ts. */
+export type BroadcastState = BroadcastFlow;
 /** Queue the notice through the outbox (the wiring records it and answers with a progress button). */
 export type BroadcastEffect = { kind: 'send'; id: string; body: MessageBody; audience: Audience; notBefore: Date | undefined };
 

@@ -17,11 +17,12 @@ import {
 import { nonTextAnswerMessage } from '../messages/common.js';
 import { lines } from '../messages/html.js';
 import { resolveUnit } from './resolve-unit.js';
+import type { Flow } from './state.js';
 import { decline, finish, refuse, say, stay, type FlowInput, type StepResult } from './step.js';
 
 export const INVITE_FEATURE = 'inv';
 
-export type InviteState = { name: 'invite'; step: 'role' } | { name: 'invite'; step: 'scope'; role: Role };
+export type InviteState = Extract<Flow, { name: 'invite' }>;
 /** Create the invite (its link is the wiring's to make: it needs the bot's username and the store). */
 export type InviteEffect = { kind: 'issue'; role: Role; scope: Scope };
 export interface InviteFacts {

@@ -12,29 +12,15 @@ import { lines } from '../messages/html.js';
 import { lengthErrorText, meetingAsk, meetingPreviewMessage, meetingText, MEETING_LABELS, type NoticeParties } from '../messages/meetings.js';
 import { whenErrorText } from '../messages/when.js';
 import { audienceButtons, listKindOf, readAudienceList } from './audience-picker.js';
+import type { MeetingFlow } from './state.js';
 import { finish, refuse, say, stay, type FlowInput, type StepResult } from './step.js';
 
 export const MEETING_FEATURE = 'jdw';
 /** Longest title, place or agenda a meeting takes. */
 const MAX_TEXT = 1000;
 
-export interface MeetingState {
-  name: 'meeting';
-  id: string;
-  step: 'title' | 'date' | 'time' | 'length' | 'place' | 'agenda' | 'audience' | 'audience_list' | 'preview' | 'rs_date' | 'rs_time' | 'rs_confirm';
-  meetingId?: string | undefined;
-  draft: {
-    title?: string | undefined;
-    date?: { year: number; month: number; day: number } | undefined;
-    startsAt?: string | undefined;
-    zone?: ZoneLabel | undefined;
-    minutes?: number | undefined;
-    place?: string | undefined;
-    agenda?: string | undefined;
-    audience?: Meeting['audience'] | undefined;
-  };
-  listKind?: 'provinces' | 'units' | undefined;
-}
+/** The meeting being scheduled or moved: its shape (and the check made when it is read back) is flows/state.ts. */
+export type MeetingState = MeetingFlow;
 
 export type MeetingEffect = { kind: 'save'; meeting: Meeting } | { kind: 'reschedule'; meetingId: string; startsAt: string };
 

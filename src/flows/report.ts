@@ -50,35 +50,14 @@ import {
   type Earlier,
 } from '../messages/report.js';
 import { resolveUnit } from './resolve-unit.js';
+import type { ReportFlow } from './state.js';
 import { decline, finish, refuse, say, stay, type FlowInput, type StepResult } from './step.js';
 
 export const REPORT_FEATURE = 'lap';
 const MAX_SOURCE_LENGTH = 120;
 
-type Step = FieldKey | 'unit' | 'week' | 'baseline_total' | 'baseline_source' | 'confirm' | 'summary' | 'pick';
-export interface ReportState {
-  name: 'report';
-  /** Ties buttons to this flow: a button from an earlier report is refused. */
-  id: string;
-  step: Step;
-  unitCode?: string | undefined;
-  week?: WeekKey | undefined;
-  answers: Figures;
-  /** The workforce asked for when the unit has none for the week's year, or changed from the summary. */
-  baseline?: { total?: number | undefined; source?: string | undefined; skipped?: boolean | undefined } | undefined;
-  onBehalf: boolean;
-  /** The report already stored for this week: this is a correction. */
-  correcting: boolean;
-  /** After changing one field from the summary, go back to it. */
-  returnToSummary: boolean;
-  warningsConfirmed: boolean;
-  /** warningKey of every warning confirmed in this flow (or already stored): those are not asked again. */
-  confirmedWarnings?: string[] | undefined;
-  /** The question being answered: a message sent before it cannot be its answer (the wiring records it). */
-  askedMessageId: number;
-  /** /penduduk: only the workforce of the year is being corrected, no report. */
-  baselineOnly?: boolean | undefined;
-}
+/** The report being entered: its shape (and the check made when it is read back) is flows/state.ts. */
+export type ReportState = ReportFlow;
 
 export type ReportEffect =
   | {

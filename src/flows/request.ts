@@ -15,12 +15,13 @@ import {
 } from '../messages/access.js';
 import { nonTextAnswerMessage } from '../messages/common.js';
 import { resolveUnit } from './resolve-unit.js';
+import type { Flow } from './state.js';
 import { decline, finish, refuse, say, stay, type FlowInput, type StepResult } from './step.js';
 
 export const REQUEST_FEATURE = 'req';
 
 type AskedRole = 'staff' | 'viewer';
-export type RequestState = { name: 'request'; step: 'role' } | { name: 'request'; step: 'scope'; role: AskedRole };
+export type RequestState = Extract<Flow, { name: 'request' }>;
 /** Record the request and put it before its approvers (the wiring knows who they are and how to reach them). */
 export type RequestEffect = { kind: 'submit'; role: AskedRole; scope: Scope };
 export interface RequestFacts {

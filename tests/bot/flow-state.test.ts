@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FLOW_STATE_VERSION, readSession } from '../../src/bot/flow-state.js';
+import { FLOW_STATE_VERSION, readSession } from '../../src/flows/state.js';
 import type { TgUser } from '../../src/sandbox/bot-api-server.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
 import { person, say } from '../helpers/people.js';
