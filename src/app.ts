@@ -1,6 +1,7 @@
 import type { Telegraf } from 'telegraf';
 import { createBot, registerCommandMenu } from './bot/create-bot.js';
 import { allFeatures } from './features/index.js';
+import { createWebhookServer, type WebhookServer } from './bot/webhook.js';
 import type { BotContext } from './bot/context.js';
 import type { Config } from './config.js';
 import type { RegionDirectory } from './domain/regions/directory.js';
@@ -40,6 +41,8 @@ export interface App {
 }
 
 const STOP_RETRY_MS = 10;
+/** The updates the bot handles; Telegram sends only these (in polling and webhook mode alike). */
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -115,9 +118,36 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       allFeatures,
     );
     await registerCommandMenu(bot, { logger });
-    const running = bot.launch(() => {
-      logger.info('bot started', { username: bot.botInfo?.username, apiRoot: config.apiRoot });
-    });
+    const hook = config.webhook;
+    let webhook: WebhookServer | undefined;
+    let endWebhook: () => void = () => undefined;
+    let running: Promise<void>;
+    if (hook) {
+      // Webhook mode: Telegram posts updates to our server; no polling (Telegram answers 409 to it meanwhile).
+      bot.botInfo = await bot.telegram.getMe();
+      webhook = createWebhookServer({
+        bot,
+        path: hook.path,
+        secret: hook.secret,
+        host: hook.host,
+        port: hook.port,
+        updates: store.updates,
+        clock,
+        logger,
+        health: () => ({ mode: 'webhook', store: 'open', outbox: { open: store.outbox.open().length }, scheduler: 'running' }),
+      });
+      const address = await webhook.listen();
+      await bot.telegram.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+      logger.info('bot started (webhook)', { username: bot.botInfo.username, path: hook.path, port: address.port });
+      running = new Promise<void>((resolve) => {
+        endWebhook = resolve;
+      });
+    } else {
+      // Long polling; launch() deletes any webhook first (Telegram refuses polling while one is set).
+      running = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, () => {
+        logger.info('bot started', { username: bot.botInfo?.username, apiRoot: config.apiRoot });
+      });
+    }
     // A rejected launch (bad token, unreachable API) must not leave the data folder locked.
     running.catch(() => undefined);
     await outbox.start();
@@ -145,8 +175,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           },
         );
         const deadline = Date.now() + graceMs;
+        if (webhook) {
+          // The webhook stays registered: Telegram keeps the updates until the bot is back.
+          await webhook.close(graceMs);
+          endWebhook();
+        }
         // launch() starts polling only after getMe and deleteWebhook; until then stop() throws "not running".
-        while (!ended && Date.now() < deadline) {
+        while (!webhook && !ended && Date.now() < deadline) {
           try {
             bot.stop(reason);
             break;

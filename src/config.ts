@@ -58,7 +58,17 @@ const ConfigSchema = z.object({
   LATE_REMINDERS: parsedWith('1d,2h', parseOffsets, CONFIG_TEXT.offset),
   SESSION_REMINDERS: parsedWith('3d,1d,1h', parseOffsets, CONFIG_TEXT.offset),
   SCHEDULER_TICK_SECONDS: positiveInt(30),
-});
+  /** Webhook mode when set: Telegram posts updates to this https URL (its path is the one served). */
+  WEBHOOK_URL: z
+    .url({ message: CONFIG_TEXT.webhookUrl })
+    .refine((u) => /^https?:$/.test(new URL(u).protocol) && new URL(u).pathname.length > 1, { message: CONFIG_TEXT.webhookUrl })
+    .optional(),
+  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, { message: CONFIG_TEXT.webhookSecret }).optional(),
+  /** Where the webhook server listens: behind a reverse proxy with TLS, on this machine by default. */
+  WEBHOOK_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  WEBHOOK_PORT: z.coerce.number({ message: CONFIG_TEXT.port }).int().min(1, { message: CONFIG_TEXT.port }).max(65_535, { message: CONFIG_TEXT.port }).default(8080),
+})
+  .refine((c) => c.WEBHOOK_URL === undefined || c.WEBHOOK_SECRET !== undefined, { message: CONFIG_TEXT.webhookSecretMissing, path: ['WEBHOOK_SECRET'] });
 
 export interface Config {
   botToken: string;
@@ -82,6 +92,8 @@ export interface Config {
   /** Reminders before each monitoring session. */
   meetingReminders: Offset[];
   schedulerTickSeconds: number;
+  /** Webhook mode (WEBHOOK_URL set); long polling otherwise. */
+  webhook?: { url: string; path: string; secret: string; host: string; port: number } | undefined;
 }
 
 /** Pure: the environment in, a config or one clear line naming the key out. Never echoes the token. */
@@ -110,6 +122,9 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
     lateReminders: c.LATE_REMINDERS,
     meetingReminders: c.SESSION_REMINDERS,
     schedulerTickSeconds: c.SCHEDULER_TICK_SECONDS,
+    ...(c.WEBHOOK_URL && c.WEBHOOK_SECRET
+      ? { webhook: { url: c.WEBHOOK_URL, path: new URL(c.WEBHOOK_URL).pathname, secret: c.WEBHOOK_SECRET, host: c.WEBHOOK_HOST, port: c.WEBHOOK_PORT } }
+      : {}),
   });
 }
 

@@ -26,7 +26,8 @@ const sessionStore = (deps: BotDeps): SessionStore<SessionData> => ({
  */
 export function createBot(deps: BotDeps, features: (deps: BotDeps) => MiddlewareFn<BotContext>): Telegraf<BotContext> {
   const bot = new Telegraf<BotContext>(deps.botToken, {
-    telegram: { apiRoot: deps.apiRoot },
+    // webhookReply off: every answer goes through the Bot API, so its message id is known.
+    telegram: { apiRoot: deps.apiRoot, webhookReply: false },
     handlerTimeout: 60_000,
   });
 

@@ -12,4 +12,8 @@ export const CONFIG_TEXT = {
   offset: (e: OffsetError): string => `"${e.input}" bukan jarak waktu yang dikenal (contoh: 3d, 1d, 2h, 30m)`,
   invalid: (key: string, why: string | undefined): string => `Konfigurasi tidak valid: ${key} ${why ?? 'tidak sah'}.`,
   anyKey: 'konfigurasi',
+  webhookUrl: 'harus berupa URL https dengan path tersendiri, contoh https://bot.contoh.go.id/telegram/uc-bot',
+  webhookSecretMissing: 'wajib diisi bila WEBHOOK_URL diisi (1 sampai 256 karakter A-Z, a-z, 0-9, _ atau -)',
+  webhookSecret: 'harus 1 sampai 256 karakter A-Z, a-z, 0-9, _ atau -',
+  port: 'harus berupa nomor port 1 sampai 65535',
 };

@@ -86,6 +86,7 @@ export interface BotApiServerOptions {
 }
 
 const MAX_TEXT = 4096;
+const WEBHOOK_CONFLICT = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
 const MAX_CALLBACK_BYTES = 64;
 const MAX_CALLBACK_ANSWER = 200;
 
@@ -297,6 +298,53 @@ export class BotApiServer extends EventEmitter {
     this.updates = [];
   }
 
+  /** The webhook the bot registered, as Telegram keeps it. */
+  webhook: { url: string; secret?: string | undefined; allowedUpdates?: string[] | undefined } | undefined;
+
+  private setWebhook(p: Record<string, unknown>): true {
+    const url = typeof p.url === 'string' ? p.url : '';
+    if (url === '') {
+      this.webhook = undefined;
+      return true;
+    }
+    const secret = typeof p.secret_token === 'string' ? p.secret_token : undefined;
+    if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw bad('secret token contains unallowed characters');
+    const allowed = typeof p.allowed_updates === 'string' ? (JSON.parse(p.allowed_updates) as string[]) : (p.allowed_updates as string[] | undefined);
+    this.webhook = { url, secret, allowedUpdates: allowed };
+    return true;
+  }
+
+  /**
+   * Telegram pushing an update to the registered webhook: an HTTP POST with the secret-token header (or `secret`
+   * instead, to test a wrong or missing one). Returns the HTTP status the bot answered. `updateId` redelivers one.
+   */
+  async pushUpdate(body: Record<string, unknown>, options: { secret?: string | null; updateId?: number } = {}): Promise<number> {
+    const hook = this.webhook;
+    if (!hook) throw new Error('no webhook is set');
+    const update = { update_id: options.updateId ?? this.nextUpdateId++, ...body };
+    const secret = options.secret === undefined ? hook.secret : options.secret;
+    const response = await fetch(hook.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(secret !== null && secret !== undefined ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+      body: JSON.stringify(update),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  /** A text message as a webhook update (see pushUpdate). Returns the status and the update's id. */
+  async pushText(from: TgUser, text: string, options: { secret?: string | null } = {}): Promise<{ status: number; updateId: number }> {
+    const target = this.chats.get(from.id);
+    if (!target) throw new Error(`no chat for user ${from.id}`);
+    const updateId = this.nextUpdateId;
+    const entities = this.commandEntities(text);
+    const status = await this.pushUpdate(
+      { message: { message_id: this.allocateMessageId(target.id), from, chat: target, date: Math.floor(this.clock() / 1000), text, ...(entities.length > 0 ? { entities } : {}) } },
+      options,
+    );
+    return { status, updateId };
+  }
+
   /** Any raw update (group membership changes, migrations...). */
   async deliver(body: Record<string, unknown>): Promise<void> {
     await this.waitForAck(this.enqueue(body));
@@ -337,6 +385,11 @@ export class BotApiServer extends EventEmitter {
       return reply(400, { ok: false, error_code: 400, description: `Bad Request: ${(e as Error).message}` });
     }
     if (method === 'getUpdates') {
+      // Telegram refuses polling while a webhook is set.
+      if (this.webhook) {
+        this.calls.push({ at: this.clock(), method, payload, ok: false, errorCode: 409, description: WEBHOOK_CONFLICT });
+        return reply(409, { ok: false, error_code: 409, description: WEBHOOK_CONFLICT });
+      }
       const result = await this.getUpdates(payload);
       return reply(200, { ok: true, result });
     }
@@ -401,7 +454,12 @@ export class BotApiServer extends EventEmitter {
       case 'getMe':
         return this.bot;
       case 'deleteWebhook':
+        this.webhook = undefined;
+        return true;
       case 'setWebhook':
+        return this.setWebhook(p);
+      case 'getWebhookInfo':
+        return { url: this.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: 0, ...(this.webhook ? { allowed_updates: this.webhook.allowedUpdates } : {}) };
       case 'sendChatAction':
         return true;
       case 'setMyCommands':

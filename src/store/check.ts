@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { BACKUP_DIR, listBackups } from './backup.js';
 import type { FileProblem } from './errors.js';
 import { LOCK_FILE } from './lock.js';
+import { HandledUpdatesFileSchema } from './updates-repo.js';
 import {
   AuditFileSchema,
   BaselinesFileSchema,
@@ -28,6 +29,7 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^requests\.json$/, RequestsFileSchema],
   [/^chats\.json$/, ChatsFileSchema],
   [/^meetings\.json$/, MeetingsFileSchema],
+  [/^updates\.json$/, HandledUpdatesFileSchema],
   [/^reports\/\d{4}\/\d{2}(?:\.\d{2})?\.json$/, ReportFileSchema],
   [/^audit\/\d{4}-\d{2}-\d{2}\.json$/, AuditFileSchema],
   [/^outbox\/(?:open|done\/\d{4}-\d{2})\/[^/]+\.json$/, OutboxItemSchema],

@@ -10,6 +10,7 @@ import { MIGRATIONS, planMigrations, type Migration } from './migrations.js';
 import { createReportsRepo, type ReportsRepo } from './reports-repo.js';
 import { MetaSchema, SCHEMA_VERSION } from './schema.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions-repo.js';
+import { createUpdatesRepo, type UpdatesRepo } from './updates-repo.js';
 import { createUsersRepo, type UsersRepo } from './users-repo.js';
 import { createChatsRepo, type ChatsRepo } from './chats-repo.js';
 import { createInvitesRepo, type InvitesRepo } from './invites-repo.js';
@@ -40,6 +41,8 @@ export interface Store {
   readonly outbox: OutboxRepo;
   readonly meetings: MeetingsRepo;
   readonly sessions: SessionsRepo;
+  /** Webhook updates already handled (webhook mode). */
+  readonly updates: UpdatesRepo;
   readonly audit: AuditRepo;
   /** The one way to save a weekly report: the revision and its audit line, which a crash cannot separate. */
   readonly reportWriter: ReportWriter;
@@ -83,6 +86,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const meetings = await createMeetingsRepo(dir);
     const sessions = await createSessionsRepo(dir, clock);
     const audit = await createAuditRepo(dir);
+    const updates = await createUpdatesRepo(dir);
     const reportWriter = await createReportWriter(dir, { reports, audit, ...(options.log ? { log: options.log } : {}) });
     await reportWriter.recover();
     let closed = false;
@@ -97,6 +101,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       outbox,
       meetings,
       sessions,
+      updates,
       audit,
       reportWriter,
       backup: () => backupDataDir(dir, clock(), backupKeep),

@@ -18,6 +18,21 @@ describe('configuration', () => {
     expect(r.ok && r.value.dataDir.endsWith('/data')).toBe(true);
   });
 
+  it('takes webhook mode with its secret and an explicit path, and says what is wrong otherwise', () => {
+    const ok = parseConfig({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.contoh.go.id/telegram/uc-bot', WEBHOOK_SECRET: 'abc_DEF-123' });
+    expect(ok.ok && ok.value.webhook).toEqual({ url: 'https://bot.contoh.go.id/telegram/uc-bot', path: '/telegram/uc-bot', secret: 'abc_DEF-123', host: '127.0.0.1', port: 8080 });
+    const polling = parseConfig({ BOT_TOKEN: TOKEN });
+    expect(polling.ok && polling.value.webhook).toBeUndefined();
+    const noSecret = parseConfig({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.contoh.go.id/hook' });
+    expect(!noSecret.ok && noSecret.error).toBe('Konfigurasi tidak valid: WEBHOOK_SECRET wajib diisi bila WEBHOOK_URL diisi (1 sampai 256 karakter A-Z, a-z, 0-9, _ atau -).');
+    const badSecret = parseConfig({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.contoh.go.id/hook', WEBHOOK_SECRET: 'rahasia saya!' });
+    expect(!badSecret.ok && badSecret.error).toContain('WEBHOOK_SECRET harus 1 sampai 256 karakter');
+    const noPath = parseConfig({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.contoh.go.id/', WEBHOOK_SECRET: 'x' });
+    expect(!noPath.ok && noPath.error).toContain('WEBHOOK_URL harus berupa URL https dengan path tersendiri');
+    const badPort = parseConfig({ BOT_TOKEN: TOKEN, WEBHOOK_PORT: '70000' });
+    expect(!badPort.ok && badPort.error).toContain('WEBHOOK_PORT harus berupa nomor port');
+  });
+
   it('strips a trailing slash from the API root', () => {
     const r = parseConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' });
     expect(r.ok && r.value.apiRoot).toBe('http://127.0.0.1:8081');

@@ -34,12 +34,14 @@ export interface HarnessOptions {
   dataDir?: string;
   /** Extra configuration keys, as in the environment. */
   env?: Record<string, string>;
+  /** A Bot API stand-in to reuse (another bot process on the same "Telegram"); a new one otherwise. */
+  api?: BotApiServer;
 }
 
 /** The real bot, polling a strict Bot API stand-in over HTTP on 127.0.0.1, on a throwaway data folder. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const api = new BotApiServer({ token: TEST_TOKEN });
-  await api.start();
+  const api = options.api ?? new BotApiServer({ token: TEST_TOKEN });
+  if (!options.api) await api.start();
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'ucbot-test-')));
   const parsed = parseConfig({
     BOT_TOKEN: TEST_TOKEN,
@@ -92,7 +94,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     stop: async () => {
       await h.app.stop('test');
-      await api.stop();
+      if (!options.api) await api.stop();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   });

@@ -1,4 +1,5 @@
 import { access, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +60,50 @@ describe('the bot process (npm start)', () => {
     expect(result.stderr).toContain('"message":"bot stopped"');
     expect(result.stderr).not.toContain(TOKEN);
     await expect(access(join(dataDir, 'store.lock'))).rejects.toThrow();
+  });
+
+  it('npm start with WEBHOOK_URL: registers the webhook, answers what the stand-in posts to it, stops keeping it', async () => {
+    const api = new BotApiServer({ token: TOKEN });
+    await api.start();
+    const port = await new Promise<number>((resolve) => {
+      const s = createNetServer();
+      s.listen(0, '127.0.0.1', () => {
+        const { port: p } = s.address() as { port: number };
+        s.close(() => resolve(p));
+      });
+    });
+    const admin = api.user(ADMIN, 'Dewi');
+    const bot = startTs(
+      'src/main.ts',
+      [],
+      {
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: api.apiRoot,
+        DATA_DIR: join(dir, 'data'),
+        ADMIN_IDS: String(ADMIN),
+        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/uc-bot`,
+        WEBHOOK_SECRET: 'proses-uji_123',
+        WEBHOOK_PORT: String(port),
+        LOG_LEVEL: 'info',
+      },
+      dir,
+    );
+    const exit = finished(bot, 60_000);
+    try {
+      for (let i = 0; i < 200 && !api.webhook; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(api.webhook?.secret).toBe('proses-uji_123');
+      const { status } = await api.pushText(admin, '/bantuan');
+      expect(status).toBe(200);
+      expect(api.lastMessage(ADMIN).text).toContain('Perintah yang dapat');
+    } finally {
+      bot.kill('SIGTERM');
+    }
+    const result = await exit;
+    await api.stop();
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('bot started (webhook)');
+    expect(result.stderr).not.toContain('proses-uji_123');
+    expect(api.webhook).toBeDefined();
   });
 
   it('stops at start-up with one clear line when the configuration is wrong', async () => {
