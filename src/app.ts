@@ -1,6 +1,7 @@
 import type { Telegraf } from 'telegraf';
 import { createBot, registerCommandMenu } from './bot/create-bot.js';
 import { allFeatures } from './features/index.js';
+import { createHolidayCalendar } from './domain/holidays.js';
 import { createWebhookServer, type WebhookServer } from './bot/webhook.js';
 import type { BotContext } from './bot/context.js';
 import type { Config } from './config.js';
@@ -59,6 +60,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   try {
     const regions = options.regions ?? (await loadOfficialRegions());
+    // Deadlines move for holidays and cuti bersama: the curated list and what operators changed, read afresh.
+    const reportDeadline = { ...config.reportDeadline, holidays: createHolidayCalendar(() => store.holidays.changes()) };
     await store.backup().catch((e: unknown) => {
       throw isDiskFull(e) ? new StoreDiskFullError(config.dataDir) : e;
     });
@@ -105,7 +108,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       inviteTtlDays: config.inviteTtlDays,
       rateLimitBurst: config.rateLimitBurst,
       rateLimitPerMinute: config.rateLimitPerMinute,
-      reportDeadline: config.reportDeadline,
+      reportDeadline,
       flowTimeoutHours: config.flowTimeoutHours,
       store,
       regions,
@@ -156,7 +159,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       store,
       regions,
       outbox,
-      reportDeadline: config.reportDeadline,
+      reportDeadline,
       lateReminders: config.lateReminders,
       logger,
       jobs: [meetingJob({ store, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds })],

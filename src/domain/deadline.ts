@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import type { Holiday, HolidayCalendar } from './holidays.js';
 import { err, ok, type Result } from './result.js';
 import { compareWeeks, shiftWeek, weekOf, weekRange, type WeekKey } from './weeks.js';
 
@@ -7,6 +8,8 @@ export interface Deadline {
   weekday: number;
   hour: number;
   minute: number;
+  /** Days off that move a deadline falling on them to the previous working day (none: never moved). */
+  holidays?: HolidayCalendar | undefined;
 }
 
 export const DAY_NAMES = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const;
@@ -38,8 +41,36 @@ export function parseDeadline(text: string): Result<Deadline, 'deadline'> {
 export const formatDeadline = (d: Deadline): string =>
   `${DAY_NAMES[d.weekday - 1] ?? ''} pukul ${String(d.hour).padStart(2, '0')}.${String(d.minute).padStart(2, '0')}`;
 
-/** The instant of week `week`'s deadline in the zone `iana`. */
-export function deadlineOf(week: WeekKey, iana: string, d: Deadline): Date {
+const DAY_MS = 86_400_000;
+
+/** The local calendar day (`YYYY-MM-DD`) of an instant in a zone. */
+const localDay = (instant: Date, iana: string): string => new Date(instant.getTime() + tzOffset(iana, instant) * 60_000).toISOString().slice(0, 10);
+const isWeekend = (day: string): boolean => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+
+/**
+ * Week `week`'s deadline for a unit of `province` in zone `iana`, and why it moved: a deadline that falls on a
+ * holiday or cuti bersama (or a weekend reached by moving) moves to the previous working day, at the same time.
+ */
+export function deadlineFor(week: WeekKey, iana: string, d: Deadline, province?: string): { at: Date; nominal: Date; because: Holiday[] } {
+  const nominal = nominalDeadline(week, iana, d);
+  const because: Holiday[] = [];
+  let at = nominal;
+  for (let i = 0; i < 14 && d.holidays; i++) {
+    const day = localDay(at, iana);
+    const off = d.holidays.on(day, province);
+    if (off.length === 0 && !(i > 0 && isWeekend(day))) break;
+    because.push(...off);
+    at = new Date(at.getTime() - DAY_MS);
+  }
+  return { at, nominal, because };
+}
+
+/** The instant of week `week`'s deadline in the zone `iana` (moved for holidays when the rule carries them). */
+export function deadlineOf(week: WeekKey, iana: string, d: Deadline, province?: string): Date {
+  return deadlineFor(week, iana, d, province).at;
+}
+
+function nominalDeadline(week: WeekKey, iana: string, d: Deadline): Date {
   const { start } = weekRange(week, iana);
   const localMidnight = start.getTime() + tzOffset(iana, start) * 60_000;
   const localDeadline = localMidnight + ((d.weekday - 1) * 24 * 60 + d.hour * 60 + d.minute) * 60_000;
@@ -52,11 +83,11 @@ export function deadlineOf(week: WeekKey, iana: string, d: Deadline): Date {
  * The weeks a unit may report now: the current week, and the previous one until this week's deadline has passed
  * (a week's figures are often only complete after it ends).
  */
-export function reportableWeeks(now: Date, iana: string, d: Deadline): WeekKey[] {
+export function reportableWeeks(now: Date, iana: string, d: Deadline, province?: string): WeekKey[] {
   const current = weekOf(now, iana);
   const previous = shiftWeek(current, -1);
-  return now < deadlineOf(current, iana, d) ? [current, previous] : [current];
+  return now < deadlineOf(current, iana, d, province) ? [current, previous] : [current];
 }
 
-export const isReportable = (week: WeekKey, now: Date, iana: string, d: Deadline): boolean =>
-  reportableWeeks(now, iana, d).some((w) => compareWeeks(w, week) === 0);
+export const isReportable = (week: WeekKey, now: Date, iana: string, d: Deadline, province?: string): boolean =>
+  reportableWeeks(now, iana, d, province).some((w) => compareWeeks(w, week) === 0);

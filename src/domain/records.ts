@@ -100,6 +100,8 @@ export const AUDIT_ACTIONS = [
   'session.create',
   'session.reschedule',
   'session.cancel',
+  'holiday.add',
+  'holiday.remove',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -7,6 +7,7 @@ import { coverageFeature } from './coverage/index.js';
 import { fallbackFeature } from './fallback.js';
 import { groupsFeature } from './groups/index.js';
 import { historyFeature } from './history/index.js';
+import { holidaysFeature } from './holidays/index.js';
 import { inviteFeature } from './invite/index.js';
 import { onboardingFeature } from './onboarding/index.js';
 import { requestsFeature } from './onboarding/requests.js';
@@ -30,6 +31,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     usersFeature(deps),
     groupsFeature(deps),
     auditFeature(deps),
+    holidaysFeature(deps),
     fallbackFeature(deps),
   ]);
 }

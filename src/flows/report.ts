@@ -1,6 +1,6 @@
 import { canReport, type Access } from '../domain/access.js';
 import { callbackButton, type CallbackButton } from '../domain/callback-data.js';
-import { deadlineOf, isReportable, reportableWeeks, type Deadline } from '../domain/deadline.js';
+import { deadlineFor, isReportable, reportableWeeks, type Deadline } from '../domain/deadline.js';
 import { fieldsFor, figureWarnings, NONASN_PROGRAMMES, validateFigures, warningKey, type FieldKey, type Figures } from '../domain/figures.js';
 import { parseCount } from '../domain/numbers.js';
 import { parseQuickEntry } from '../domain/quick-entry.js';
@@ -277,18 +277,18 @@ function reportFlow(facts: ReportFacts) {
 
   const startUnit = async (s: ReportState, unit: Unit, quick?: string): Promise<ReportResult> => {
     const withUnit: ReportState = { ...s, unitCode: unit.code, onBehalf: facts.access.role !== 'staff' };
-    const [current, previous] = reportableWeeks(facts.now, unit.zone.iana, facts.deadline);
+    const [current, previous] = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
     if (current === undefined) return finish([say(flowCancelledMessage())]);
     if (previous === undefined || quick !== undefined) return startWeek(withUnit, current, quick);
     const next: ReportState = { ...withUnit, step: 'week' };
-    return ask(next, reportAskWeekMessage(unit, deadlineOf(current, unit.zone.iana, facts.deadline)), [
+    return ask(next, reportAskWeekMessage(unit, deadlineFor(current, unit.zone.iana, facts.deadline, unit.provinceCode)), [
       [button(weekChoiceLabel(current, true), 'wk', next, 0), button(weekChoiceLabel(previous, false), 'wk', next, 1)],
     ]);
   };
 
   /** /penduduk: the workforce of the current year alone. */
   const startWorkforce = (s: ReportState, unit: Unit): ReportResult => {
-    const week = reportableWeeks(facts.now, unit.zone.iana, facts.deadline)[0];
+    const week = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode)[0];
     if (!week) return finish([say(flowCancelledMessage())]);
     return askWorkforce({ ...s, unitCode: unit.code, week, baselineOnly: true, onBehalf: facts.access.role !== 'staff' });
   };
@@ -299,7 +299,7 @@ function reportFlow(facts: ReportFacts) {
     const week = s.week;
     if (!unit || !week) return finish([say(flowCancelledMessage())]);
     if (!canReport(facts.access, unit.code)) return finish([say(reportNotAllowedMessage())]);
-    if (!isReportable(week, facts.now, unit.zone.iana, facts.deadline)) return finish([say(notReportableWeekMessage(week, unit))]);
+    if (!isReportable(week, facts.now, unit.zone.iana, facts.deadline, unit.provinceCode)) return finish([say(notReportableWeekMessage(week, unit))]);
     const checked = validateFigures(s.answers, unit.kind);
     if (!checked.ok) return review(s);
     const typed = s.baseline;
@@ -363,7 +363,7 @@ function reportFlow(facts: ReportFacts) {
       }
       case 'week': {
         if (!unit) return finish([say(flowCancelledMessage())]);
-        const weeks = reportableWeeks(facts.now, unit.zone.iana, facts.deadline);
+        const weeks = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
         const byNumber = weeks.find((w) => Number(w.slice(6)) === Number(lower.replace(/\D/g, '')) && /\d/.test(lower));
         const week = /lalu|sebelum/.test(lower) ? weeks[1] : /ini|sekarang/.test(lower) ? weeks[0] : byNumber;
         return week ? startWeek(s, week) : stay(s, say(weekNotUnderstood()));
@@ -419,7 +419,7 @@ function reportFlow(facts: ReportFacts) {
     if (!valid || !unit) return refuse(alreadySentAnswer);
     switch (action) {
       case 'wk': {
-        const weeks = reportableWeeks(facts.now, unit.zone.iana, facts.deadline);
+        const weeks = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
         const week = weeks[index ?? 0] ?? weeks[0];
         return week ? startWeek(s, week) : finish([say(flowCancelledMessage())]);
       }

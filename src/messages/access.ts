@@ -311,6 +311,10 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
       return `memindahkan jadwal sesi monitoring${title ? ` “${title}”` : ''} dari ${at(d.from)} ke ${at(d.to)}`;
     case 'session.cancel':
       return `membatalkan sesi monitoring “${title}”`;
+    case 'holiday.add':
+      return `mencatat ${str(d.date) ?? ''} sebagai hari libur (${str(d.name) ?? ''})${str(d.province) ? ` untuk provinsi ${str(d.province) ?? ''}` : ''}`;
+    case 'holiday.remove':
+      return `menghapus ${str(d.date) ?? ''} dari hari libur${str(d.province) ? ` provinsi ${str(d.province) ?? ''}` : ''}`;
   }
 }
 

@@ -68,6 +68,7 @@ function helpBody(access: Access): Html {
     manager ? html`• ${bold('/umumkan')}: mengirim pengumuman ke semua kantor di wilayah Bapak/Ibu (atau sebagian), sekarang atau terjadwal, dengan laporan pengiriman.` : undefined,
     manager ? html`• ${bold('/audit')}: catatan terbaru siapa mengubah apa.` : undefined,
     linker ? html`• Di grup kantor: ${bold('/hubungkan')} ${code('nama unit')} agar pengingat dan pengumuman sampai ke grup; ${bold('/lepaskan')} untuk mengakhirinya.` : undefined,
+    html`• ${bold('/libur')}: hari libur dan cuti bersama yang memajukan batas waktu laporan.`,
     html`• ${bold('/batal')}: menghentikan proses yang sedang berjalan.`,
     html`• ${bold('/bantuan')}: menampilkan petunjuk ini.`,
     '',
@@ -102,6 +103,7 @@ export const COMMAND_MENU = [
   { command: 'pengguna', description: 'Daftar pengguna di wilayah Anda (koordinator)' },
   { command: 'hubungkan', description: 'Menghubungkan grup ini dengan unit pelapor' },
   { command: 'audit', description: 'Catatan perubahan terbaru (koordinator)' },
+  { command: 'libur', description: 'Hari libur dan cuti bersama yang memajukan batas waktu' },
   { command: 'batal', description: 'Menghentikan proses yang sedang berjalan' },
   { command: 'bantuan', description: 'Petunjuk penggunaan' },
 ];

@@ -1,4 +1,6 @@
 import type { CountError } from '../domain/numbers.js';
+import type { Holiday } from '../domain/holidays.js';
+import { movedBecause } from './holidays.js';
 import type { FieldKey, Figures, FigureWarning } from '../domain/figures.js';
 import { formatCount, formatDateTime, formatDecimal, formatSignedCount, formatWeek } from '../domain/format.js';
 import { FIELD_REGISTRY, fieldSpec, quickKeyOf } from '../domain/fields.js';
@@ -28,11 +30,11 @@ export const reportAskUnitMessage = (): Html =>
     italic('Ketik /batal untuk membatalkan.'),
   );
 
-export const reportAskWeekMessage = (unit: Unit, deadlineAt: Date): Html =>
+export const reportAskWeekMessage = (unit: Unit, deadline: { at: Date; because: readonly Holiday[] }): Html =>
   lines(
     bold(`Laporan mingguan ${unit.name}`),
     'Laporan untuk minggu yang mana?',
-    italic(`Laporan minggu lalu masih dapat dikirim sampai ${formatDateTime(deadlineAt, unit.zone)}.`),
+    italic(`Laporan minggu lalu masih dapat dikirim sampai ${formatDateTime(deadline.at, unit.zone)}${movedBecause(deadline.because)}.`),
   );
 
 export const weekChoiceLabel = (week: WeekKey, current: boolean): string =>

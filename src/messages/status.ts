@@ -1,4 +1,6 @@
 import { formatDeadline, type Deadline } from '../domain/deadline.js';
+import type { Holiday } from '../domain/holidays.js';
+import { movedBecause } from './holidays.js';
 import { formatDateTime, formatWeek } from '../domain/format.js';
 import type { Unit } from '../domain/regions/directory.js';
 import type { WeekKey } from '../domain/weeks.js';
@@ -36,6 +38,8 @@ export function statusMessage(input: {
   statuses: UnitStatus[];
   deadline: Deadline;
   deadlineAt: Date;
+  /** Why this week's deadline moved (holidays); empty when it did not. */
+  deadlineMovedBecause?: readonly Holiday[] | undefined;
   byProvince?: Array<{ province: Unit; reported: number; total: number }>;
   mixedZones: boolean;
 }): Html {
@@ -46,7 +50,7 @@ export function statusMessage(input: {
     html`${input.title}: ${bold(`${reported.length} dari ${input.statuses.length}`)} unit telah melapor, ${missing.length} belum.`,
     input.mixedZones
       ? html`Batas waktu: ${formatDeadline(input.deadline)} waktu setempat tiap daerah.`
-      : html`Batas waktu: ${formatDateTime(input.deadlineAt, input.zone)}.`,
+      : html`Batas waktu: ${formatDateTime(input.deadlineAt, input.zone)}${movedBecause(input.deadlineMovedBecause ?? [])}.`,
     ...(input.byProvince
       ? ['', bold('Per provinsi'), ...input.byProvince.map((p) => html`• ${p.province.baseName}: ${p.reported}/${p.total}`)]
       : []),

@@ -1,5 +1,6 @@
+import type { Holiday } from '../domain/holidays.js';
 import type { Deadline } from '../domain/deadline.js';
-import { deadlineOf } from '../domain/deadline.js';
+import { deadlineFor } from '../domain/deadline.js';
 import { dueOffset, type Offset } from '../domain/durations.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
 import { weekOf } from '../domain/weeks.js';
@@ -31,32 +32,38 @@ export function createScheduler(o: SchedulerOptions) {
   const zones = new Map<string, Unit[]>();
   for (const unit of o.regions.all) zones.set(unit.zone.iana, [...(zones.get(unit.zone.iana) ?? []), unit]);
 
-  /** Before each zone's weekly deadline: the units that have not reported, at the latest due offset. */
+  /**
+   * Before each zone's weekly deadline: the units that have not reported, at the latest due offset. A province whose
+   * deadline moved for a holiday gets its own reminders, at its own deadline.
+   */
   async function lateReportReminders(now: Date): Promise<void> {
     for (const [iana, units] of zones) {
       const week = weekOf(now, iana);
-      const deadlineAt = deadlineOf(week, iana, o.reportDeadline);
-      const due = dueOffset(o.lateReminders, deadlineAt.getTime(), now.getTime());
-      if (!due) continue;
-      const id = `late-${week}-${iana.replace(/\//g, '_')}-${due.label}`;
-      if (o.store.outbox.has(id)) continue;
-      const bodies: Record<string, MessageBody> = {};
-      const recipients: Recipient[] = [];
+      const byDeadline = new Map<string, { at: Date; because: Holiday[]; units: Unit[] }>();
       for (const unit of units) {
-        if (await o.store.reports.get(unit.code, week)) continue;
-        const chats = unitChats(o.store, unit.code, ['staff']);
-        if (chats.length === 0) continue;
-        bodies[unit.code] = { format: 'html', text: lateReminderMessage(unit, week, deadlineAt).text };
-        for (const chatId of chats) recipients.push({ chatId, variant: unit.code });
+        const d = deadlineFor(week, iana, o.reportDeadline, unit.provinceCode);
+        // Unmoved deadlines share one item per zone, as before; a moved one is its province's own.
+        const key = d.at.getTime() === d.nominal.getTime() ? '' : `-p${unit.provinceCode}`;
+        const group = byDeadline.get(key) ?? { at: d.at, because: d.because, units: [] };
+        group.units.push(unit);
+        byDeadline.set(key, group);
       }
-      await o.outbox.enqueue({
-        id,
-        kind: 'late',
-        title: lateReminderTitle(week, iana),
-        bodies,
-        recipients,
-        expiresAt: deadlineAt,
-      });
+      for (const [key, group] of byDeadline) {
+        const due = dueOffset(o.lateReminders, group.at.getTime(), now.getTime());
+        if (!due) continue;
+        const id = `late-${week}-${iana.replace(/\//g, '_')}${key}-${due.label}`;
+        if (o.store.outbox.has(id)) continue;
+        const bodies: Record<string, MessageBody> = {};
+        const recipients: Recipient[] = [];
+        for (const unit of group.units) {
+          if (await o.store.reports.get(unit.code, week)) continue;
+          const chats = unitChats(o.store, unit.code, ['staff']);
+          if (chats.length === 0) continue;
+          bodies[unit.code] = { format: 'html', text: lateReminderMessage(unit, week, group.at, group.because).text };
+          for (const chatId of chats) recipients.push({ chatId, variant: unit.code });
+        }
+        await o.outbox.enqueue({ id, kind: 'late', title: lateReminderTitle(week, iana), bodies, recipients, expiresAt: group.at });
+      }
     }
   }
 

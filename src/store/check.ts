@@ -5,6 +5,7 @@ import { BACKUP_DIR, listBackups } from './backup.js';
 import type { FileProblem } from './errors.js';
 import { LOCK_FILE } from './lock.js';
 import { HandledUpdatesFileSchema } from './updates-repo.js';
+import { HolidaysFileSchema } from './holidays-repo.js';
 import {
   AuditFileSchema,
   BaselinesFileSchema,
@@ -30,6 +31,7 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^chats\.json$/, ChatsFileSchema],
   [/^meetings\.json$/, MeetingsFileSchema],
   [/^updates\.json$/, HandledUpdatesFileSchema],
+  [/^holidays\.json$/, HolidaysFileSchema],
   [/^reports\/\d{4}\/\d{2}(?:\.\d{2})?\.json$/, ReportFileSchema],
   [/^audit\/\d{4}-\d{2}-\d{2}\.json$/, AuditFileSchema],
   [/^outbox\/(?:open|done\/\d{4}-\d{2})\/[^/]+\.json$/, OutboxItemSchema],

@@ -11,6 +11,7 @@ import { createReportsRepo, type ReportsRepo } from './reports-repo.js';
 import { MetaSchema, SCHEMA_VERSION } from './schema.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions-repo.js';
 import { createUpdatesRepo, type UpdatesRepo } from './updates-repo.js';
+import { createHolidaysRepo, type HolidaysRepo } from './holidays-repo.js';
 import { createUsersRepo, type UsersRepo } from './users-repo.js';
 import { createChatsRepo, type ChatsRepo } from './chats-repo.js';
 import { createInvitesRepo, type InvitesRepo } from './invites-repo.js';
@@ -43,6 +44,8 @@ export interface Store {
   readonly sessions: SessionsRepo;
   /** Webhook updates already handled (webhook mode). */
   readonly updates: UpdatesRepo;
+  /** Days off added or removed by operators (the curated list is domain/holidays.ts). */
+  readonly holidays: HolidaysRepo;
   readonly audit: AuditRepo;
   /** The one way to save a weekly report: the revision and its audit line, which a crash cannot separate. */
   readonly reportWriter: ReportWriter;
@@ -87,6 +90,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const sessions = await createSessionsRepo(dir, clock);
     const audit = await createAuditRepo(dir);
     const updates = await createUpdatesRepo(dir);
+    const holidays = await createHolidaysRepo(dir);
     const reportWriter = await createReportWriter(dir, { reports, audit, ...(options.log ? { log: options.log } : {}) });
     await reportWriter.recover();
     let closed = false;
@@ -102,6 +106,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       meetings,
       sessions,
       updates,
+      holidays,
       audit,
       reportWriter,
       backup: () => backupDataDir(dir, clock(), backupKeep),

@@ -209,7 +209,7 @@ describe('start, help and the menu', () => {
   });
 
   it('registers the command menu in Indonesian', () => {
-    expect(h.api.commands.map((c) => c.command)).toEqual(['cakupan', 'lapor', 'status', 'riwayat', 'penduduk', 'jadwal', 'umumkan', 'undang', 'pengguna', 'hubungkan', 'audit', 'batal', 'bantuan']);
+    expect(h.api.commands.map((c) => c.command)).toEqual(['cakupan', 'lapor', 'status', 'riwayat', 'penduduk', 'jadwal', 'umumkan', 'undang', 'pengguna', 'hubungkan', 'audit', 'libur', 'batal', 'bantuan']);
   });
 
   it('points plain text and unknown commands to /bantuan in a private chat', async () => {

@@ -1,5 +1,5 @@
 import { Composer } from 'telegraf';
-import { deadlineOf } from '../../domain/deadline.js';
+import { deadlineFor } from '../../domain/deadline.js';
 import type { RegionDirectory, Unit } from '../../domain/regions/directory.js';
 import { weekOf } from '../../domain/weeks.js';
 import { WIB } from '../../domain/zones.js';
@@ -35,6 +35,11 @@ function unitsOf(regions: RegionDirectory, target: Unit | 'national'): Unit[] {
 export function statusFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
+  const deadlineLine = (week: Parameters<typeof deadlineFor>[0], iana: string, province: string | undefined) => {
+    const d = deadlineFor(week, iana, deps.reportDeadline, province);
+    return { deadlineAt: d.at, deadlineMovedBecause: d.because };
+  };
+
   const view = async (target: Unit | 'national'): Promise<Html> => {
     const now = deps.clock();
     const statuses: UnitStatus[] = [];
@@ -54,7 +59,7 @@ export function statusFeature(deps: BotDeps): Composer<BotContext> {
       zone,
       statuses,
       deadline: deps.reportDeadline,
-      deadlineAt: deadlineOf(week, zone.iana, deps.reportDeadline),
+      ...deadlineLine(week, zone.iana, target === 'national' ? undefined : target.provinceCode),
       ...(byProvince ? { byProvince } : {}),
       mixedZones: target === 'national',
     });

@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../helpers/harness.js';
+import { person, say } from '../helpers/people.js';
+
+let h: Harness;
+beforeEach(async () => {
+  // Tuesday 24 November 2026, 10.00 WIB.
+  h = await startHarness({ now: new Date('2026-11-24T03:00:00Z') });
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+describe('/libur and deadlines that move (issue 13)', () => {
+  it('lists the coming days off with their decree, and shows a deadline moved for Christmas with why', async () => {
+    const staff = await person(h, 8001, 'Budi', 'staff', '19.71');
+    const list = await say(h, staff, '/libur');
+    expect(list).toContain('Kamis, 24 Desember 2026: Cuti bersama Hari Raya Natal (cuti bersama)');
+    expect(list).toContain('Jumat, 25 Desember 2026: Hari Raya Natal (libur nasional)');
+    expect(list).toContain('SKB Menag, Menaker, MenPANRB No. 1497/2/5 Tahun 2025');
+    expect(list).not.toContain('/libur tambah');
+    h.now = new Date('2026-12-21T03:00:00Z');
+    const status = await say(h, staff, '/status');
+    expect(status).toContain('Batas waktu: Rabu, 23 Desember 2026 pukul 15.00 WIB (dimajukan karena Hari Raya Natal dan Cuti bersama Hari Raya Natal)');
+    await say(h, staff, '/lapor');
+    expect(h.api.lastMessage(staff.id).text).toContain('sampai Rabu, 23 Desember 2026 pukul 15.00 WIB (dimajukan karena');
+  });
+
+  it('lets an admin add a day for one province, which moves only that province’s deadline, and remove it again', async () => {
+    expect(await say(h, h.admin, '/libur tambah 2026-11-27 Hari Jadi Provinsi 19')).toContain('untuk provinsi 19 saja');
+    expect(await say(h, h.admin, '/status Babel')).toContain('Batas waktu: Kamis, 26 November 2026 pukul 15.00 WIB (dimajukan karena Hari Jadi Provinsi)');
+    expect(await say(h, h.admin, '/status Kota Bandung')).toContain('Batas waktu: Jumat, 27 November 2026 pukul 15.00 WIB.');
+    expect(await say(h, h.admin, '/audit')).toContain('mencatat 2026-11-27 sebagai hari libur (Hari Jadi Provinsi) untuk provinsi 19');
+    expect(await say(h, h.admin, '/libur hapus 2026-11-27 19')).toContain('tidak lagi dihitung sebagai hari libur');
+    expect(await say(h, h.admin, '/status Babel')).toContain('Batas waktu: Jumat, 27 November 2026 pukul 15.00 WIB.');
+    const coord = await person(h, 8100, 'Koor Babel', 'coordinator', '19');
+    expect(await say(h, coord, '/libur tambah 2026-12-31 Libur')).toContain('hanya dapat diubah oleh admin dan koordinator nasional');
+    expect(await say(h, h.admin, '/libur tambah kemarin')).toContain('Format yang dikenali');
+  });
+});
