@@ -1,5 +1,6 @@
 import type { Telegraf } from 'telegraf';
-import { createBot, registerCommandMenu } from './bot/create-bot.js';
+import { createBot } from './bot/create-bot.js';
+import { createMenus } from './bot/menus.js';
 import { allFeatures } from './features/index.js';
 import { createHolidayCalendar } from './domain/holidays.js';
 import { createWebhookServer, type WebhookServer } from './bot/webhook.js';
@@ -100,6 +101,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         });
       },
     });
+    const menus = createMenus({ telegram, store, adminIds: config.adminIds, logger });
     const bot = createBot(
       {
       botToken: config.botToken,
@@ -117,10 +119,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       sleep,
       outbox,
       meetingReminders: config.meetingReminders,
+      menus,
     },
       allFeatures,
     );
-    await registerCommandMenu(bot, { logger });
+    // The menus each person sees: defaults now, every registered person's own in the background (paced).
+    await menus.registerDefaults();
+    void menus.reconcile().catch((error: unknown) => logger.warn('menu reconcile failed', { error }));
     const hook = config.webhook;
     let webhook: WebhookServer | undefined;
     let endWebhook: () => void = () => undefined;
@@ -198,6 +203,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         });
         await Promise.race([settled, grace]);
         clearTimeout(timer);
+        menus.stop();
         await scheduler.stop();
         // A send hanging on the network must not hold the stop past the grace period: such a delivery stays
         // 'sending' on disk and is reported uncertain after the restart, never sent twice.

@@ -1,7 +1,7 @@
 import { session, Telegraf, TelegramError, type MiddlewareFn, type SessionStore } from 'telegraf';
 import { guardFlows } from './flow.js';
 import { rateLimit } from './rate-limit.js';
-import { COMMAND_MENU, internalErrorMessage } from '../messages/common.js';
+import { internalErrorMessage } from '../messages/common.js';
 import { resolveAccess } from './access.js';
 import type { BotContext, SessionData } from './context.js';
 import type { BotDeps } from './deps.js';
@@ -53,13 +53,4 @@ export function createBot(deps: BotDeps, features: (deps: BotDeps) => Middleware
   bot.use(resolveAccess(deps));
   bot.use(features(deps));
   return bot;
-}
-
-/** Registers the Indonesian command menu; a failure is logged and start-up goes on. */
-export async function registerCommandMenu(bot: Telegraf<BotContext>, deps: Pick<BotDeps, 'logger'>): Promise<void> {
-  try {
-    await bot.telegram.setMyCommands(COMMAND_MENU);
-  } catch (error) {
-    deps.logger.warn('could not register the command menu', { error });
-  }
 }

@@ -3,6 +3,7 @@ import type { Offset } from '../domain/durations.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from '../outbox/outbox.js';
+import type { Menus } from './menus.js';
 import type { Store } from '../store/store.js';
 
 /** Everything the bot needs, created by main (or a test) and passed in: no singletons. */
@@ -16,6 +17,8 @@ export interface BotDeps {
   reportDeadline: Deadline;
   flowTimeoutHours: number;
   outbox: Outbox;
+  /** Each person's command menu, kept to their role. */
+  menus: Menus;
   meetingReminders: readonly Offset[];
   store: Store;
   regions: RegionDirectory;

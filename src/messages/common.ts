@@ -108,6 +108,30 @@ export const COMMAND_MENU = [
   { command: 'bantuan', description: 'Petunjuk penggunaan' },
 ];
 
+type MenuRole = Access['role'] | 'group';
+const start = { command: 'start', description: 'Mulai, atau ajukan permohonan akses' };
+const pick = (...names: string[]) => COMMAND_MENU.filter((c) => names.includes(c.command));
+
+/**
+ * The menu each kind of person sees in Telegram: only what their role may do. Strangers can start and ask for help;
+ * groups get what works in a group.
+ */
+export function menuFor(role: MenuRole): Array<{ command: string; description: string }> {
+  switch (role) {
+    case 'unknown':
+      return [start, ...pick('bantuan')];
+    case 'group':
+      return pick('cakupan', 'status', 'hubungkan', 'bantuan');
+    case 'viewer':
+      return pick('cakupan', 'status', 'riwayat', 'jadwal', 'libur', 'batal', 'bantuan');
+    case 'staff':
+      return pick('cakupan', 'lapor', 'status', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan');
+    case 'coordinator':
+    case 'admin':
+      return COMMAND_MENU;
+  }
+}
+
 export const flowExpiredMessage = (hours: number): Html =>
   html`Proses sebelumnya telah berakhir karena tidak ada jawaban selama ${hours} jam; yang belum dikirim tidak disimpan. Silakan mulai lagi bila perlu.`;
 

@@ -86,6 +86,18 @@ export interface BotApiServerOptions {
 }
 
 const MAX_TEXT = 4096;
+
+/** `default`, `all_private_chats`, `all_group_chats` or `chat:<id>`: the scope of a command menu. */
+function scopeKey(raw: unknown): string {
+  const scope = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { type?: string; chat_id?: unknown } | undefined;
+  if (!scope || scope.type === undefined || scope.type === 'default') return 'default';
+  if (scope.type === 'chat') {
+    if (scope.chat_id === undefined) throw bad('chat_id is required for the chat scope');
+    return `chat:${Number(scope.chat_id)}`;
+  }
+  if (scope.type === 'all_private_chats' || scope.type === 'all_group_chats') return scope.type;
+  throw bad(`unsupported scope ${scope.type}`);
+}
 const WEBHOOK_CONFLICT = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
 const MAX_CALLBACK_BYTES = 64;
 const MAX_CALLBACK_ANSWER = 200;
@@ -464,6 +476,8 @@ export class BotApiServer extends EventEmitter {
         return true;
       case 'setMyCommands':
         return this.setMyCommands(p);
+      case 'deleteMyCommands':
+        return this.deleteMyCommands(p);
       case 'sendMessage':
         return this.sendMessage(p);
       case 'editMessageText':
@@ -593,8 +607,28 @@ export class BotApiServer extends EventEmitter {
       }
       return { command, description };
     });
-    this.commands = commands;
+    const scope = scopeKey(p.scope);
+    this.menus.set(scope, commands);
+    if (scope === 'default') this.commands = commands;
     return true;
+  }
+
+  private deleteMyCommands(p: Record<string, unknown>): true {
+    const scope = scopeKey(p.scope);
+    this.menus.delete(scope);
+    if (scope === 'default') this.commands = [];
+    return true;
+  }
+
+  /** Command menus by scope, as Telegram keeps them. */
+  readonly menus = new Map<string, Array<{ command: string; description: string }>>();
+
+  /** The menu a chat shows, resolved as Telegram does: the chat's own, then all private or group chats, then default. */
+  menuOf(chatId: number): string[] {
+    const chat = this.chats.get(chatId);
+    const kind = chat?.type === 'private' ? 'all_private_chats' : 'all_group_chats';
+    const menu = this.menus.get(`chat:${chatId}`) ?? this.menus.get(kind) ?? this.menus.get('default') ?? [];
+    return menu.map((c) => c.command);
   }
 
   private sendMessage(p: Record<string, unknown>): unknown {

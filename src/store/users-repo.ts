@@ -60,7 +60,10 @@ export async function createUsersRepo(dir: string) {
     return current;
   }
 
-  return { get, active, grant, revoke };
+  /** Everyone ever registered, revoked grants included. */
+  const all = (): User[] => [...db.data.users];
+
+  return { get, active, all, grant, revoke };
 }
 
 export type UsersRepo = Awaited<ReturnType<typeof createUsersRepo>>;

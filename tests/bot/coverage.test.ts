@@ -208,8 +208,10 @@ describe('start, help and the menu', () => {
     expect(await ask('/bantuan')).toBe(help);
   });
 
-  it('registers the command menu in Indonesian', () => {
-    expect(h.api.commands.map((c) => c.command)).toEqual(['cakupan', 'lapor', 'status', 'riwayat', 'penduduk', 'jadwal', 'umumkan', 'undang', 'pengguna', 'hubungkan', 'audit', 'libur', 'batal', 'bantuan']);
+  it('registers the command menu in Indonesian: everything for an admin, start and help for a stranger', async () => {
+    await h.api.sendText(h.admin, '/bantuan');
+    expect(h.api.menuOf(h.admin.id)).toEqual(['cakupan', 'lapor', 'status', 'riwayat', 'penduduk', 'jadwal', 'umumkan', 'undang', 'pengguna', 'hubungkan', 'audit', 'libur', 'batal', 'bantuan']);
+    expect(h.api.commands.map((c) => c.command)).toEqual(['start', 'bantuan']);
   });
 
   it('points plain text and unknown commands to /bantuan in a private chat', async () => {

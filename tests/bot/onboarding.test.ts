@@ -249,3 +249,21 @@ describe('flood control', () => {
     expect(await say(h, flooder, '/bantuan')).toContain('Perintah yang dapat');
   });
 });
+
+describe('menus per role (issue 13)', () => {
+  it('change with the person’s role: a stranger’s, then staff’s after approval, then a stranger’s again after revocation', async () => {
+    const asker = await person(h, 7390, 'Fajar');
+    expect(h.api.menuOf(asker.id)).toEqual(['start', 'bantuan']);
+    await say(h, asker, '/start');
+    await h.api.press(asker, h.api.lastMessage(asker.id), 'Ajukan permohonan akses');
+    await h.api.press(asker, h.api.lastMessage(asker.id), 'Petugas Disnaker (mengirim laporan)');
+    await say(h, asker, 'Pangkalpinang');
+    await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Setujui');
+    expect(h.api.menuOf(asker.id)).toEqual(['cakupan', 'lapor', 'status', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan']);
+    await say(h, h.admin, `/cabut ${asker.id}`);
+    await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 0);
+    expect(h.api.menuOf(asker.id)).toEqual(['start', 'bantuan']);
+    const group = h.api.group(-7391, 'Disnaker');
+    expect(h.api.menuOf(group.id)).toEqual(['cakupan', 'status', 'hubungkan', 'bantuan']);
+  });
+});

@@ -39,6 +39,7 @@ export async function joinWithInvite(ctx: BotContext, code: string, deps: BotDep
     details: { role: invite.role, scope: invite.scope, invitedBy: invite.createdBy.name, target: by.name },
   });
   ctx.access = { role: invite.role, scope: invite.scope };
+  await deps.menus.syncPerson(from.id);
   await replyHtml(ctx, joinedMessage(from.first_name, invite.role, invite.scope, deps.regions, replaced !== undefined), deps.sleep);
   if (invite.createdBy.telegramId !== null) {
     const who = { name: by.name, telegramId: from.id, ...(from.username ? { username: from.username } : {}) };

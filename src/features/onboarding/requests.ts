@@ -119,6 +119,7 @@ export function requestsFeature(deps: BotDeps): Composer<BotContext> {
         by,
         now,
       );
+      await deps.menus.syncPerson(requester.telegramId);
     }
     await deps.store.audit.record({
       at: now,

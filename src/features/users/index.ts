@@ -91,6 +91,7 @@ export function usersFeature(deps: BotDeps): Composer<BotContext> {
     const now = deps.clock();
     const by = actorOf(ctx);
     await deps.store.users.revoke(user.telegramId, by, now);
+    await deps.menus.syncPerson(user.telegramId);
     await deps.store.audit.record({
       at: now,
       actor: by,
