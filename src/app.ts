@@ -2,6 +2,7 @@ import type { Telegraf } from 'telegraf';
 import { createBot } from './bot/create-bot.js';
 import { createMenus } from './bot/menus.js';
 import { allFeatures } from './features/index.js';
+import { boardJob } from './features/board/index.js';
 import { createHolidayCalendar } from './domain/holidays.js';
 import { createWebhookServer, type WebhookServer } from './bot/webhook.js';
 import type { BotContext } from './bot/context.js';
@@ -167,7 +168,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       reportDeadline,
       lateReminders: config.lateReminders,
       logger,
-      jobs: [meetingJob({ store, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds })],
+      jobs: [
+        meetingJob({ store, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds }),
+        boardJob({ store, regions, reportDeadline, clock, logger, telegram }),
+      ],
     });
     scheduler.start(config.schedulerTickSeconds * 1000);
     let stopped: Promise<void> | undefined;

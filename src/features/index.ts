@@ -8,6 +8,7 @@ import { fallbackFeature } from './fallback.js';
 import { groupsFeature } from './groups/index.js';
 import { historyFeature } from './history/index.js';
 import { holidaysFeature } from './holidays/index.js';
+import { boardFeature } from './board/index.js';
 import { inviteFeature } from './invite/index.js';
 import { onboardingFeature } from './onboarding/index.js';
 import { requestsFeature } from './onboarding/requests.js';
@@ -32,6 +33,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     groupsFeature(deps),
     auditFeature(deps),
     holidaysFeature(deps),
+    boardFeature(deps),
     fallbackFeature(deps),
   ]);
 }

@@ -67,6 +67,7 @@ function helpBody(access: Access): Html {
     html`• ${bold('/jadwal')}: sesi monitoring Kemendagri yang akan datang${manager ? '; menambah, mengubah waktu, membatalkan, dan melihat kehadiran' : ''}.`,
     manager ? html`• ${bold('/umumkan')}: mengirim pengumuman ke semua kantor di wilayah Bapak/Ibu (atau sebagian), sekarang atau terjadwal, dengan laporan pengiriman.` : undefined,
     manager ? html`• ${bold('/audit')}: catatan terbaru siapa mengubah apa.` : undefined,
+    manager ? html`• ${bold('/papan')}: papan status laporan minggu ini di grup atau chat ini, disematkan dan diperbarui otomatis.` : undefined,
     linker ? html`• Di grup kantor: ${bold('/hubungkan')} ${code('nama unit')} agar pengingat dan pengumuman sampai ke grup; ${bold('/lepaskan')} untuk mengakhirinya.` : undefined,
     html`• ${bold('/libur')}: hari libur dan cuti bersama yang memajukan batas waktu laporan.`,
     html`• ${bold('/batal')}: menghentikan proses yang sedang berjalan.`,
@@ -103,6 +104,7 @@ export const COMMAND_MENU = [
   { command: 'pengguna', description: 'Daftar pengguna di wilayah Anda (koordinator)' },
   { command: 'hubungkan', description: 'Menghubungkan grup ini dengan unit pelapor' },
   { command: 'audit', description: 'Catatan perubahan terbaru (koordinator)' },
+  { command: 'papan', description: 'Papan status laporan yang diperbarui otomatis (koordinator)' },
   { command: 'libur', description: 'Hari libur dan cuti bersama yang memajukan batas waktu' },
   { command: 'batal', description: 'Menghentikan proses yang sedang berjalan' },
   { command: 'bantuan', description: 'Petunjuk penggunaan' },
@@ -121,7 +123,7 @@ export function menuFor(role: MenuRole): Array<{ command: string; description: s
     case 'unknown':
       return [start, ...pick('bantuan')];
     case 'group':
-      return pick('cakupan', 'status', 'hubungkan', 'bantuan');
+      return pick('cakupan', 'status', 'hubungkan', 'papan', 'bantuan');
     case 'viewer':
       return pick('cakupan', 'status', 'riwayat', 'jadwal', 'libur', 'batal', 'bantuan');
     case 'staff':

@@ -478,6 +478,8 @@ export class BotApiServer extends EventEmitter {
         return this.setMyCommands(p);
       case 'deleteMyCommands':
         return this.deleteMyCommands(p);
+      case 'pinChatMessage':
+        return this.pinChatMessage(p);
       case 'sendMessage':
         return this.sendMessage(p);
       case 'editMessageText':
@@ -617,6 +619,31 @@ export class BotApiServer extends EventEmitter {
     const scope = scopeKey(p.scope);
     this.menus.delete(scope);
     if (scope === 'default') this.commands = [];
+    return true;
+  }
+
+  /** The message pinned in each chat. */
+  readonly pinned = new Map<number, number>();
+  private readonly noPinRights = new Set<number>();
+
+  /** The bot may not pin in this group (it is not an admin with that right). */
+  denyPins(chatId: number): void {
+    this.noPinRights.add(chatId);
+  }
+
+  /** A person deletes a message of the bot's (the board, say). */
+  deleteByUser(chatId: number, messageId: number): void {
+    const list = this.messages(chatId);
+    const i = list.findIndex((m) => m.message_id === messageId);
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  private pinChatMessage(p: Record<string, unknown>): true {
+    const chat = this.chatOf(p.chat_id);
+    if (this.noPinRights.has(chat.id)) throw bad('not enough rights to manage pinned messages in the chat');
+    const message = this.messages(chat.id).find((m) => m.message_id === Number(p.message_id));
+    if (!message) throw bad('message to pin not found');
+    this.pinned.set(chat.id, message.message_id);
     return true;
   }
 

@@ -6,6 +6,7 @@ import type { FileProblem } from './errors.js';
 import { LOCK_FILE } from './lock.js';
 import { HandledUpdatesFileSchema } from './updates-repo.js';
 import { HolidaysFileSchema } from './holidays-repo.js';
+import { BoardsFileSchema } from './boards-repo.js';
 import {
   AuditFileSchema,
   BaselinesFileSchema,
@@ -32,6 +33,7 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^meetings\.json$/, MeetingsFileSchema],
   [/^updates\.json$/, HandledUpdatesFileSchema],
   [/^holidays\.json$/, HolidaysFileSchema],
+  [/^boards\.json$/, BoardsFileSchema],
   [/^reports\/\d{4}\/\d{2}(?:\.\d{2})?\.json$/, ReportFileSchema],
   [/^audit\/\d{4}-\d{2}-\d{2}\.json$/, AuditFileSchema],
   [/^outbox\/(?:open|done\/\d{4}-\d{2})\/[^/]+\.json$/, OutboxItemSchema],

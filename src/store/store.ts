@@ -12,6 +12,7 @@ import { MetaSchema, SCHEMA_VERSION } from './schema.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions-repo.js';
 import { createUpdatesRepo, type UpdatesRepo } from './updates-repo.js';
 import { createHolidaysRepo, type HolidaysRepo } from './holidays-repo.js';
+import { createBoardsRepo, type BoardsRepo } from './boards-repo.js';
 import { createUsersRepo, type UsersRepo } from './users-repo.js';
 import { createChatsRepo, type ChatsRepo } from './chats-repo.js';
 import { createInvitesRepo, type InvitesRepo } from './invites-repo.js';
@@ -46,6 +47,8 @@ export interface Store {
   readonly updates: UpdatesRepo;
   /** Days off added or removed by operators (the curated list is domain/holidays.ts). */
   readonly holidays: HolidaysRepo;
+  /** Live status boards in chats. */
+  readonly boards: BoardsRepo;
   readonly audit: AuditRepo;
   /** The one way to save a weekly report: the revision and its audit line, which a crash cannot separate. */
   readonly reportWriter: ReportWriter;
@@ -91,6 +94,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const audit = await createAuditRepo(dir);
     const updates = await createUpdatesRepo(dir);
     const holidays = await createHolidaysRepo(dir);
+    const boards = await createBoardsRepo(dir);
     const reportWriter = await createReportWriter(dir, { reports, audit, ...(options.log ? { log: options.log } : {}) });
     await reportWriter.recover();
     let closed = false;
@@ -107,6 +111,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       sessions,
       updates,
       holidays,
+      boards,
       audit,
       reportWriter,
       backup: () => backupDataDir(dir, clock(), backupKeep),

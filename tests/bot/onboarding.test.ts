@@ -264,6 +264,6 @@ describe('menus per role (issue 13)', () => {
     await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 0);
     expect(h.api.menuOf(asker.id)).toEqual(['start', 'bantuan']);
     const group = h.api.group(-7391, 'Disnaker');
-    expect(h.api.menuOf(group.id)).toEqual(['cakupan', 'status', 'hubungkan', 'bantuan']);
+    expect(h.api.menuOf(group.id)).toEqual(['cakupan', 'status', 'hubungkan', 'papan', 'bantuan']);
   });
 });
