@@ -38,3 +38,21 @@ describe('/libur and deadlines that move (issue 13)', () => {
     expect(await say(h, h.admin, '/libur tambah kemarin')).toContain('Format yang dikenali');
   });
 });
+
+describe('late-report reminders at a moved deadline', () => {
+  it('go to a province whose deadline moved at its own time, saying why; other provinces keep theirs', async () => {
+    const babel = await person(h, 8501, 'Staf PKP', 'staff', '19.71');
+    const jabar = await person(h, 8502, 'Staf Bandung', 'staff', '32.73');
+    await say(h, h.admin, '/libur tambah 2026-11-27 Hari Jadi Provinsi 19');
+    const reminders = (id: number) => h.api.messages(id).filter((m) => m.text.startsWith('Pengingat laporan mingguan'));
+    h.now = new Date('2026-11-25T08:00:00Z'); // a day before Thursday 15.00 WIB
+    await h.app.scheduler.tick();
+    await h.app.outbox.idle();
+    expect(reminders(babel.id).at(-1)?.text).toContain('Batas waktu: Kamis, 26 November 2026 pukul 15.00 WIB (dimajukan karena Hari Jadi Provinsi).');
+    expect(reminders(jabar.id)).toHaveLength(0);
+    h.now = new Date('2026-11-26T08:00:00Z');
+    await h.app.scheduler.tick();
+    await h.app.outbox.idle();
+    expect(reminders(jabar.id).at(-1)?.text).toContain('Batas waktu: Jumat, 27 November 2026 pukul 15.00 WIB.');
+  });
+});
