@@ -27,6 +27,8 @@ export function boardBody(input: {
   deadlineAt: Date;
   because: readonly Holiday[];
   now: Date;
+  /** A national board lists provinces with their counts, not 500 names. */
+  byProvince?: ReadonlyArray<{ name: string; reported: number; total: number }> | undefined;
 }): Html {
   const total = input.reported + input.missing.length;
   const shown = input.missing.slice(0, MAX_LISTED);
@@ -36,9 +38,11 @@ export function boardBody(input: {
     html`Sudah melapor: ${bold(`${input.reported} dari ${total}`)} unit.`,
     html`Batas waktu: ${formatDateTime(input.deadlineAt, input.zone)}${movedBecause(input.because)} (${timeLeft(input.deadlineAt.getTime() - input.now.getTime())}).`,
     '',
-    bold(`Belum melapor (${input.missing.length})`),
-    ...(input.missing.length === 0 ? [italic('Semua unit telah melapor. Terima kasih.')] : shown.map((u) => html`• ${u.kind === 'provinsi' ? `Pemerintah ${u.name}` : u.name}`)),
-    input.missing.length > shown.length ? italic(`… dan ${input.missing.length - shown.length} unit lainnya.`) : undefined,
+    input.byProvince ? bold('Per provinsi (yang belum lengkap)') : undefined,
+    ...(input.byProvince ?? []).filter((p) => p.reported < p.total).map((p) => html`• ${p.name}: ${p.reported} dari ${p.total}`),
+    input.byProvince ? undefined : bold(`Belum melapor (${input.missing.length})`),
+    ...(input.byProvince ? [] : input.missing.length === 0 ? [italic('Semua unit telah melapor. Terima kasih.')] : shown.map((u) => html`• ${u.kind === 'provinsi' ? `Pemerintah ${u.name}` : u.name}`)),
+    !input.byProvince && input.missing.length > shown.length ? italic(`… dan ${input.missing.length - shown.length} unit lainnya.`) : undefined,
   );
 }
 

@@ -69,6 +69,10 @@ describe('/papan: a live status board (issue 13)', () => {
     const reply = await say(h, coord, '/papan', h.api.group(GROUP, 'Koordinator UC Babel', 'supergroup'));
     expect(reply).toContain('Papan status laporan');
     expect(reply).toContain('izin Sematkan pesan');
+    const national = await say(h, h.admin, '/papan');
+    expect(national).toContain('📋 Papan status laporan · Nasional');
+    expect(national).toContain('• Kepulauan Bangka Belitung: 0 dari 8');
+    expect(national.length).toBeLessThan(4096);
     const staff = await person(h, 8802, 'Budi', 'staff', '19.71');
     expect(await say(h, staff, '/papan')).toContain('papan status dibuat oleh koordinator atau admin');
   });

@@ -37,12 +37,19 @@ async function boardText(d: BoardDeps, scope: string, now: Date): Promise<{ week
   const week = weekOf(now, zone.iana);
   const missing: Unit[] = [];
   let reported = 0;
+  const perProvince = new Map<string, { name: string; reported: number; total: number }>();
   for (const unit of unitsOf(d.regions, scope)) {
-    if (await d.store.reports.get(unit.code, weekOf(now, unit.zone.iana))) reported++;
+    const done = (await d.store.reports.get(unit.code, weekOf(now, unit.zone.iana))) !== undefined;
+    if (done) reported++;
     else missing.push(unit);
+    const p = perProvince.get(unit.provinceCode) ?? { name: d.regions.get(unit.provinceCode)?.baseName ?? unit.provinceCode, reported: 0, total: 0 };
+    p.total++;
+    if (done) p.reported++;
+    perProvince.set(unit.provinceCode, p);
   }
   const deadline = deadlineFor(week, zone.iana, d.reportDeadline, province?.code);
-  const body = boardBody({ title: province?.name ?? 'Nasional', week, zone, reported, missing, deadlineAt: deadline.at, because: deadline.because, now });
+  const byProvince = scope === NATIONAL ? [...perProvince.values()] : undefined;
+  const body = boardBody({ title: province?.name ?? 'Nasional', week, zone, reported, missing, deadlineAt: deadline.at, because: deadline.because, now, byProvince });
   return { week, text: body.text, zone };
 }
 
