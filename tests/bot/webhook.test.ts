@@ -1,22 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BotApiServer } from '../../src/sandbox/bot-api-server.js';
 import { startHarness, TEST_TOKEN, type Harness } from '../helpers/harness.js';
 import { PANGKALPINANG_W48, seedReport } from '../helpers/seed.js';
+import { freePort } from '../helpers/spawn.js';
 
 const SECRET = 'uc-bot_webhook-Secret-42';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 let api: BotApiServer;
 let dataDir: string;

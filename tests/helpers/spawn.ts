@@ -48,3 +48,15 @@ export function finished(child: ChildProcess, guardMs = 20_000): Promise<Finishe
 
 export const runTs = (script: string, args: string[], env: Record<string, string>, cwd: string): Promise<Finished> =>
   finished(startTs(script, args, env, cwd));
+
+/** A port free on 127.0.0.1 right now (for a server the test starts, such as the bot's webhook). */
+export const freePort = async (): Promise<number> => {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+};

@@ -1,11 +1,10 @@
 import { access, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPORT_HEADER } from '../../src/cli/import-reports.js';
 import { BotApiServer } from '../../src/sandbox/bot-api-server.js';
-import { finished, runTs, startTs } from '../helpers/spawn.js';
+import { finished, freePort, runTs, startTs } from '../helpers/spawn.js';
 
 const TOKEN = '987654:PROCESS-test-token-never-printed';
 const ADMIN = 4242;
@@ -66,13 +65,7 @@ describe('the bot process (npm start)', () => {
   it('npm start with WEBHOOK_URL: registers the webhook, answers what the stand-in posts to it, stops keeping it', async () => {
     const api = new BotApiServer({ token: TOKEN });
     await api.start();
-    const port = await new Promise<number>((resolve) => {
-      const s = createNetServer();
-      s.listen(0, '127.0.0.1', () => {
-        const { port: p } = s.address() as { port: number };
-        s.close(() => resolve(p));
-      });
-    });
+    const port = await freePort();
     const admin = api.user(ADMIN, 'Dewi');
     const bot = startTs(
       'src/main.ts',
