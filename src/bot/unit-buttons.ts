@@ -1,1 +1,0 @@
-export { unitButtons } from '../flows/resolve-unit.js';
