@@ -99,10 +99,16 @@ export function attendanceMessage(m: Meeting, answered: (a: Meeting['attendance'
     ]),
     m.attendance.length === 0 ? italic('Belum ada konfirmasi.') : undefined,
     html`${bold(`Belum konfirmasi (${pending.length} unit)`)}`,
-    ...pending.map((p) => {
-      const who = [...p.people, ...p.groups.map((g) => `grup “${g}”`)];
-      return html`• ${p.unit}: ${who.length > 0 ? who.join(', ') : 'belum ada grup atau pengguna terdaftar'}`;
-    }),
+    ...pending
+      .filter((p) => p.people.length + p.groups.length > 0)
+      .map((p) => html`• ${p.unit}: ${[...p.people, ...p.groups.map((g) => `grup “${g}”`)].join(', ')}`),
+    // Units nobody could answer for (no group, no person registered) are counted, not listed one by one.
+    ...(() => {
+      const unreachable = pending.filter((p) => p.people.length + p.groups.length === 0);
+      if (unreachable.length === 0) return [];
+      if (unreachable.length <= 5) return unreachable.map((p) => html`• ${p.unit}: belum ada grup atau pengguna terdaftar`);
+      return [italic(`${unreachable.length} unit lainnya belum punya grup atau pengguna terdaftar, sehingga pengingat belum sampai ke mereka.`)];
+    })(),
     pending.length === 0 ? italic('Semua unit peserta telah menjawab.') : undefined,
   );
 }

@@ -177,6 +177,16 @@ describe('attendance and who is who (issue 9)', () => {
     expect(view).toContain('Belum konfirmasi (1 unit)\n• Kota Bandung: Staf Bandung (petugas), grup “Disnaker Bandung”');
   });
 
+  it('counts, rather than lists, the audience’s units that nobody could answer for', async () => {
+    const babel = await person(h, 9701, 'Koor Babel', 'coordinator', '19');
+    await addMeeting({ audience: { kind: 'all' }, scope: '19', createdBy: { telegramId: babel.id, name: 'Koor Babel' }, organiserChatId: babel.id });
+    await say(h, babel, '/jadwal');
+    await h.api.press(babel, h.api.lastMessage(babel.id), 'Kehadiran 1');
+    const view = h.api.lastMessage(babel.id).text;
+    expect(view).toContain('Belum konfirmasi (8 unit)\n• Kota Pangkal Pinang: Staf PKP (petugas)');
+    expect(view).toContain('7 unit lainnya belum punya grup atau pengguna terdaftar');
+  });
+
   it('names the organiser’s scope for "all units", so recipients elsewhere do not read it as their own region', async () => {
     const babel = await person(h, 9700, 'Koor Babel', 'coordinator', '19');
     await addMeeting({ audience: { kind: 'all' }, scope: '19', createdBy: { telegramId: babel.id, name: 'Koor Babel' }, organiserChatId: babel.id });
