@@ -8,7 +8,7 @@ import { currentFlow, endFlow, isPrivate, startFlow } from './flow.js';
 import type { MessageEntity } from 'telegraf/types';
 import { askHtml, withFloodRetry } from './reply.js';
 
-type Deps = Pick<BotDeps, 'clock' | 'sleep'>;
+type Deps = Pick<BotDeps, 'clock' | 'sleep'> & Partial<Pick<BotDeps, 'logger'>>;
 
 /**
  * Carries out one step of a flow on Telegram: answers the press (with the step's notice, if any), keeps or ends the
@@ -21,7 +21,10 @@ export async function applyStep<S extends Flow, E>(
   result: StepResult<S, E> & { asks?: true },
   perform: (effect: E) => Promise<Reply[]>,
 ): Promise<void> {
-  if (ctx.callbackQuery) await ctx.answerCbQuery(result.notice);
+  if (ctx.callbackQuery) {
+    // Only stops the client's spinner: a press answered too late ("query is too old") must not stop the step.
+    await ctx.answerCbQuery(result.notice).catch((error: unknown) => deps.logger?.warn('could not answer a button press', { error }));
+  }
   if (!result.state && !result.untouched) endFlow(ctx);
   const replies = [...result.replies];
   for (const effect of result.effects) replies.push(...(await perform(effect)));

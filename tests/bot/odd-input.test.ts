@@ -159,3 +159,12 @@ describe('an answer out of scope in a flow (issue 9.8)', () => {
     expect(invite).toContain('ketik nama wilayah lain');
   });
 });
+
+describe('a button press answered too late', () => {
+  it('still moves the flow on when Telegram says the query is too old', async () => {
+    await say(h, budi, '/lapor');
+    h.api.failNext({ method: 'answerCallbackQuery', errorCode: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' });
+    await h.api.press(budi, h.api.lastMessage(budi.id), 'Minggu ini (ke-48)');
+    expect(h.api.lastMessage(budi.id).text).toContain('(1/9) Peserta aktif Penerima Upah');
+  });
+});
