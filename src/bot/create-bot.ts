@@ -2,6 +2,8 @@ import { session, Telegraf, TelegramError, type MiddlewareFn, type SessionStore 
 import { guardFlows } from './flow.js';
 import { rateLimit } from './rate-limit.js';
 import { internalErrorMessage } from '../messages/common.js';
+import { storeUnreadableMessage } from '../messages/coverage.js';
+import { StoreCorruptError } from '../store/errors.js';
 import { resolveAccess } from './access.js';
 import type { BotContext, SessionData } from './context.js';
 import type { BotDeps } from './deps.js';
@@ -36,7 +38,9 @@ export function createBot(deps: BotDeps, features: (deps: BotDeps) => Middleware
     deps.logger.error('update failed', { error, updateId: ctx.update.update_id, chatId: ctx.chat?.id });
     if (!ctx.chat || isUndeliverable(error)) return;
     try {
-      await replyHtml(ctx, internalErrorMessage(), deps.sleep);
+      // A data file read on first use that turns out unreadable fails this answer only, saying so; the file is
+      // named in the log above for the operator.
+      await replyHtml(ctx, error instanceof StoreCorruptError ? storeUnreadableMessage() : internalErrorMessage(), deps.sleep);
     } catch (e) {
       deps.logger.warn('could not tell the user about the failure', { error: e });
     }

@@ -1,6 +1,6 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { id } from 'date-fns/locale';
+import { id } from 'date-fns/locale/id';
 import { weekRange, type WeekKey } from './weeks.js';
 import type { Zone } from './zones.js';
 

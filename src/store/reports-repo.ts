@@ -38,7 +38,7 @@ const toStored = (unitCode: string, r: WeekReport): StoredReport => ({
  * Weekly reports with every revision, one file per unit per ISO week-year: saving rewrites at most one unit's year
  * (53 weeks), so its cost does not grow with the length of history. Files are opened on first use and kept open.
  */
-export async function createReportsRepo(dir: string, options: { preloadYears: number }) {
+export async function createReportsRepo(dir: string, options: { maxOpenFiles: number }) {
   const root = join(dir, 'reports');
   await mkdir(root, { recursive: true });
   /** year -> unit codes with a file, from the folder listing. */
@@ -52,16 +52,26 @@ export async function createReportsRepo(dir: string, options: { preloadYears: nu
     }
     index.set(Number(entry.name), units);
   }
+  /** Files read, most recently used last; past `maxOpenFiles` the least recent ones are let go (and re-read on use). */
   const open = new Map<string, Promise<Low<ReportFile>>>();
+  /** Files a save is working on: never let go mid-write (a re-read could miss the revision being written). */
+  const busy = new Map<string, number>();
 
   const fileOf = (unitCode: string, year: number): Promise<Low<ReportFile>> => {
     const path = join(root, String(year), `${unitCode}.json`);
     let db = open.get(path);
-    if (!db) {
-      db = openJsonFile(path, ReportFileSchema, () => ({ unitCode, year, reports: [] })).then((r) => r.db);
-      // A failed open is not cached: the operator may restore the file while the bot runs.
-      db.catch(() => open.delete(path));
+    if (db) {
+      open.delete(path);
       open.set(path, db);
+      return db;
+    }
+    db = openJsonFile(path, ReportFileSchema, () => ({ unitCode, year, reports: [] })).then((r) => r.db);
+    // A failed open is not cached: the operator may restore the file while the bot runs.
+    db.catch(() => open.delete(path));
+    open.set(path, db);
+    for (const old of open.keys()) {
+      if (open.size <= options.maxOpenFiles) break;
+      if (!busy.has(old) && old !== path) open.delete(old);
     }
     return db;
   };
@@ -72,11 +82,8 @@ export async function createReportsRepo(dir: string, options: { preloadYears: nu
       .map(([year]) => year)
       .sort((a, b) => b - a);
 
-  // Validate the recent years at start-up, so a corrupt file stops the bot before it serves anyone.
-  const years = [...index.keys()].sort((a, b) => b - a).slice(0, options.preloadYears);
-  for (const year of years) {
-    for (const unitCode of index.get(year) ?? []) await fileOf(unitCode, year);
-  }
+  // Start-up reads no report file: each is read and validated on first use (cli check validates them all), so
+  // opening costs the same whatever the history; a corrupt file fails the queries that need it, not the bot.
 
   async function get(unitCode: string, week: WeekKey): Promise<StoredReport | undefined> {
     if (!index.get(yearOf(week))?.has(unitCode)) return undefined;
@@ -109,6 +116,18 @@ export async function createReportsRepo(dir: string, options: { preloadYears: nu
       units = new Set();
       index.set(year, units);
     }
+    const path = join(root, String(year), `${input.unitCode}.json`);
+    busy.set(path, (busy.get(path) ?? 0) + 1);
+    try {
+      return await saveIn(input, year, units);
+    } finally {
+      const left = (busy.get(path) ?? 1) - 1;
+      if (left > 0) busy.set(path, left);
+      else busy.delete(path);
+    }
+  }
+
+  async function saveIn(input: SaveInput, year: number, units: Set<string>): Promise<SaveOutcome> {
     const db = await fileOf(input.unitCode, year);
     let report = db.data.reports.find((r) => r.week === input.week);
     const last = report?.revisions[report.revisions.length - 1];

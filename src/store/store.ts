@@ -24,8 +24,8 @@ export interface StoreOptions {
   clock: () => Date;
   /** How many backups to keep. */
   backupKeep?: number;
-  /** Report years validated at start-up; older ones are validated when first read (and by `cli check`). */
-  preloadYears?: number;
+  /** Report files kept in memory at most (the least recently used are let go, and read again when needed). */
+  maxOpenFiles?: number;
   migrations?: readonly Migration[];
   schemaVersion?: number;
   /** Where the store tells the operator what it mended on its own (an audit line after a crash). */
@@ -61,7 +61,7 @@ export interface Store {
  * and loads and validates every file. Any failure releases the lock and writes nothing.
  */
 export async function createStore(dir: string, options: StoreOptions): Promise<Store> {
-  const { clock, backupKeep = 7, preloadYears = 2 } = options;
+  const { clock, backupKeep = 7, maxOpenFiles = 4000 } = options;
   const current = options.schemaVersion ?? SCHEMA_VERSION;
   await mkdir(dir, { recursive: true });
   const lock = await acquireLock(dir);
@@ -82,7 +82,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       await meta.write();
     }
 
-    const reports = await createReportsRepo(dir, { preloadYears });
+    const reports = await createReportsRepo(dir, { maxOpenFiles });
     const baselines = await createBaselinesRepo(dir);
     const users = await createUsersRepo(dir);
     const invites = await createInvitesRepo(dir);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TgUser } from '../../src/sandbox/bot-api-server.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
@@ -166,5 +168,18 @@ describe('a button press answered too late', () => {
     h.api.failNext({ method: 'answerCallbackQuery', errorCode: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' });
     await h.api.press(budi, h.api.lastMessage(budi.id), 'Minggu ini (ke-48)');
     expect(h.api.lastMessage(budi.id).text).toContain('(1/9) Peserta aktif Penerima Upah');
+  });
+});
+
+describe('a report file read lazily that turns out corrupt (issue 11)', () => {
+  it('fails the answers that need it with a clear line and a log naming it; other units are still served', async () => {
+    await seedReport(h.app.store, '19.01', '2026-W48', PANGKALPINANG_W48);
+    // Broken while the bot is down: the next start opens without reading it.
+    await h.restart(() => writeFileSync(join(h.dataDir, 'reports', '2026', '19.01.json'), '{"unitCode": "19.01", "reports": "rusak"}'));
+    expect(await say(h, h.admin, '/cakupan Pangkalpinang')).toContain('Kota Pangkal Pinang');
+    expect(await say(h, h.admin, '/cakupan Kabupaten Bangka')).toContain('data wilayah ini sedang tidak dapat dibaca');
+    expect(await say(h, h.admin, '/status Babel')).toContain('data wilayah ini sedang tidak dapat dibaca');
+    expect(h.logs.some((l) => l.includes('19.01.json') && l.includes('"level":"error"'))).toBe(true);
+    expect(await say(h, h.admin, '/cakupan Kota Bandung')).toContain('Kota Bandung');
   });
 });

@@ -103,6 +103,31 @@ describe('persistence', () => {
   });
 });
 
+describe('a lazy open (issue 11)', () => {
+  it('reads no report file at start-up; a corrupt one fails the reads that need it, naming it, and nothing else', async () => {
+    const store = await openStore();
+    await save(store, '2026-W48');
+    await save(store, '2026-W48', FIGURES, '19.01');
+    await store.close();
+    open = [];
+    const content = '{"unitCode":"19.71","year":2026,"reports":[{"week":"bad"}]}';
+    await writeFile(join(dir, 'reports', '2026', '19.71.json'), content);
+    const again = await openStore();
+    await expect(again.reports.get('19.71', '2026-W48')).rejects.toBeInstanceOf(StoreCorruptError);
+    await expect(again.reports.latest('19.71')).rejects.toThrow('19.71.json');
+    expect((await again.reports.get('19.01', '2026-W48'))?.latest.figures).toEqual(FIGURES);
+    expect(await readFile(join(dir, 'reports', '2026', '19.71.json'), 'utf8')).toBe(content);
+  });
+
+  it('lets go of the least recently used files past its bound, and reads them again when needed', async () => {
+    const store = await openStore({ maxOpenFiles: 2 });
+    for (const unit of ['19.01', '19.02', '19.03', '19.04']) await save(store, '2026-W48', FIGURES, unit);
+    for (const unit of ['19.01', '19.02', '19.03', '19.04']) expect((await store.reports.get(unit, '2026-W48'))?.latest.figures).toEqual(FIGURES);
+    await save(store, '2026-W48', { ...FIGURES, active_pu: 5 }, '19.01');
+    expect((await store.reports.get('19.01', '2026-W48'))?.revisions).toHaveLength(2);
+  });
+});
+
 describe('one owner per data folder', () => {
   it('refuses a second store on the same folder while the first is open, and allows it after close', async () => {
     const first = await openStore();
@@ -165,7 +190,6 @@ describe('a corrupt or unreadable file stops start-up and is never overwritten',
     ['baselines.json (wrong shape)', 'baselines.json', '{"baselines": [{"unitCode": "19.71"}]}'],
     ['users.json', 'users.json', '{"users": "nobody"}'],
     ['sessions.json', 'sessions.json', '[]'],
-    ['a report file', 'reports/2026/19.71.json', '{"unitCode":"19.71","year":2026,"reports":[{"week":"bad"}]}'],
     ['an empty file', 'baselines.json', ''],
   ];
 
