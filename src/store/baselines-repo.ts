@@ -33,6 +33,9 @@ export async function createBaselinesRepo(dir: string) {
     return best ? toBaseline(best) : undefined;
   }
 
+  /** Raised by every change: answers built from baselines are cached against it. */
+  let version = 0;
+
   /** Sets a unit's baseline for a year; returns the previous one, or `unchanged` when it is the same. */
   async function upsert(
     unitCode: string,
@@ -63,6 +66,7 @@ export async function createBaselinesRepo(dir: string) {
     await persist(db, () => {
       db.data.baselines = before;
     });
+    version++;
     return { changed: true, previous };
   }
 
@@ -80,7 +84,7 @@ export async function createBaselinesRepo(dir: string) {
   const recordOf = (unitCode: string, year: number): BaselineRecord | undefined =>
     db.data.baselines.find((x) => x.unitCode === unitCode && x.year === year);
 
-  return { forYear, upsert, setWorkforce, recordOf };
+  return { forYear, upsert, setWorkforce, recordOf, version: (): number => version };
 }
 
 export type BaselinesRepo = Awaited<ReturnType<typeof createBaselinesRepo>>;

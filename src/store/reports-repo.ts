@@ -54,6 +54,8 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
   }
   /** Files read, most recently used last; past `maxOpenFiles` the least recent ones are let go (and re-read on use). */
   const open = new Map<string, Promise<Low<ReportFile>>>();
+  /** Raised by every revision saved: answers built from reports are cached against it. */
+  let version = 0;
   /** Files a save is working on: never let go mid-write (a re-read could miss the revision being written). */
   const busy = new Map<string, number>();
 
@@ -155,10 +157,11 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
       if (isNew) db.data.reports.splice(db.data.reports.indexOf(added), 1);
     });
     units.add(input.unitCode);
+    version++;
     return { saved: true, rev: revision.rev, report: toStored(input.unitCode, report) };
   }
 
-  return { get, latest, save };
+  return { get, latest, save, version: (): number => version };
 }
 
 export type ReportsRepo = Awaited<ReturnType<typeof createReportsRepo>>;
