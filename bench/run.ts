@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -54,7 +57,17 @@ function runChild<T>(name: string, args: string[]): Promise<T> {
   });
 }
 
-const runScenario = (weeks: number): Promise<Figures> => runChild<Figures>('scenario.ts', [String(weeks)]);
+/** Generates a history in one process, then measures the store on it in another (memory is the store's alone). */
+async function runScenario(weeks: number): Promise<Figures> {
+  const dir = await mkdtemp(join(tmpdir(), 'ucbot-bench-'));
+  try {
+    const generated = await runChild<Pick<Figures, 'weeks' | 'units' | 'reports' | 'revisions' | 'files' | 'generateMs'>>('scenario.ts', ['generate', String(weeks), dir]);
+    const measured = await runChild<Omit<Figures, 'weeks' | 'units' | 'reports' | 'revisions' | 'files' | 'generateMs'>>('scenario.ts', ['measure', dir]);
+    return { ...generated, ...measured };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 const ms = (v: number): string => `${v.toFixed(2)} ms`;
 const n = (v: number): string => v.toLocaleString('id-ID');

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadOfficialRegions } from '../src/domain/regions/official.js';
@@ -43,12 +42,14 @@ function figures(rnd: () => number, province: boolean): Figures {
   return f;
 }
 
-async function main(): Promise<void> {
-  const weeks = Number(process.argv[2] ?? '260');
+/**
+ * Two steps, each in its own process (bench/run.ts): `generate <weeks> <dir>` writes the history; `measure <dir>`
+ * opens the store and measures it, so the memory it reports is the store's, not the generator's.
+ */
+async function generate(weeks: number, dir: string): Promise<void> {
   const regions = await loadOfficialRegions();
-  const dir = await mkdtemp(join(tmpdir(), 'ucbot-bench-'));
   const rnd = random(42);
-  try {
+  {
     // Generate the history straight into the store's file layout (writing it through save() would take hours).
     const genStart = performance.now();
     let reports = 0;
@@ -91,8 +92,15 @@ async function main(): Promise<void> {
     }));
     await writeFile(join(dir, 'baselines.json'), JSON.stringify({ baselines }));
     const generateMs = performance.now() - genStart;
+    process.stdout.write(`${JSON.stringify({ weeks, units: regions.all.length, reports, revisions, files: files.size, generateMs })}\n`);
+  }
+}
 
-    // Start-up as the bot does it: open and validate the store (recent years), load the region list.
+async function measure(dir: string): Promise<void> {
+  const regions = await loadOfficialRegions();
+  const rnd = random(43);
+  {
+    // Start-up as the bot does it: open the store (no report file is read until used).
     const startupStart = performance.now();
     const store = await createStore(dir, { clock: () => NOW });
     const startupMs = performance.now() - startupStart;
@@ -108,14 +116,14 @@ async function main(): Promise<void> {
       if (!s.latest) throw new Error(`no data for ${unit.code}`);
     }
 
-    // Saving one report, as a submission does: a new revision plus its audit entry.
+    // Saving one report, as a submission does: the report writer's revision and audit line.
     const saveTimes: number[] = [];
     for (let i = 0; i < SAVES; i++) {
       const unit = regions.all[Math.floor(rnd() * regions.all.length)];
       if (!unit) continue;
       const week = weekOf(NOW, unit.zone.iana);
       const t = performance.now();
-      const outcome = await store.reports.save({
+      const outcome = await store.reportWriter.save({
         unitCode: unit.code,
         week,
         figures: figures(rnd, unit.kind === 'provinsi'),
@@ -123,7 +131,6 @@ async function main(): Promise<void> {
         source: 'chat',
         at: NOW,
       });
-      await store.audit.append({ at: NOW.toISOString(), actor: BY, action: 'report.correct', unitCode: unit.code, week });
       saveTimes.push(performance.now() - t);
       if (!outcome.saved) throw new Error('save did not store a revision');
     }
@@ -141,12 +148,6 @@ async function main(): Promise<void> {
     saveTimes.sort((a, b) => a - b);
     nationalTimes.sort((a, b) => a - b);
     const result = {
-      weeks,
-      units: regions.all.length,
-      reports,
-      revisions,
-      files: files.size,
-      generateMs,
       startupMs,
       lookupP50: percentile(lookupTimes, 50),
       lookupP99: percentile(lookupTimes, 99),
@@ -156,9 +157,14 @@ async function main(): Promise<void> {
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const [step, a, b] = process.argv.slice(2);
+  if (step === 'generate') return generate(Number(a ?? '260'), b ?? '');
+  if (step === 'measure') return measure(a ?? '');
+  throw new Error('usage: scenario.ts generate <weeks> <dir> | measure <dir>');
 }
 
 main().catch((e: unknown) => {
