@@ -2,10 +2,11 @@ import { Composer, TelegramError, type Telegram } from 'telegraf';
 import { isCoordinatorOrAdmin, NATIONAL, ownScope } from '../../domain/access.js';
 import { deadlineFor, type Deadline } from '../../domain/deadline.js';
 import type { RegionDirectory, Unit } from '../../domain/regions/directory.js';
-import { weekOf } from '../../domain/weeks.js';
+import { weekOf, type WeekKey } from '../../domain/weeks.js';
 import { WIB, type Zone } from '../../domain/zones.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
+import { unitsOf } from '../status/index.js';
 import { replyHtml } from '../../bot/reply.js';
 import type { Logger } from '../../logger.js';
 import { boardBody, boardMessage, boardNotAllowedMessage, boardPinHelpMessage } from '../../messages/board.js';
@@ -24,21 +25,20 @@ interface BoardDeps {
   logger: Logger;
 }
 
-/** The units a board covers: a province government and its kab/kota, or every unit. */
-const unitsOf = (regions: RegionDirectory, scope: string): Unit[] => {
-  const provinces = scope === NATIONAL ? regions.provinces : regions.provinces.filter((p) => p.code === scope.slice(0, 2));
-  return provinces.flatMap((p) => [p, ...regions.regenciesOf(p.code)]);
-};
+/** A board's province (none for a national board), the zone it reads times in, and its current week. */
+function boardPlace(d: BoardDeps, scope: string, now: Date): { province: Unit | undefined; zone: Zone; week: WeekKey } {
+  const province = scope === NATIONAL ? undefined : d.regions.get(scope.slice(0, 2));
+  const zone = province?.zone ?? WIB;
+  return { province, zone, week: weekOf(now, zone.iana) };
+}
 
 /** What a board shows now: this week's reporting status of its scope. */
 async function boardText(d: BoardDeps, scope: string, now: Date): Promise<{ week: Board['week']; text: string; zone: Zone }> {
-  const province = scope === NATIONAL ? undefined : d.regions.get(scope.slice(0, 2));
-  const zone = province?.zone ?? WIB;
-  const week = weekOf(now, zone.iana);
+  const { province, zone, week } = boardPlace(d, scope, now);
   const missing: Unit[] = [];
   let reported = 0;
   const perProvince = new Map<string, { name: string; reported: number; total: number }>();
-  for (const unit of unitsOf(d.regions, scope)) {
+  for (const unit of unitsOf(d.regions, province ?? 'national')) {
     const done = (await d.store.reports.get(unit.code, weekOf(now, unit.zone.iana))) !== undefined;
     if (done) reported++;
     else missing.push(unit);
@@ -78,12 +78,14 @@ export function boardJob(d: BoardDeps & { telegram: Telegram }) {
   return async (now: Date): Promise<void> => {
     for (const board of d.store.boards.all()) {
       try {
-        const { week, text, zone } = await boardText(d, board.scope, now);
-        if (week !== board.week) {
+        if (boardPlace(d, board.scope, now).week !== board.week) {
           await post(d, d.telegram, board.chatId, board.scope, now);
           continue;
         }
-        if (text === board.text || now.getTime() - Date.parse(board.editedAt) < BOARD_EDIT_INTERVAL_MS) continue;
+        // Within the minute after an edit there is nothing to do: the status (552 units for a nation) is not read.
+        if (now.getTime() - Date.parse(board.editedAt) < BOARD_EDIT_INTERVAL_MS) continue;
+        const { text, zone } = await boardText(d, board.scope, now);
+        if (text === board.text) continue;
         try {
           await d.telegram.editMessageText(board.chatId, board.messageId, undefined, render(text, now, zone), {
             parse_mode: 'HTML',

@@ -25,7 +25,7 @@ export async function unitStatus(store: Store, unit: Unit, now: Date): Promise<U
 }
 
 /** The units a status covers: a province government and its kab/kota, the nation, or one unit. */
-function unitsOf(regions: RegionDirectory, target: Unit | 'national'): Unit[] {
+export function unitsOf(regions: RegionDirectory, target: Unit | 'national'): Unit[] {
   if (target === 'national') return regions.provinces.flatMap((p) => [p, ...regions.regenciesOf(p.code)]);
   if (target.kind === 'provinsi') return [target, ...regions.regenciesOf(target.code)];
   return [target];
