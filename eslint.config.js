@@ -41,6 +41,7 @@ export default tseslint.config(
   ...layer('src/messages/**', ['store', 'outbox', 'bot', 'features', 'scheduler', 'sandbox', 'cli'], 'messages/ take plain domain types (domain/records.ts), never the store, the outbox or the bot.'),
   ...layer('src/flows/**', ['store', 'bot', 'features', 'outbox', 'scheduler', 'sandbox', 'cli', 'telegraf'], 'flows/ are pure step functions: domain and messages only, no Telegram, no store.'),
   ...layer('src/outbox/**', ['features', 'bot', 'scheduler', 'sandbox', 'cli'], 'outbox/ knows nothing of features.'),
+  ...layer('src/rekap/**', ['bot', 'features', 'outbox', 'scheduler', 'sandbox', 'cli'], 'rekap/ builds files from the store and messages; it sends nothing.'),
   ...layer('src/bot/**', ['features', 'scheduler', 'sandbox', 'cli'], 'bot/ knows no feature: features/index.ts composes them and app.ts hands them to createBot.'),
   {
     // config.ts is the application's only reader; the test helper passes PATH and HOME to child processes.

@@ -98,3 +98,41 @@ export async function editOrReplyHtml(
     await replyHtml(ctx, new Html(rest.join('\n')), sleep, options);
   }
 }
+
+/** A file the bot sends: its bytes and the name the person sees. */
+export interface OutgoingFile {
+  bytes: Buffer;
+  filename: string;
+}
+
+/** Telegram's caption limit, in characters after parsing; a longer caption goes first as its own message. */
+const MAX_CAPTION = 1024;
+
+async function withCaption(ctx: BotContext, caption: Html, sleep: (ms: number) => Promise<void>, send: (extra: Record<string, unknown>) => Promise<unknown>): Promise<void> {
+  if (caption.text.length > MAX_CAPTION) {
+    await replyHtml(ctx, caption, sleep);
+    await withFloodRetry(() => send({}), sleep);
+    return;
+  }
+  await withFloodRetry(() => send({ caption: caption.text, parse_mode: 'HTML' }), sleep);
+}
+
+/** Sends a document (an XLSX rekap) with an HTML caption. */
+export async function replyDocument(ctx: BotContext, file: OutgoingFile, caption: Html, sleep: (ms: number) => Promise<void>): Promise<void> {
+  await withCaption(ctx, caption, sleep, (extra) => ctx.replyWithDocument({ source: file.bytes, filename: file.filename }, extra));
+}
+
+/**
+ * Sends a picture as a photo when it is within Telegram's photo limits (10 MB, width + height <= 10,000, ratio <= 20),
+ * and as a document otherwise, so that it is never refused or shrunk past reading.
+ */
+export async function replyPicture(
+  ctx: BotContext,
+  file: OutgoingFile & { width: number; height: number },
+  caption: Html,
+  sleep: (ms: number) => Promise<void>,
+): Promise<void> {
+  const fits = file.bytes.length <= 10 * 1024 * 1024 && file.width + file.height <= 10_000 && Math.max(file.width, file.height) / Math.min(file.width, file.height) <= 20;
+  if (!fits) return replyDocument(ctx, file, caption, sleep);
+  await withCaption(ctx, caption, sleep, (extra) => ctx.replyWithPhoto({ source: file.bytes, filename: file.filename }, extra));
+}

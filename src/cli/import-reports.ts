@@ -9,7 +9,8 @@ import type { Actor } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { normaliseCode, readCsv } from './csv.js';
 
-export const REPORT_HEADER = ['region_code', 'week', ...ALL_FIELDS] as const;
+export { REPORT_CSV_HEADER as REPORT_HEADER } from '../domain/fields.js';
+import { REPORT_CSV_HEADER as REPORT_HEADER } from '../domain/fields.js';
 
 export interface ImportLine {
   line: number;

@@ -50,3 +50,6 @@ export const fieldsFor = (kind: UnitKind): readonly FieldKey[] =>
 export const QUICK_KEYS: Readonly<Record<string, FieldKey>> = Object.fromEntries(FIELD_REGISTRY.map((f) => [f.quickKey, f.key]));
 
 export const quickKeyOf = (field: FieldKey): string => fieldSpec(field).quickKey;
+
+/** The header of the weekly-report CSV: what the command line imports and exports. */
+export const REPORT_CSV_HEADER = ['region_code', 'week', ...ALL_FIELDS] as const;

@@ -102,6 +102,7 @@ export const AUDIT_ACTIONS = [
   'session.cancel',
   'holiday.add',
   'holiday.remove',
+  'rekap.export',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

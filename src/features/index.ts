@@ -13,6 +13,7 @@ import { inviteFeature } from './invite/index.js';
 import { onboardingFeature } from './onboarding/index.js';
 import { requestsFeature } from './onboarding/requests.js';
 import { reportFeature } from './report/index.js';
+import { rekapFeature } from './rekap/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { statusFeature } from './status/index.js';
 import { usersFeature } from './users/index.js';
@@ -24,6 +25,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     coverageFeature(deps),
     statusFeature(deps),
     historyFeature(deps),
+    rekapFeature(deps),
     reportFeature(deps),
     broadcastFeature(deps),
     meetingsFeature(deps),

@@ -315,6 +315,8 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
       return `mencatat ${str(d.date) ?? ''} sebagai hari libur (${str(d.name) ?? ''})${str(d.province) ? ` untuk provinsi ${str(d.province) ?? ''}` : ''}`;
     case 'holiday.remove':
       return `menghapus ${str(d.date) ?? ''} dari hari libur${str(d.province) ? ` provinsi ${str(d.province) ?? ''}` : ''}`;
+    case 'rekap.export':
+      return `mengekspor rekap ${unit || 'nasional'}${str(d.from) ? `, ${str(d.from) === str(d.to) ? str(d.from) ?? '' : `${str(d.from) ?? ''} s.d. ${str(d.to) ?? ''}`}` : ''}${str(d.format) ? ` (${(str(d.format) ?? '').toUpperCase()})` : ''}`;
   }
 }
 

@@ -62,6 +62,9 @@ function helpBody(access: Access): Html {
       : undefined,
     html`• ${bold('/status')} ${code('wilayah')}: siapa yang sudah dan belum melapor minggu ini.`,
     html`• ${bold('/riwayat')} ${code('nama unit')} ${code('minggu')}: semua revisi laporan, siapa mengubah apa dan kapan.`,
+    html`• ${bold('/grafik')} ${code('wilayah')} ${code('periode')}: grafik tren capaian terhadap target, peringkat kab/kota menurut kategori, dan kelengkapan laporan (12 minggu terakhir bila periode tidak disebut).`,
+    html`• ${bold('/peringkat')} ${code('provinsi')}: peringkat capaian dengan selisih terhadap target dan tambahan peserta per minggu yang diperlukan. Contoh: /peringkat Babel · /peringkat nasional`,
+    manager ? html`• ${bold('/ekspor')} ${code('wilayah')} ${code('periode')}: rekap XLSX (lembar Rekap, Tren, Metadata). Periode: minggu 47, 2026-W40..2026-W48, atau 2026; tanpa periode: minggu ini.` : undefined,
     manager ? html`• ${bold('/undang')}: membuat tautan undangan sekali pakai untuk petugas atau pemantau${access.role === 'admin' ? ' (dan koordinator)' : ''}.` : undefined,
     manager ? html`• ${bold('/pengguna')}: daftar pengguna di wilayah Bapak/Ibu; ${bold('/cabut')} ${code('ID')} mencabut akses; ${bold('/alihkan')} ${code('ID')} mengalihkan tugas petugas kepada penggantinya.` : undefined,
     html`• ${bold('/jadwal')}: sesi monitoring Kemendagri yang akan datang${manager ? '; menambah, mengubah waktu, membatalkan, dan melihat kehadiran' : ''}.`,
@@ -96,6 +99,9 @@ export const COMMAND_MENU = [
   { command: 'cakupan', description: 'Capaian UC Jamsosnaker sebuah wilayah' },
   { command: 'lapor', description: 'Mengirim laporan mingguan (petugas)' },
   { command: 'status', description: 'Siapa yang sudah dan belum melapor minggu ini' },
+  { command: 'grafik', description: 'Grafik tren, peringkat dan kelengkapan laporan' },
+  { command: 'peringkat', description: 'Peringkat capaian dengan selisih dan laju menuju target' },
+  { command: 'ekspor', description: 'Rekap XLSX untuk sesi monitoring (koordinator)' },
   { command: 'riwayat', description: 'Riwayat revisi laporan sebuah unit' },
   { command: 'penduduk', description: 'Memperbaiki data penduduk bekerja (petugas, koordinator)' },
   { command: 'jadwal', description: 'Jadwal sesi monitoring Kemendagri' },
@@ -123,11 +129,11 @@ export function menuFor(role: MenuRole): Array<{ command: string; description: s
     case 'unknown':
       return [start, ...pick('bantuan')];
     case 'group':
-      return pick('cakupan', 'status', 'hubungkan', 'papan', 'bantuan');
+      return pick('cakupan', 'status', 'grafik', 'peringkat', 'hubungkan', 'papan', 'bantuan');
     case 'viewer':
-      return pick('cakupan', 'status', 'riwayat', 'jadwal', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'status', 'grafik', 'peringkat', 'riwayat', 'jadwal', 'libur', 'batal', 'bantuan');
     case 'staff':
-      return pick('cakupan', 'lapor', 'status', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan');
     case 'coordinator':
     case 'admin':
       return COMMAND_MENU;

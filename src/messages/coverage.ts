@@ -21,6 +21,8 @@ import type { Unit } from '../domain/regions/directory.js';
 import { weeksBetween, weekYear } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
 import { correctedTimes } from './revisions.js';
+import { paceLines } from './rekap.js';
+import type { Pace } from '../domain/pace.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 import { PROGRAMME_LABELS, SEGMENT_SHORT } from './labels.js';
 
@@ -64,7 +66,7 @@ function nonAsnLines(title: string, n: NonAsnCoverage | undefined): Html | undef
 }
 
 /** A kab/kota (or a province government's own report): figures, coverage, non-ASN, change since last week. */
-export function unitCoverageMessage(s: UnitSnapshot, province: Unit | undefined): Html {
+export function unitCoverageMessage(s: UnitSnapshot, province: Unit | undefined, pace?: Pace): Html {
   const latest = s.latest;
   if (!latest) return noDataMessage(s.unit);
   const year = weekYear(latest.week);
@@ -88,6 +90,7 @@ export function unitCoverageMessage(s: UnitSnapshot, province: Unit | undefined)
     '',
     baselineLine(c.pct, s.baseline, year),
     targetLine(c.pct, c.targetPct),
+    paceLines(pace),
     c.formalPct !== undefined || c.informalPct !== undefined
       ? html`Formal: ${pct(c.formalPct)} · Informal: ${pct(c.informalPct)}`
       : undefined,
@@ -142,6 +145,7 @@ export function provinceCoverageMessage(
   own: UnitSnapshot,
   members: UnitSnapshot[],
   aggregate: AggregateCoverage,
+  pace?: Pace,
 ): Html {
   const year = weekYear(own.currentWeek);
   const ownNonAsn = own.latest ? unitCoverage(own.latest.figures, undefined).nonAsn : undefined;
@@ -151,6 +155,7 @@ export function provinceCoverageMessage(
     html`${capitalise(formatWeek(own.currentWeek, own.unit.zone))}: ${bold(`${aggregate.membersReportedThisWeek} dari ${aggregate.members}`)} kab/kota telah melapor.`,
     '',
     aggregateLines(aggregate, year, own.baseline),
+    pace ? paceLines(pace) : undefined,
     '',
     ownNonAsn
       ? lines(

@@ -44,6 +44,18 @@ export interface BotMessage {
   entities?: Array<{ type: string; offset: number; length: number }>;
   buttons: InlineButton[][];
   edits: number;
+  /** A document or photo the bot sent (its caption is `text`): the bytes, to be read back with a real reader. */
+  file?: SentFile;
+}
+
+export interface SentFile {
+  kind: 'document' | 'photo';
+  fileId: string;
+  fileName: string;
+  bytes: Buffer;
+  /** A photo's size, read from its PNG header. */
+  width?: number;
+  height?: number;
 }
 
 export interface ApiCall {
@@ -86,6 +98,7 @@ export interface BotApiServerOptions {
 }
 
 const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
 
 /** `default`, `all_private_chats`, `all_group_chats` or `chat:<id>`: the scope of a command menu. */
 function scopeKey(raw: unknown): string {
@@ -480,6 +493,10 @@ export class BotApiServer extends EventEmitter {
         return this.deleteMyCommands(p);
       case 'pinChatMessage':
         return this.pinChatMessage(p);
+      case 'sendDocument':
+        return this.sendFile('document', p);
+      case 'sendPhoto':
+        return this.sendFile('photo', p);
       case 'sendMessage':
         return this.sendMessage(p);
       case 'editMessageText':
@@ -524,7 +541,7 @@ export class BotApiServer extends EventEmitter {
     return id;
   }
 
-  private checkText(p: Record<string, unknown>): { text: string; html?: string; entities?: BotMessage['entities'] } {
+  private checkText(p: Record<string, unknown>, limit = MAX_TEXT): { text: string; html?: string; entities?: BotMessage['entities'] } {
     const raw = p.text;
     if (typeof raw !== 'string' || raw.trim() === '') throw bad('message text is empty');
     let text = raw;
@@ -550,7 +567,7 @@ export class BotApiServer extends EventEmitter {
       html = raw;
       if (text.trim() === '') throw bad('message text is empty');
     }
-    if (text.length > MAX_TEXT) throw bad('message is too long');
+    if (text.length > limit) throw bad(limit === MAX_TEXT ? 'message is too long' : 'message caption is too long');
     return html === undefined ? { text } : { text, html };
   }
 
@@ -681,6 +698,71 @@ export class BotApiServer extends EventEmitter {
     return this.toTelegram(message);
   }
 
+  /** Files uploaded so far, by file_id: a later send may name one instead of uploading it again. */
+  private readonly files = new Map<string, { kind: 'document' | 'photo'; fileName: string; bytes: Buffer }>();
+  private nextFileId = 1;
+
+  /**
+   * sendDocument / sendPhoto as Telegram checks them: an upload (multipart) or a known file_id, documents up to 50 MB,
+   * photos up to 10 MB with width + height <= 10,000 and a side ratio <= 20, captions of 1,024 characters at most
+   * after HTML parsing.
+   */
+  private sendFile(kind: 'document' | 'photo', p: Record<string, unknown>): unknown {
+    const chat = this.chatOf(p.chat_id);
+    if (this.blocked.has(chat.id)) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
+    const given = p[kind];
+    let file: { fileName: string; bytes: Buffer };
+    let fileId: string;
+    if (isUpload(given)) {
+      file = given;
+      fileId = `${kind}-${this.nextFileId++}`;
+    } else if (typeof given === 'string' && given !== '') {
+      const known = this.files.get(given);
+      if (!known) throw bad('wrong file identifier/HTTP URL specified');
+      if (known.kind !== kind) throw bad(`can't use file of type ${known.kind} as ${kind}`);
+      file = known;
+      fileId = given;
+    } else {
+      throw bad(`there is no ${kind} in the request`);
+    }
+    const MB = 1024 * 1024;
+    if (file.bytes.length === 0) throw bad('file must be non-empty');
+    if (kind === 'document' && file.bytes.length > 50 * MB) throw new ApiError(413, 'Request Entity Too Large');
+    let size: { width: number; height: number } | undefined;
+    if (kind === 'photo') {
+      if (file.bytes.length > 10 * MB) throw bad('PHOTO_SAVE_FILE_INVALID');
+      size = pngSize(file.bytes);
+      if (!size) throw bad('IMAGE_PROCESS_FAILED');
+      if (size.width + size.height > 10_000) throw bad('PHOTO_INVALID_DIMENSIONS');
+      if (Math.max(size.width, size.height) / Math.min(size.width, size.height) > 20) throw bad('PHOTO_INVALID_DIMENSIONS');
+    }
+    let caption = '';
+    let html: string | undefined;
+    if (p.caption !== undefined && p.caption !== '') {
+      const checked = this.checkText({ text: p.caption, ...(p.parse_mode !== undefined ? { parse_mode: p.parse_mode } : {}) }, MAX_CAPTION);
+      caption = checked.text;
+      html = checked.html;
+    }
+    const buttons = this.checkMarkup(p.reply_markup);
+    this.checkFlood(chat);
+    this.files.set(fileId, { kind, fileName: file.fileName, bytes: file.bytes });
+    const message: BotMessage = {
+      message_id: this.allocateMessageId(chat.id),
+      chat,
+      date: Math.floor(this.clock() / 1000),
+      text: caption,
+      ...(html !== undefined ? { html } : {}),
+      buttons,
+      edits: 0,
+      file: { kind, fileId, fileName: file.fileName, bytes: file.bytes, ...(size ?? {}) },
+    };
+    const list = this.messagesByChat.get(chat.id) ?? [];
+    list.push(message);
+    this.messagesByChat.set(chat.id, list);
+    this.emit('message', message);
+    return this.toTelegram(message);
+  }
+
   private findMessage(p: Record<string, unknown>): BotMessage {
     const chat = this.chatOf(p.chat_id);
     const message = this.messages(chat.id).find((x) => x.message_id === Number(p.message_id));
@@ -739,17 +821,46 @@ export class BotApiServer extends EventEmitter {
       from: this.bot,
       chat: m.chat,
       date: m.date,
-      text: m.text,
+      ...(m.file ? (m.text !== '' ? { caption: m.text } : {}) : { text: m.text }),
+      ...(m.file?.kind === 'document' ? { document: { file_id: m.file.fileId, file_unique_id: m.file.fileId, file_name: m.file.fileName, file_size: m.file.bytes.length } } : {}),
+      ...(m.file?.kind === 'photo'
+        ? { photo: [{ file_id: m.file.fileId, file_unique_id: m.file.fileId, width: m.file.width, height: m.file.height, file_size: m.file.bytes.length }] }
+        : {}),
       ...(m.buttons.length > 0 ? { reply_markup: { inline_keyboard: m.buttons } } : {}),
     };
   }
 }
 
+/** Width and height from a PNG's IHDR chunk; undefined when the bytes are not a PNG. */
+function pngSize(bytes: Buffer): { width: number; height: number } | undefined {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature) || bytes.toString('ascii', 12, 16) !== 'IHDR') return undefined;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** An uploaded file in a multipart request, as the stand-in keeps it. */
+interface Upload {
+  upload: true;
+  fileName: string;
+  bytes: Buffer;
+}
+const isUpload = (v: unknown): v is Upload => typeof v === 'object' && v !== null && (v as { upload?: unknown }).upload === true;
+
 async function readPayload(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
   const type = req.headers['content-type'] ?? '';
+  if (type.includes('multipart/form-data')) {
+    // Uploads come as Telegram takes them: multipart/form-data, parsed by Node's own fetch implementation.
+    const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of form.entries()) {
+      out[key] = typeof value === 'string' ? value : { upload: true, fileName: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+    }
+    return out;
+  }
+  const body = raw.toString('utf8');
   if (body === '') return {};
   if (type.includes('application/json')) {
     const parsed: unknown = JSON.parse(body);

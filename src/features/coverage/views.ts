@@ -10,6 +10,8 @@ import {
 } from '../../messages/coverage.js';
 import type { Html } from '../../messages/html.js';
 import type { Store } from '../../store/store.js';
+import type { Deadline } from '../../domain/deadline.js';
+import { paceOf } from '../../rekap/data.js';
 import { loadUnitSnapshot } from './snapshot.js';
 
 async function provinceData(store: Store, regions: RegionDirectory, province: Unit, now: Date) {
@@ -23,13 +25,14 @@ async function provinceData(store: Store, regions: RegionDirectory, province: Un
 }
 
 /** The coverage message for any resolved unit: a kab/kota, or a province with its kab/kota. */
-export async function coverageView(store: Store, regions: RegionDirectory, unit: Unit, now: Date): Promise<Html> {
+export async function coverageView(store: Store, regions: RegionDirectory, unit: Unit, now: Date, deadline: Deadline): Promise<Html> {
+  const pace = await paceOf(store, regions, deadline, unit, weekOf(now, unit.zone.iana));
   if (unit.kind === 'provinsi') {
     const { own, members, aggregate } = await provinceData(store, regions, unit, now);
-    return provinceCoverageMessage(own, members, aggregate);
+    return provinceCoverageMessage(own, members, aggregate, pace);
   }
   const snapshot = await loadUnitSnapshot(store, unit, now);
-  return unitCoverageMessage(snapshot, regions.get(unit.provinceCode));
+  return unitCoverageMessage(snapshot, regions.get(unit.provinceCode), pace);
 }
 
 export async function nationalView(store: Store, regions: RegionDirectory, now: Date): Promise<Html> {

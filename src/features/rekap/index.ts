@@ -1,0 +1,237 @@
+import { Composer } from 'telegraf';
+import { canQuery, isCoordinatorOrAdmin } from '../../domain/access.js';
+import { callbackButton } from '../../domain/callback-data.js';
+import { parsePeriod, type Period } from '../../domain/periods.js';
+import { shiftWeek } from '../../domain/weeks.js';
+import { actorOf } from '../../bot/actor.js';
+import { pressedData } from '../../bot/callback-data.js';
+import type { BotContext } from '../../bot/context.js';
+import type { BotDeps } from '../../bot/deps.js';
+import { replyDocument, replyHtml, replyPicture } from '../../bot/reply.js';
+import { noAccessAnswer, outOfScopeMessage } from '../../messages/access.js';
+import { notRegisteredMessage } from '../../messages/common.js';
+import { staleChoiceMessage } from '../../messages/coverage.js';
+import { chartCaptions, CHART_TEXT, EXPORT_TEXT, exportNotAllowedMessage, periodErrorMessage, rankingMessage, RANKING_TEXT } from '../../messages/rekap.js';
+import { buildRekap, type RekapScope } from '../../rekap/data.js';
+import { exportRekap, scopeSlug } from '../../rekap/service.js';
+import { StoreError } from '../../store/errors.js';
+import { currentWeekOf, ownRekapScope, readPressedScope, readScopeAndPeriod, scopeCode } from './args.js';
+
+const EXPORT = 'exp';
+const CHART = 'chr';
+const RANK = 'rnk';
+const CHART_KINDS = ['tren', 'peringkat', 'kelengkapan'] as const;
+type ChartKind = (typeof CHART_KINDS)[number];
+/** Weeks a chart shows when no period is named. */
+const DEFAULT_CHART_WEEKS = 12;
+
+/** The period a preset button names, from the scope's current week. */
+function presetPeriod(code: string, scope: RekapScope, now: Date): Period | undefined {
+  const current = currentWeekOf(scope, now);
+  switch (code) {
+    case 'w':
+      return { from: current, to: current, kind: 'week' };
+    case '4':
+      return { from: shiftWeek(current, -3), to: current, kind: 'range' };
+    case '12':
+      return { from: shiftWeek(current, -11), to: current, kind: 'range' };
+    case 'y': {
+      const p = parsePeriod(current.slice(0, 4), current);
+      return p.ok ? p.value : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** /ekspor, /grafik and /peringkat: the rekap as a spreadsheet, as charts and as a league table. */
+export function rekapFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const rekapDeps = { store: deps.store, regions: deps.regions, deadline: deps.reportDeadline };
+
+  /** A store problem is logged and told politely; the bot keeps serving. */
+  const guarded = async (ctx: BotContext, body: () => Promise<void>): Promise<void> => {
+    try {
+      await body();
+    } catch (e) {
+      if (!(e instanceof StoreError)) throw e;
+      deps.logger.error('rekap data unreadable', { error: e });
+      await replyHtml(ctx, EXPORT_TEXT.failed(), deps.sleep);
+    }
+  };
+
+  // ---- /ekspor ---------------------------------------------------------------------------------------------------
+
+  const sendExport = (ctx: BotContext, scope: RekapScope, period: Period): Promise<void> =>
+    guarded(ctx, async () => {
+      await ctx.sendChatAction('upload_document').catch(() => undefined);
+      const file = await exportRekap(rekapDeps, scope, period, actorOf(ctx), deps.clock(), 'chat');
+      await replyDocument(ctx, file, EXPORT_TEXT.caption(scope, period, file.rekap.demo), deps.sleep);
+    });
+
+  const periodButtons = (scope: RekapScope) => {
+    const b = EXPORT_TEXT.buttons;
+    const at = (label: string, code: string) => callbackButton(label, EXPORT, 'p', `${scopeCode(scope)}~${code}`);
+    return [[at(b.week, 'w'), at(b.last4, '4')], [at(b.last12, '12'), at(b.year, 'y')]];
+  };
+
+  feature.command(['export', 'ekspor'], async (ctx) => {
+    if (ctx.access.role === 'unknown') return replyHtml(ctx, notRegisteredMessage(ctx.from.id), deps.sleep);
+    if (!isCoordinatorOrAdmin(ctx.access)) return replyHtml(ctx, exportNotAllowedMessage(), deps.sleep);
+    const read = readScopeAndPeriod(deps.regions, ctx.access, ctx.payload, deps.clock(), { feature: EXPORT, action: 'u' });
+    if (read.kind === 'period_error') return replyHtml(ctx, periodErrorMessage(read.error), deps.sleep);
+    if (read.kind === 'ask') return replyHtml(ctx, read.message, deps.sleep, read.buttons ? { buttons: read.buttons } : {});
+    if (read.kind === 'own') {
+      const own = ownRekapScope(deps.regions, ctx.access);
+      if (!own) return replyHtml(ctx, EXPORT_TEXT.usage(), deps.sleep);
+      return replyHtml(ctx, EXPORT_TEXT.choose(own), deps.sleep, { buttons: periodButtons(own) });
+    }
+    await sendExport(ctx, read.scope, read.period);
+  });
+
+  feature.action(new RegExp(`^${EXPORT}:`), async (ctx) => {
+    const data = pressedData(ctx);
+    if (ctx.access.role === 'unknown' || !isCoordinatorOrAdmin(ctx.access)) return ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+    let scope: RekapScope | undefined;
+    let period: Period | undefined;
+    if (data?.action === 'p') {
+      const [code, preset] = data.arg.split('~');
+      scope = code === 'n' ? 'national' : code ? deps.regions.get(code) : undefined;
+      period = scope && preset ? presetPeriod(preset, scope, deps.clock()) : undefined;
+    } else if (data?.action === 'u') {
+      const pressed = readPressedScope(deps.regions, data.arg, deps.clock());
+      scope = pressed?.scope;
+      period = pressed?.period;
+    }
+    if (!scope || !period) {
+      await ctx.answerCbQuery();
+      return replyHtml(ctx, staleChoiceMessage(), deps.sleep);
+    }
+    if (!canQuery(ctx.access, scope === 'national' ? 'national' : scope.code)) {
+      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+      return replyHtml(ctx, outOfScopeMessage(scope === 'national' ? 'data nasional' : scope.name), deps.sleep);
+    }
+    await ctx.answerCbQuery(EXPORT_TEXT.preparing);
+    await sendExport(ctx, scope, period);
+  });
+
+  // ---- /grafik ---------------------------------------------------------------------------------------------------
+
+  const sendCharts = (ctx: BotContext, scope: RekapScope, period: Period, kinds: readonly ChartKind[]): Promise<void> =>
+    guarded(ctx, async () => {
+      await ctx.sendChatAction('upload_photo').catch(() => undefined);
+      const rekap = await buildRekap(deps.store, deps.regions, deps.reportDeadline, scope, period);
+      if (rekap.series.every((p) => p.reported === 0 && p.participants === 0)) return replyHtml(ctx, CHART_TEXT.noData(scope), deps.sleep);
+      // ECharts and resvg are loaded on the first chart, not at start-up: most runs of the bot draw none.
+      const charts = await import('../../rekap/chart.js');
+      const slug = `${scopeSlug(scope)}-${rekap.week}`;
+      for (const kind of kinds) {
+        if (kind === 'tren') {
+          const png = charts.trendChart(scope, rekap.series, rekap.demo);
+          const target = [...rekap.series].reverse().find((p) => p.targetPct !== undefined)?.targetPct;
+          await replyPicture(ctx, { bytes: png.png, filename: `tren-${slug}.png`, width: png.width, height: png.height }, chartCaptions.trend(scope, rekap.series, target, rekap.demo), deps.sleep);
+        } else if (kind === 'peringkat') {
+          if (scope !== 'national' && scope.kind !== 'provinsi') {
+            await replyHtml(ctx, CHART_TEXT.rankNeedsArea(scope), deps.sleep);
+            continue;
+          }
+          const rows = rekap.rows.filter((r) => r.kind !== 'own');
+          const png = charts.rankingChart(scope, rekap.week, rows, rekap.demo);
+          const ranked = rows.filter((r) => r.pct !== undefined).sort((a, b) => (b.pct ?? 0) - (a.pct ?? 0));
+          await replyPicture(
+            ctx,
+            { bytes: png.png, filename: `peringkat-${slug}.png`, width: png.width, height: png.height },
+            chartCaptions.ranking(scope, rekap.week, [...ranked, ...rows.filter((r) => r.pct === undefined)].map((r) => ({ name: r.unit.name, pct: r.pct })), rekap.demo),
+            deps.sleep,
+          );
+        } else {
+          const png = charts.completenessChart(scope, rekap.series, rekap.demo);
+          await replyPicture(ctx, { bytes: png.png, filename: `kelengkapan-${slug}.png`, width: png.width, height: png.height }, chartCaptions.completeness(scope, rekap.series, rekap.demo), deps.sleep);
+        }
+      }
+    });
+
+  /** Without a period, a chart shows the last twelve weeks. */
+  const chartPeriod = (scope: RekapScope, period: Period, named: boolean): Period => {
+    if (named) return period;
+    const current = currentWeekOf(scope, deps.clock());
+    return { from: shiftWeek(current, -(DEFAULT_CHART_WEEKS - 1)), to: current, kind: 'range' };
+  };
+  const kindsFor = (scope: RekapScope, asked: string[]): ChartKind[] => {
+    const named = CHART_KINDS.filter((k) => asked.includes(k));
+    if (named.length > 0) return named;
+    return scope !== 'national' && scope.kind !== 'provinsi' ? ['tren'] : ['tren', 'peringkat', 'kelengkapan'];
+  };
+
+  feature.command(['chart', 'grafik'], async (ctx) => {
+    if (ctx.access.role === 'unknown') return replyHtml(ctx, notRegisteredMessage(ctx.from.id), deps.sleep);
+    const read = readScopeAndPeriod(deps.regions, ctx.access, ctx.payload, deps.clock(), { feature: CHART, action: 'u' }, CHART_KINDS);
+    if (read.kind === 'period_error') return replyHtml(ctx, periodErrorMessage(read.error), deps.sleep);
+    if (read.kind === 'ask') return replyHtml(ctx, read.message, deps.sleep, read.buttons ? { buttons: read.buttons } : {});
+    const scope = read.kind === 'own' ? ownRekapScope(deps.regions, ctx.access) : read.scope;
+    if (!scope) return replyHtml(ctx, CHART_TEXT.usage(), deps.sleep);
+    await sendCharts(ctx, scope, chartPeriod(scope, read.period, read.named), kindsFor(scope, read.rest));
+  });
+
+  feature.action(new RegExp(`^${CHART}:`), async (ctx) => {
+    if (ctx.access.role === 'unknown') return ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+    const data = pressedData(ctx);
+    const pressed = data?.action === 'u' ? readPressedScope(deps.regions, data.arg, deps.clock()) : undefined;
+    if (!pressed) {
+      await ctx.answerCbQuery();
+      return replyHtml(ctx, staleChoiceMessage(), deps.sleep);
+    }
+    if (!canQuery(ctx.access, pressed.scope === 'national' ? 'national' : pressed.scope.code)) {
+      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+      return replyHtml(ctx, outOfScopeMessage(pressed.scope === 'national' ? 'data nasional' : pressed.scope.name), deps.sleep);
+    }
+    await ctx.answerCbQuery();
+    const kinds = pressed.rest.filter((k): k is ChartKind => (CHART_KINDS as readonly string[]).includes(k));
+    await sendCharts(ctx, pressed.scope, chartPeriod(pressed.scope, pressed.period, pressed.named), kindsFor(pressed.scope, kinds));
+  });
+
+  // ---- /peringkat ------------------------------------------------------------------------------------------------
+
+  const sendRanking = (ctx: BotContext, scope: RekapScope): Promise<void> =>
+    guarded(ctx, async () => {
+      if (scope !== 'national' && scope.kind !== 'provinsi') return replyHtml(ctx, RANKING_TEXT.unitScope(scope), deps.sleep);
+      const week = currentWeekOf(scope, deps.clock());
+      const rekap = await buildRekap(deps.store, deps.regions, deps.reportDeadline, scope, { from: week, to: week, kind: 'week' });
+      const rows = rekap.rows
+        .filter((r) => r.kind !== 'own')
+        .map((r) => ({ name: scope === 'national' ? r.unit.baseName : r.unit.name, pct: r.pct, targetPct: r.targetPct, gapPoints: r.gapPoints, pace: r.pace, latestWeek: r.latestWeek }));
+      await replyHtml(ctx, rankingMessage(scope, week, rows, rekap.demo), deps.sleep);
+    });
+
+  feature.command(['ranking', 'peringkat'], async (ctx) => {
+    if (ctx.access.role === 'unknown') return replyHtml(ctx, notRegisteredMessage(ctx.from.id), deps.sleep);
+    const read = readScopeAndPeriod(deps.regions, ctx.access, ctx.payload, deps.clock(), { feature: RANK, action: 'u' });
+    if (read.kind === 'period_error') return replyHtml(ctx, periodErrorMessage(read.error), deps.sleep);
+    if (read.kind === 'ask') return replyHtml(ctx, read.message, deps.sleep, read.buttons ? { buttons: read.buttons } : {});
+    if (read.kind === 'own') {
+      const own = ownRekapScope(deps.regions, ctx.access);
+      const area = own === undefined || own === 'national' ? own : own.kind === 'provinsi' ? own : deps.regions.get(own.provinceCode);
+      if (!area || !canQuery(ctx.access, area === 'national' ? 'national' : area.code)) return replyHtml(ctx, RANKING_TEXT.usage(), deps.sleep);
+      return sendRanking(ctx, area);
+    }
+    await sendRanking(ctx, read.scope);
+  });
+
+  feature.action(new RegExp(`^${RANK}:`), async (ctx) => {
+    if (ctx.access.role === 'unknown') return ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+    const data = pressedData(ctx);
+    const pressed = data?.action === 'u' ? readPressedScope(deps.regions, data.arg, deps.clock()) : undefined;
+    if (!pressed) {
+      await ctx.answerCbQuery();
+      return replyHtml(ctx, staleChoiceMessage(), deps.sleep);
+    }
+    if (!canQuery(ctx.access, pressed.scope === 'national' ? 'national' : pressed.scope.code)) {
+      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+      return replyHtml(ctx, outOfScopeMessage(pressed.scope === 'national' ? 'data nasional' : pressed.scope.name), deps.sleep);
+    }
+    await ctx.answerCbQuery();
+    await sendRanking(ctx, pressed.scope);
+  });
+
+  return feature;
+}
