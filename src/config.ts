@@ -131,12 +131,12 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
 /** The command line needs no token: only where the data lives and how many backups to keep. */
 export function parseCliConfig(
   env: Record<string, string | undefined>,
-): Result<Pick<Config, 'dataDir' | 'backupKeep' | 'inviteTtlDays'>, string> {
+): Result<Pick<Config, 'dataDir' | 'backupKeep' | 'inviteTtlDays' | 'reportDeadline'>, string> {
   const withToken = { ...env, BOT_TOKEN: '1:command-line-does-not-use-a-token' };
   const parsed = parseConfig(withToken);
   if (!parsed.ok) return parsed;
-  const { dataDir, backupKeep, inviteTtlDays } = parsed.value;
-  return ok({ dataDir, backupKeep, inviteTtlDays });
+  const { dataDir, backupKeep, inviteTtlDays, reportDeadline } = parsed.value;
+  return ok({ dataDir, backupKeep, inviteTtlDays, reportDeadline });
 }
 
 /**

@@ -13,6 +13,7 @@ import { createStore, type Store } from '../store/store.js';
 import { importBaselines } from './import-baselines.js';
 import { importReports, REPORT_HEADER, type ImportResult } from './import-reports.js';
 import { runPeopleCommand } from './people.js';
+import { runExport } from './export.js';
 
 const USAGE = cliUsage(REPORT_HEADER);
 
@@ -74,6 +75,10 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
   if (command === 'grant' || command === 'revoke' || command === 'audit') {
     const regions = await loadOfficialRegions();
     return withStore(config.value.dataDir, now, out, (store) => runPeopleCommand(command, args.slice(1), { store, regions, now, out }));
+  }
+  if (command === 'export') {
+    const regions = await loadOfficialRegions();
+    return withStore(config.value.dataDir, now, out, (store) => runExport(args.slice(1), { store, regions, now, out, deadline: config.value.reportDeadline, usage: USAGE }));
   }
   if (command !== 'import' || (kind !== 'reports' && kind !== 'baselines') || file === undefined) {
     out(USAGE);

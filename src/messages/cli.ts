@@ -23,6 +23,11 @@ export const cliUsage = (reportHeader: readonly string[]): string => `Penggunaan
       Mencabut akses seseorang.
   audit [jumlah]
       Menampilkan catatan audit terbaru (bawaan 50).
+  export xlsx|csv <wilayah> [periode] --out <berkas>
+      Rekap XLSX (lembar Rekap, Tren, Metadata) atau laporan mingguan sebagai CSV dengan judul kolom impor di atas
+      (berkas CSV ini dapat diimpor kembali). Wilayah: kode (19, 19.71) atau "nasional". Periode: 2026-W48,
+      "minggu 48", 2026-W40..2026-W48, atau 2026; tanpa periode: minggu ini.
+      Contoh: export xlsx 19 2026-W40..2026-W48 --out rekap-babel.xlsx
 
 Folder data diambil dari DATA_DIR (bawaan ./data). Bot harus dihentikan dulu: satu folder data hanya untuk satu proses.`;
 
@@ -31,6 +36,8 @@ const WHAT: Record<ImportKind, string> = { reports: 'laporan mingguan', baseline
 
 export const CLI = {
   operatorName: 'Operator (baris perintah)',
+  unknownScope: (text: string): string => `Wilayah “${text}” tidak dikenal. Tulis kode wilayah (19, 19.71) atau "nasional".`,
+  exported: (file: string, rows: number): string => `Tersimpan: ${file} (${rows} baris data).`,
   unknownOptions: (options: readonly string[], usage: string): string => `Pilihan tidak dikenal: ${options.join(' ')}\n\n${usage}`,
   broken: (file: string, why: string): string => `RUSAK: ${file}: ${why}`,
   brokenInBackup: (backup: string, file: string, why: string): string => `RUSAK (cadangan ${backup}): ${file}: ${why}`,
