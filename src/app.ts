@@ -19,6 +19,7 @@ import { ROLE_LABELS, roleAndScope } from './messages/access.js';
 import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { meetingJob } from './scheduler/meetings.js';
+import { rekapJob } from './scheduler/rekap.js';
 
 export interface AppOptions {
   clock?: () => Date;
@@ -72,7 +73,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const telegram = new Telegram(config.botToken, { apiRoot: config.apiRoot });
     const recipientOf = (chatId: number): RecipientLabel => {
       const link = store.chats.linkOf(chatId);
-      if (link) return { kind: 'group', title: link.title, unit: regions.get(link.unitCode)?.name ?? link.unitCode };
+      if (link) return { kind: 'group', title: link.title, unit: link.unitCode === 'national' ? 'Nasional' : (regions.get(link.unitCode)?.name ?? link.unitCode) };
       const user = store.users.get(chatId);
       if (user) return { kind: 'person', name: user.name, role: roleAndScope(user.role, user.scope, regions) };
       if (config.adminIds.includes(chatId)) return { kind: 'person', name: `Pengguna ${chatId}`, role: ROLE_LABELS.admin };
@@ -86,6 +87,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ...(options.pacer ? { pacer: options.pacer } : {}),
       ...(options.timer ? { timer: options.timer } : {}),
       sendRate: config.sendRate,
+      dataDir: config.dataDir,
       groupPerMinute: 20,
       maxAttempts: 5,
       countdown: countdownText,
@@ -171,6 +173,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       jobs: [
         meetingJob({ store, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds }),
         boardJob({ store, regions, reportDeadline, clock, logger, telegram }),
+        ...(config.rekapAfterDeadlineMs === undefined
+          ? []
+          : [rekapJob({ store, regions, outbox, deadline: reportDeadline, afterMs: config.rekapAfterDeadlineMs, dataDir: config.dataDir, logger })]),
       ],
     });
     scheduler.start(config.schedulerTickSeconds * 1000);

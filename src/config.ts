@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { parseDeadline, type Deadline } from './domain/deadline.js';
-import { parseOffsets, type Offset } from './domain/durations.js';
+import { parseOffsets, type Offset, type OffsetError } from './domain/durations.js';
 import { err, ok, type Result } from './domain/result.js';
 import { CONFIG_TEXT } from './messages/config.js';
 
@@ -58,6 +58,8 @@ const ConfigSchema = z.object({
   LATE_REMINDERS: parsedWith('1d,2h', parseOffsets, CONFIG_TEXT.offset),
   SESSION_REMINDERS: parsedWith('3d,1d,1h', parseOffsets, CONFIG_TEXT.offset),
   SCHEDULER_TICK_SECONDS: positiveInt(30),
+  /** How long after each weekly deadline the rekap is pushed to coordinators and linked groups; `off` for never. */
+  REKAP_AFTER_DEADLINE: parsedWith('2h', (s: string): Result<number | undefined, OffsetError> => (/^\s*(off|mati)\s*$/i.test(s) ? ok(undefined) : singleOffset(s)), CONFIG_TEXT.offset),
   /** Webhook mode when set: Telegram posts updates to this https URL (its path is the one served). */
   WEBHOOK_URL: z
     .url({ message: CONFIG_TEXT.webhookUrl })
@@ -69,6 +71,14 @@ const ConfigSchema = z.object({
   WEBHOOK_PORT: z.coerce.number({ message: CONFIG_TEXT.port }).int().min(1, { message: CONFIG_TEXT.port }).max(65_535, { message: CONFIG_TEXT.port }).default(8080),
 })
   .refine((c) => c.WEBHOOK_URL === undefined || c.WEBHOOK_SECRET !== undefined, { message: CONFIG_TEXT.webhookSecretMissing, path: ['WEBHOOK_SECRET'] });
+
+/** One offset (`2h`, `30m`, `0m` is not one: the deadline itself is `1m`). */
+function singleOffset(s: string): Result<number, OffsetError> {
+  const parsed = parseOffsets(s);
+  if (!parsed.ok) return parsed;
+  if (parsed.value.length !== 1) return err({ kind: 'offset', input: s });
+  return ok(parsed.value[0]?.ms ?? 0);
+}
 
 export interface Config {
   botToken: string;
@@ -83,6 +93,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Weekly reporting deadline, in each unit's own zone. */
   reportDeadline: Deadline;
+  /** Milliseconds after each weekly deadline when the rekap is pushed; undefined: not pushed. */
+  rekapAfterDeadlineMs: number | undefined;
   /** A guided flow left alone this long is ended. */
   flowTimeoutHours: number;
   /** Messages a second the outbox sends across all chats (Telegram allows about 30). */
@@ -117,6 +129,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
     rateLimitBurst: c.RATE_LIMIT_BURST,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     reportDeadline: c.REPORT_DEADLINE,
+    rekapAfterDeadlineMs: c.REKAP_AFTER_DEADLINE,
     flowTimeoutHours: c.FLOW_TIMEOUT_HOURS,
     sendRate: c.SEND_RATE,
     lateReminders: c.LATE_REMINDERS,

@@ -48,7 +48,7 @@ export async function runExport(
   if (format === 'csv') {
     const { csv, rows } = await reportsCsv(deps.store, deps.regions, scope, period.value);
     await writeFile(file, csv);
-    await deps.store.audit.record({ at: deps.now, actor: OPERATOR, action: 'rekap.export', scope: scope === 'national' ? 'national' : scope.code, details: { format: 'csv', from: period.value.from, to: period.value.to, via: 'cli' } });
+    await deps.store.audit.record({ at: deps.now, actor: OPERATOR, action: 'rekap.export', scope: scope === 'national' ? 'national' : scope.code, details: { format: 'csv', periodFrom: period.value.from, periodTo: period.value.to, via: 'cli' } });
     deps.out(CLI.exported(file, rows));
     return 0;
   }

@@ -153,7 +153,8 @@ export type AccessRequest = z.infer<typeof AccessRequestSchema>;
 export const ChatLinkSchema = z.object({
   chatId: z.number().int(),
   title: z.string(),
-  unitCode,
+  /** A unit (`PP.KK`, or `PP` for a province's coordinators' group), or `national` for the national coordinators' group. */
+  unitCode: z.union([unitCode, z.literal('national')]),
   linkedBy: ActorSchema,
   linkedAt: isoInstant,
   active: z.boolean(),
@@ -165,9 +166,24 @@ export const InactiveChatSchema = z.object({ chatId: z.number().int(), reason: z
 /** A Telegram message entity, kept as Telegram sent it (a broadcast keeps its author's formatting). */
 export const EntitySchema = z.looseObject({ type: z.string(), offset: z.number().int(), length: z.number().int() });
 
+/** One message of a `files` body: an HTML text, or a file already written under the data folder, with its caption. */
+export const FilePartSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('html'), text: z.string() }),
+  z.object({
+    kind: z.enum(['document', 'photo']),
+    /** Relative to the data folder. */
+    path: z.string().regex(/^outbox-files\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/),
+    filename: z.string().min(1),
+    caption: z.string().optional(),
+  }),
+]);
+export type FilePart = z.infer<typeof FilePartSchema>;
+
 export const MessageBodySchema = z.discriminatedUnion('format', [
   z.object({ format: z.literal('html'), text: z.string() }),
   z.object({ format: z.literal('entities'), text: z.string(), entities: z.array(EntitySchema) }),
+  /** Messages sent in order to each recipient (the weekly rekap: a text, a chart, a spreadsheet). */
+  z.object({ format: z.literal('files'), parts: z.array(FilePartSchema).min(1) }),
 ]);
 export type MessageBody = z.infer<typeof MessageBodySchema>;
 
@@ -207,7 +223,7 @@ export type Delivery = z.infer<typeof DeliverySchema>;
 /** outbox/open/<id>.json, then outbox/done/<YYYY-MM>/<id>.json: one message for many chats, every delivery's state. */
 export const OutboxItemSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/),
-  kind: z.enum(['broadcast', 'reminder', 'readiness', 'late', 'notice']),
+  kind: z.enum(['broadcast', 'reminder', 'readiness', 'late', 'notice', 'rekap']),
   title: z.string(),
   createdAt: isoInstant,
   notBefore: isoInstant,
@@ -225,6 +241,8 @@ export const OutboxItemSchema = z.object({
   /** The event an HTML body counts down to: its countdown slot is filled in at send time. */
   countdownTo: isoInstant.optional(),
   deliveries: z.array(DeliverySchema),
+  /** Telegram's file_id of each file part once uploaded (by path): later recipients get the same file without a new upload. */
+  fileIds: z.record(z.string(), z.string()).optional(),
   completedAt: isoInstant.optional(),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;

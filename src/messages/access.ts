@@ -6,6 +6,7 @@ import { WIB } from '../domain/zones.js';
 import type { AccessRequest, AuditEntry, User } from '../domain/records.js';
 import { revisionName } from './revisions.js';
 import type { RejectReason } from '../domain/requests.js';
+import { periodText } from './rekap.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
 
 export const ROLE_LABELS: Record<Role | 'admin', string> = {
@@ -257,6 +258,9 @@ export const linkedMessage = (unitName: string, previous: string | undefined): H
 export const unlinkedMessage = (unitName: string): Html =>
   html`Hubungan grup ini dengan ${bold(unitName)} telah diakhiri. Pengingat untuk unit tersebut tidak lagi dikirim ke sini.`;
 
+/** How a group linked to the nation (the national coordinators' group) is named. */
+export const NATIONAL_NAME = 'Nasional (koordinator nasional)';
+
 export const notLinkedMessage = (): Html => html`Grup ini belum terhubung dengan unit mana pun.`;
 
 // ---- audit ------------------------------------------------------------------------------------------------------
@@ -296,9 +300,9 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
     case 'access.reject':
       return `menolak permohonan ${target} (${role})${str(d.reason) ? `, alasan: ${str(d.reason)}` : ''}`;
     case 'chat.link':
-      return `menghubungkan grup “${target}” dengan ${unit}`;
+      return `menghubungkan grup “${target}” dengan ${unit || 'nasional'}`;
     case 'chat.unlink':
-      return `memutus hubungan grup “${target}” dengan ${unit}`;
+      return `memutus hubungan grup “${target}” dengan ${unit || 'nasional'}`;
     case 'chat.removed':
       return `mengeluarkan bot dari grup “${target}” (${unit})`;
     case 'chat.migrate':
@@ -315,8 +319,12 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
       return `mencatat ${str(d.date) ?? ''} sebagai hari libur (${str(d.name) ?? ''})${str(d.province) ? ` untuk provinsi ${str(d.province) ?? ''}` : ''}`;
     case 'holiday.remove':
       return `menghapus ${str(d.date) ?? ''} dari hari libur${str(d.province) ? ` provinsi ${str(d.province) ?? ''}` : ''}`;
-    case 'rekap.export':
-      return `mengekspor rekap ${unit || 'nasional'}${str(d.from) ? `, ${str(d.from) === str(d.to) ? str(d.from) ?? '' : `${str(d.from) ?? ''} s.d. ${str(d.to) ?? ''}`}` : ''}${str(d.format) ? ` (${(str(d.format) ?? '').toUpperCase()})` : ''}`;
+    case 'rekap.export': {
+      const from = str(d.periodFrom);
+      const to = str(d.periodTo);
+      const period = from && to && /^\d{4}-W\d{2}$/.test(from) && /^\d{4}-W\d{2}$/.test(to) ? `, ${periodText({ from: from as WeekKey, to: to as WeekKey, kind: 'range' })}` : '';
+      return `mengekspor rekap ${unit || 'nasional'}${period}${str(d.format) ? ` (${(str(d.format) ?? '').toUpperCase()})` : ''}`;
+    }
   }
 }
 

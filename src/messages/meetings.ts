@@ -36,11 +36,15 @@ function noticeBody(m: Meeting, zone: Zone, parties: NoticeParties): Html[] {
 }
 
 /** A session reminder; the time left is filled in by the outbox when it is sent (COUNTDOWN_SLOT). */
-export const reminderMessage = (m: Meeting, zone: Zone, parties: NoticeParties): Html =>
+export const reminderMessage = (m: Meeting, zone: Zone, parties: NoticeParties, notReported?: { unit: string; week: string }): Html =>
   lines(
     bold(`📅 Pengingat (${COUNTDOWN_SLOT}): ${m.title}`),
     ...noticeBody(m, zone, parties),
     '',
+    notReported
+      ? html`⚠️ ${bold(`Laporan ${notReported.week} ${notReported.unit} belum masuk.`)} Mohon kirim dengan /lapor sebelum sesi dimulai, agar angka Bapak/Ibu ikut dibahas.`
+      : undefined,
+    notReported ? '' : undefined,
     'Mohon konfirmasi kehadiran dengan tombol di bawah.',
   );
 
@@ -65,7 +69,7 @@ export const cancelledNoticeMessage = (m: Meeting, zone: Zone, organiser: string
 
 export function readinessMessage(m: Meeting, zone: Zone, missing: Unit[], total: number): Html {
   return lines(
-    bold(`Kesiapan ${m.title}`),
+    bold(`Kesiapan ${m.title} (${COUNTDOWN_SLOT})`),
     html`Sesi dimulai ${formatDateTime(new Date(m.startsAt), zone)}.`,
     missing.length === 0
       ? html`Semua ${total} unit peserta telah melapor minggu ini.`

@@ -213,9 +213,11 @@ export const chartCaptions = {
     return lines(
       html`📈 ${bold(CHART_TEXT.trendTitle(scope))}, ${periodText({ from: points[0]?.week ?? ('' as WeekKey), to: points[points.length - 1]?.week ?? ('' as WeekKey), kind: 'range' })}`,
       first && last && first.pct !== undefined && last.pct !== undefined
-        ? html`Dari ${formatPercent(first.pct)} (${formatWeekShort(first.week)}) menjadi ${formatPercent(last.pct)} (${formatWeekShort(last.week)}), ${formatPoints(last.pct - first.pct)}.`
+        ? html`Dari ${formatPercent(first.pct)} (${formatWeekShort(first.week)}) menjadi ${formatPercent(last.pct)} (${formatWeekShort(last.week)}), ${last.pct >= first.pct ? 'naik' : 'turun'} ${formatPoints(Math.abs(last.pct - first.pct))}.`
         : html`${italic('Capaian belum dapat dihitung: data penduduk bekerja belum diisi.')}`,
-      targetPct !== undefined && last?.pct !== undefined ? html`Target ${formatPercent(targetPct)}; selisih ${formatPoints(last.pct - targetPct)}.` : undefined,
+      targetPct !== undefined && last?.pct !== undefined
+        ? html`Target ${formatPercent(targetPct)}; ${last.pct >= targetPct ? 'lebih' : 'kurang'} ${formatPoints(Math.abs(last.pct - targetPct))}.`
+        : undefined,
       demo ? html`⚠️ ${bold('Data contoh (demo).')}` : undefined,
     );
   },
@@ -301,7 +303,8 @@ export function pushedRekapMessage(input: {
 }): Html {
   const change =
     input.previousParticipants !== undefined ? ` (${formatSignedCount(input.participants - input.previousParticipants)} dibanding minggu sebelumnya)` : '';
-  const pctChange = input.pct !== undefined && input.previousPct !== undefined ? `, ${formatPoints(input.pct - input.previousPct)}` : '';
+  const pctChange =
+    input.pct !== undefined && input.previousPct !== undefined ? `, ${input.pct >= input.previousPct ? '+' : ''}${formatPoints(input.pct - input.previousPct)} dibanding minggu sebelumnya` : '';
   const MAX_NAMES = 30;
   return lines(
     html`📋 ${bold(`Rekap mingguan UC Jamsosnaker ${scopeName(input.scope)}`)}`,

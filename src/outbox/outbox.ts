@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../logger.js';
 import { createTokenBuckets } from '../domain/token-bucket.js';
@@ -19,7 +20,9 @@ export interface OutboxOptions {
   repo: OutboxRepo;
   chats: ChatsRepo;
   /** telegraf's Telegram (or anything with its callApi): every call goes over the Bot API. */
-  telegram: { callApi(method: 'sendMessage', payload: Record<string, unknown>): Promise<{ message_id: number }> };
+  telegram: { callApi(method: 'sendMessage' | 'sendDocument' | 'sendPhoto', payload: Record<string, unknown>): Promise<unknown> };
+  /** The data folder: the files of `files` bodies lie under it. */
+  dataDir?: string;
   /** Business time: when items may be sent (notBefore) and stop mattering (expiresAt); the times recorded. */
   clock: () => Date;
   /** Real time for pacing, backoff and 429 pauses: Telegram's limits are counted in it. */
@@ -60,16 +63,35 @@ export interface EnqueueSpec {
 
 export { countsOf, type DeliveryCounts } from '../domain/delivery.js';
 
+/** One Bot API call of a delivery; a file part names its file, so that its file_id can be kept and reused. */
+interface Part {
+  method: 'sendMessage' | 'sendDocument' | 'sendPhoto';
+  payload: Record<string, unknown>;
+  file?: { path: string; filename: string; field: 'document' | 'photo' };
+}
+
+const textParts = (html: string): Part[] => splitHtml(new Html(html)).map((text) => ({ method: 'sendMessage', payload: { text, parse_mode: 'HTML' } }));
+
 /** Splits a body for Telegram's limit. Entity texts come from one Telegram message, so they already fit. */
-function partsOf(body: MessageBody): Array<Record<string, unknown>> {
+function partsOf(body: MessageBody): Part[] {
   if (body.format === 'entities') {
-    if (body.text.length <= MAX_TEXT) return [{ text: body.text, entities: body.entities }];
-    return splitHtml(new Html(escapeHtml(body.text))).map((text) => ({
-      text,
-      parse_mode: 'HTML',
-    }));
+    if (body.text.length <= MAX_TEXT) return [{ method: 'sendMessage', payload: { text: body.text, entities: body.entities } }];
+    return textParts(escapeHtml(body.text));
   }
-  return splitHtml(new Html(body.text)).map((text) => ({ text, parse_mode: 'HTML' }));
+  if (body.format === 'files') {
+    return body.parts.flatMap((p): Part[] => {
+      if (p.kind === 'html') return textParts(p.text);
+      const method = p.kind === 'document' ? 'sendDocument' : 'sendPhoto';
+      return [{ method, payload: p.caption ? { caption: p.caption, parse_mode: 'HTML' } : {}, file: { path: p.path, filename: p.filename, field: p.kind } }];
+    });
+  }
+  return textParts(body.text);
+}
+
+/** The file_id Telegram gave a sent document or photo (the largest size of a photo). */
+function fileIdOf(result: unknown): string | undefined {
+  const r = result as { document?: { file_id?: string }; photo?: Array<{ file_id?: string }> } | undefined;
+  return r?.document?.file_id ?? r?.photo?.[r.photo.length - 1]?.file_id;
 }
 
 /** The chat cannot be written to (so it is marked inactive), and why; undefined for any other error. */
@@ -276,13 +298,18 @@ export function createOutbox(o: OutboxOptions) {
     try {
       for (let i = d.partsSent; i < parts.length; i++) {
         const last = i === parts.length - 1;
+        const part = parts[i] as Part;
         recordSend(d.chatId, now());
-        await o.telegram.callApi('sendMessage', {
+        const known = part.file ? item.fileIds?.[part.file.path] : undefined;
+        const result = await o.telegram.callApi(part.method, {
           chat_id: d.chatId,
-          ...parts[i],
-          link_preview_options: { is_disabled: true },
+          ...part.payload,
+          ...(part.file ? { [part.file.field]: known ?? { source: join(o.dataDir ?? '.', part.file.path), filename: part.file.filename } } : {}),
+          ...(part.method === 'sendMessage' ? { link_preview_options: { is_disabled: true } } : {}),
           ...(last && item.buttons ? { reply_markup: { inline_keyboard: item.buttons } } : {}),
         });
+        const fileId = part.file && !known ? fileIdOf(result) : undefined;
+        if (part.file && fileId) item.fileIds = { ...item.fileIds, [part.file.path]: fileId };
         d.partsSent = i + 1;
         if (!last) await o.repo.save(item);
       }

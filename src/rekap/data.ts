@@ -268,10 +268,11 @@ export async function buildRekap(store: Store, regions: RegionDirectory, deadlin
   const series: TrendPoint[] = weeks.map((w) => {
     const agg = scopeAt(w);
     const counted = units.filter((h) => h.unit.kind !== 'provinsi' || scope !== 'national');
+    // A week before any report has no coverage (not 0%): a chart starts where the figures start.
     return {
       week: w,
       participants: agg.participants,
-      pct: agg.pct,
+      pct: agg.membersWithData > 0 ? agg.pct : undefined,
       targetPct: agg.targetPct,
       reported: counted.filter((h) => h.byWeek.has(w)).length,
       total: counted.length,

@@ -40,7 +40,7 @@ export async function exportRekap(
     actor: by,
     action: 'rekap.export',
     scope: scope === 'national' ? 'national' : scope.code,
-    details: { format: 'xlsx', from: period.from, to: period.to, via },
+    details: { format: 'xlsx', periodFrom: period.from, periodTo: period.to, via },
   });
   return { rekap, bytes, filename: EXPORT_TEXT.fileName(scopeSlug(scope), periodSlug(period)) };
 }

@@ -21,6 +21,8 @@ const SETTLE_MS = 5000;
 async function main(): Promise<void> {
   const interactive = process.stdin.isTTY;
   const dataDir = await mkdtemp(join(tmpdir(), 'ucbot-sandbox-'));
+  // Files the bot sends outlive the session: the person opens the XLSX and the PNG after trying them.
+  const filesDir = await mkdtemp(join(tmpdir(), 'ucbot-berkas-'));
   const api = new BotApiServer({ token: SANDBOX_TOKEN });
   await api.start();
   const logFile = join(dataDir, 'bot.log');
@@ -62,6 +64,8 @@ async function main(): Promise<void> {
       ' Tekan tombol dengan mengetik nomornya: #1, #2, ... Ketik /keluar untuk selesai.',
       ' Penerima contoh: grup dan petugas Disnaker Kota Pangkal Pinang (pesan untuk mereka tampil ringkas).',
       ' Coba juga: /status Babel, /riwayat Pangkalpinang, /lapor Bangka Selatan, /umumkan, /jadwal.',
+      ' Rekap: /ekspor Babel, /grafik Babel, /peringkat nasional. Berkas XLSX dan PNG disimpan di:',
+      `   ${filesDir}`,
       '',
     ].join('\n'),
   );
@@ -80,8 +84,8 @@ async function main(): Promise<void> {
   // A scheduled notice would keep the outbox busy until its time: a script waits at most a few seconds per line.
   const settle = (): Promise<void> =>
     Promise.race([app.outbox.idle(), new Promise<void>((resolve) => setTimeout(resolve, SETTLE_MS).unref())]);
-  await runTerminalChat({ api, user, input: process.stdin, output: out, interactive, settle });
-  out.write('\nSandbox selesai. Folder data sementara telah dihapus.\n');
+  await runTerminalChat({ api, user, input: process.stdin, output: out, interactive, settle, filesDir });
+  out.write(`\nSandbox selesai. Folder data sementara telah dihapus; berkas yang dikirim bot tetap ada di ${filesDir}\n`);
   await shutdown();
 }
 

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BotApiServer, BotMessage, TgUser } from './bot-api-server.js';
 
@@ -13,7 +15,11 @@ export interface TerminalChatOptions {
   interactive: boolean;
   /** Awaited after each scripted line: lets deliveries the line set off arrive before the next one. */
   settle?: () => Promise<void>;
+  /** Where every document and photo the bot sends is kept, to be opened (XLSX in a spreadsheet, PNG in a viewer). */
+  filesDir?: string;
 }
+
+const sizeText = (bytes: number): string => (bytes < 1024 ? `${bytes} bita` : `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(bytes / 1024)} KB`);
 
 const ANSI_BOLD = '\u001b[1m';
 const ANSI_RESET = '\u001b[0m';
@@ -40,18 +46,32 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     output.write(`${s}\n`);
   };
   let buttonsMessage: BotMessage | undefined;
+  let saved = 0;
+
+  /** Keeps a sent file and says where: `Berkas: /tmp/.../3-rekap-uc-....xlsx (24,5 KB)`. */
+  const keep = (message: BotMessage): string | undefined => {
+    const file = message.file;
+    if (!file || !options.filesDir || message.edits > 0) return undefined;
+    saved += 1;
+    const path = join(options.filesDir, `${saved}-${file.fileName}`);
+    writeFileSync(path, file.bytes);
+    return `📎 ${file.kind === 'photo' ? 'Foto' : 'Berkas'}: ${path} (${sizeText(file.bytes.length)})`;
+  };
 
   const show = (message: BotMessage, edited: boolean): void => {
     if (message.chat.id !== user.id) {
       // Messages to the demo recipients: one line each, so the person sees that a notice went out.
       const who = message.chat.title ?? message.chat.first_name ?? String(message.chat.id);
-      if (!edited) write(color ? `${ANSI_DIM}  → ke ${who}: ${message.text.split('\n')[0] ?? ''}${ANSI_RESET}` : `  → ke ${who}: ${message.text.split('\n')[0] ?? ''}`);
+      const first = message.file ? `[${message.file.fileName}] ${message.text.split('\n')[0] ?? ''}` : (message.text.split('\n')[0] ?? '');
+      if (!edited) write(color ? `${ANSI_DIM}  → ke ${who}: ${first}${ANSI_RESET}` : `  → ke ${who}: ${first}`);
       return;
     }
     const dim = (s: string): string => (color ? `${ANSI_DIM}${s}${ANSI_RESET}` : s);
     write('');
     write(dim(edited ? 'UC Bot (pesan diperbarui):' : 'UC Bot:'));
-    write(renderForTerminal(message, color));
+    const kept = keep(message);
+    if (kept) write(kept);
+    if (message.text !== '') write(renderForTerminal(message, color));
     const flat = message.buttons.flat();
     if (flat.length > 0) {
       buttonsMessage = message;

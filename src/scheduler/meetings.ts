@@ -1,5 +1,6 @@
 import { dueOffset, type Offset } from '../domain/durations.js';
-import type { RegionDirectory } from '../domain/regions/directory.js';
+import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
+import { formatWeekShort } from '../domain/format.js';
 import { ZONE_IANA } from '../domain/when.js';
 import { weekOf } from '../domain/weeks.js';
 import type { Zone, ZoneLabel } from '../domain/zones.js';
@@ -12,7 +13,6 @@ import type { Meeting, MessageBody } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { meetingAudience, roleOf } from './recipients.js';
 
-const DAY_MS = 24 * 3600_000;
 
 export const zoneNamed = (label: ZoneLabel): Zone => ({ label, iana: ZONE_IANA[label] });
 
@@ -29,8 +29,8 @@ export const meetingParties = (store: Store, regions: RegionDirectory, adminIds:
 
 /**
  * Reminders before each session (at the latest due offset, only before it starts, keyed by the session's version so a
- * reschedule starts afresh) and, the day before, a readiness note to the organiser listing the units that have not
- * reported this week.
+ * reschedule starts afresh); a unit that has not reported this week is asked, in its reminder, to report before the
+ * session. With every reminder the organiser gets a readiness note listing the units still missing.
  */
 export function meetingJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; offsets: readonly Offset[]; adminIds: readonly number[] }) {
   return async (now: Date): Promise<void> => {
@@ -38,38 +38,47 @@ export function meetingJob(o: { store: Store; regions: RegionDirectory; outbox: 
       const start = Date.parse(m.startsAt);
       if (m.status !== 'scheduled' || now.getTime() >= start) continue;
       const due = dueOffset(o.offsets, start, now.getTime());
-      const reminderId = due ? `rem-${m.id}-v${m.version}-${due.label}` : undefined;
-      if (due && reminderId && !o.store.outbox.has(reminderId)) {
-        const { recipients } = meetingAudience(o.store, o.regions, m);
+      if (!due) continue;
+      const reminderId = `rem-${m.id}-v${m.version}-${due.label}`;
+      const readinessId = `rdy-${m.id}-v${m.version}-${due.label}`;
+      if (o.store.outbox.has(reminderId) && o.store.outbox.has(readinessId)) continue;
+      const { units, recipients } = meetingAudience(o.store, o.regions, m);
+      const missing: Unit[] = [];
+      for (const u of units) if (!(await o.store.reports.get(u.code, weekOf(now, u.zone.iana)))) missing.push(u);
+      const notReported = new Set(missing.map((u) => u.code));
+      if (!o.store.outbox.has(reminderId)) {
         const parties = meetingParties(o.store, o.regions, o.adminIds, m);
+        // A unit that has not reported this week reads, in its own reminder, that it should report before the session.
         const bodies: Record<string, MessageBody> = {};
-        for (const label of new Set(recipients.map((r) => r.variant))) {
-          bodies[label] = { format: 'html', text: reminderMessage(m, zoneNamed(label), parties).text };
-        }
+        const targets = recipients.map((r) => {
+          const variant = notReported.has(r.unit.code) ? `${r.variant}:${r.unit.code}` : r.variant;
+          if (!bodies[variant]) {
+            const late = notReported.has(r.unit.code) ? { unit: r.unit.kind === 'provinsi' ? `Pemerintah ${r.unit.name}` : r.unit.name, week: formatWeekShort(weekOf(now, r.unit.zone.iana)) } : undefined;
+            bodies[variant] = { format: 'html', text: reminderMessage(m, zoneNamed(r.variant), parties, late).text };
+          }
+          return { chatId: r.chatId, variant };
+        });
         await o.outbox.enqueue({
           id: reminderId,
           kind: 'reminder',
           title: meetingText.reminderTitle(m.title),
           bodies,
           buttons: attendanceButtons(m),
-          recipients,
+          recipients: targets,
           expiresAt: new Date(start),
           countdownTo: new Date(start),
         });
       }
-      const readinessId = `rdy-${m.id}-v${m.version}`;
-      if (now.getTime() >= start - DAY_MS && !o.store.outbox.has(readinessId)) {
-        const { units } = meetingAudience(o.store, o.regions, m);
-        const missing = [];
-        for (const u of units) if (!(await o.store.reports.get(u.code, weekOf(now, u.zone.iana)))) missing.push(u);
-        const zone = zoneNamed(m.zone);
+      // The organiser's readiness note comes with every reminder, with the units still missing.
+      if (!o.store.outbox.has(readinessId)) {
         await o.outbox.enqueue({
           id: readinessId,
           kind: 'readiness',
           title: meetingText.readinessTitle(m.title),
-          bodies: { default: { format: 'html', text: readinessMessage(m, zone, missing, units.length).text } },
+          bodies: { default: { format: 'html', text: readinessMessage(m, zoneNamed(m.zone), missing, units.length).text } },
           recipients: [{ chatId: m.organiserChatId, variant: 'default' }],
           expiresAt: new Date(start),
+          countdownTo: new Date(start),
         });
       }
     }

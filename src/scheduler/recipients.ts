@@ -16,16 +16,16 @@ export function unitChats(store: Store, unitCode: string, roles: readonly Role[]
 }
 
 
-/** A session's audience: its units, and every chat that speaks for them, keyed by the zone they read times in. */
+/** A session's audience: its units, and every chat that speaks for them, keyed by the zone they read times in (and the unit each speaks for). */
 export function meetingAudience(store: Store, regions: RegionDirectory, m: Meeting) {
   const units: Unit[] = audienceUnits(m.audience, m.scope, regions);
   const seen = new Set<number>();
-  const recipients: Array<{ chatId: number; variant: ZoneLabel }> = [];
+  const recipients: Array<{ chatId: number; variant: ZoneLabel; unit: Unit }> = [];
   for (const unit of units) {
     for (const chatId of unitChats(store, unit.code, ['staff', 'viewer'])) {
       if (seen.has(chatId)) continue;
       seen.add(chatId);
-      recipients.push({ chatId, variant: unit.zone.label });
+      recipients.push({ chatId, variant: unit.zone.label, unit });
     }
   }
   return { units, recipients };

@@ -39,7 +39,8 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^outbox\/(?:open|done\/\d{4}-\d{2})\/[^/]+\.json$/, OutboxItemSchema],
 ];
 /** Files the store keeps that are not data to validate here (the writer checks its own promises). */
-const SKIPPED = [/^audit\/pending\//, new RegExp(`^${LOCK_FILE}$`)];
+/** Not the store's JSON: promised audit lines (checked at start-up) and the files the outbox sends (XLSX, PNG). */
+const SKIPPED = [/^audit\/pending\//, /^outbox-files\//, new RegExp(`^${LOCK_FILE}$`)];
 
 export interface BrokenFile {
   file: string;

@@ -195,6 +195,29 @@ describe('attendance and who is who (issue 9)', () => {
     expect(reminders(9601).at(-1)?.text).toContain('Narahubung: Koor Babel (koordinator Provinsi Kepulauan Bangka Belitung)');
   });
 
+  it('send the readiness note with every reminder offset, and ask each unit that has not reported to report first (issue 10)', async () => {
+    await addMeeting();
+    await seedReport(h.app.store, '19.71', '2026-W48', PANGKALPINANG_W48);
+    const notes = (): string[] => h.api.messages(coord.id).filter((m) => m.text.startsWith('Kesiapan Monev Capaian UC')).map((m) => m.text);
+    await tickAt('2026-11-24T02:00:00Z');
+    expect(notes()).toHaveLength(1);
+    expect(notes()[0]).toContain('Kesiapan Monev Capaian UC (3 hari lagi)');
+    expect(notes()[0]).toContain('2 dari 3 unit peserta belum melapor minggu ini:');
+    // Makassar has not reported: its reminder says so; Pangkalpinang's does not.
+    expect(reminders(9602).at(-1)?.text).toContain('Laporan minggu ke-48 tahun 2026 Kota Makassar belum masuk. Mohon kirim dengan /lapor sebelum sesi dimulai');
+    expect(reminders(9601).at(-1)?.text).not.toContain('belum masuk');
+    await seedReport(h.app.store, '73.71', '2026-W48', PANGKALPINANG_W48);
+    await tickAt('2026-11-26T02:00:00Z');
+    expect(notes()).toHaveLength(2);
+    expect(notes()[1]).toContain('(1 hari lagi)');
+    expect(notes()[1]).toContain('1 dari 3 unit peserta belum melapor minggu ini:');
+    expect(reminders(9602).at(-1)?.text).not.toContain('belum masuk');
+    await tickAt('2026-11-27T01:00:00Z');
+    expect(notes()).toHaveLength(3);
+    expect(notes()[2]).toContain('(1 jam lagi)');
+    expect(reminders(9603).at(-1)?.text).toContain('Kota Jayapura belum masuk');
+  });
+
   it('keeps the organiser’s zone when a new time is typed in another zone (issue 9.12)', async () => {
     await addMeeting();
     await say(h, coord, '/jadwal');

@@ -78,7 +78,7 @@ describe('/ekspor (issue 10)', () => {
 
     // Recorded in the audit trail: who, scope, period.
     const audit = await say(h, coordinator, '/audit');
-    expect(audit).toContain('Dewi: mengekspor rekap Provinsi Kepulauan Bangka Belitung, 2026-W48 (XLSX)');
+    expect(audit).toContain('Dewi: mengekspor rekap Provinsi Kepulauan Bangka Belitung, minggu ke-48 tahun 2026 (XLSX)');
   });
 
   it('offers periods by button when nothing is named, and every button gives a file', async () => {

@@ -16,6 +16,9 @@ const DETAILS: Record<string, unknown> = {
   to: '2026-12-04T06:00:00.000Z',
   audience: 'semua unit di Provinsi Kepulauan Bangka Belitung',
   chats: 12,
+  periodFrom: '2026-W40',
+  periodTo: '2026-W48',
+  format: 'xlsx',
 };
 
 describe('the audit trail in words (issue 9.3)', () => {
@@ -29,6 +32,7 @@ describe('the audit trail in words (issue 9.3)', () => {
     expect(line).not.toMatch(/undefined|NaN|\d{4}-W\d{2}|\d{4}-\d{2}-\d{2}T/);
     if (action.startsWith('report.')) expect(line).toContain('minggu ke-48 tahun 2026');
     if (action.startsWith('session.') && action !== 'session.cancel') expect(line).toContain('pukul');
+    if (action === 'rekap.export') expect(line).toContain('mengekspor rekap Kota Pangkal Pinang, minggu ke-40 s.d. ke-48 tahun 2026 (XLSX)');
   });
 });
 

@@ -51,6 +51,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     BACKUP_KEEP: '3',
     // Tests drive the scheduler with tick(); its own interval never fires within a test.
     SCHEDULER_TICK_SECONDS: '3600',
+    // The pushed weekly rekap is tested on its own (tests/bot/rekap-push.test.ts); elsewhere it would interleave.
+    REKAP_AFTER_DEADLINE: 'off',
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.error);

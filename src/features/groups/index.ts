@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
-import { canLink } from '../../domain/access.js';
+import { canLink, NATIONAL } from '../../domain/access.js';
 import type { Unit } from '../../domain/regions/directory.js';
 import { actorOf } from '../../bot/actor.js';
 import { pressedData } from '../../bot/callback-data.js';
@@ -18,6 +18,7 @@ import {
   notAllowedMessage,
   notLinkedMessage,
   unlinkedMessage,
+  NATIONAL_NAME,
 } from '../../messages/access.js';
 
 const FEATURE = 'grp';
@@ -31,11 +32,15 @@ const chatTitle = (ctx: BotContext): string => (ctx.chat && 'title' in ctx.chat 
 export function groupsFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const link = async (ctx: BotContext, unit: Unit): Promise<void> => {
+  /** A unit, or the nation (a national coordinators' group: it receives the national weekly rekap). */
+  const nameOf = (code: string): string => (code === NATIONAL ? NATIONAL_NAME : (deps.regions.get(code)?.name ?? code));
+
+  const link = async (ctx: BotContext, target: Unit | 'national'): Promise<void> => {
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return;
     const now = deps.clock();
     const by = actorOf(ctx);
+    const unit = target === 'national' ? { code: NATIONAL, name: NATIONAL_NAME } : target;
     const previous = await deps.store.chats.link({ chatId, title: chatTitle(ctx), unitCode: unit.code, by, at: now });
     await deps.store.audit.record({
       at: now,
@@ -44,7 +49,7 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
       scope: unit.code,
       details: { chatId, title: chatTitle(ctx), target: chatTitle(ctx), ...(previous ? { previousUnit: previous.unitCode } : {}) },
     });
-    const previousName = previous && previous.unitCode !== unit.code ? deps.regions.get(previous.unitCode)?.name : undefined;
+    const previousName = previous && previous.unitCode !== unit.code ? nameOf(previous.unitCode) : undefined;
     const answer = linkedMessage(unit.name, previousName);
     // From a button: the question becomes the answer. From the command: a reply.
     await (ctx.callbackQuery ? editOrReplyHtml(ctx, answer, deps.sleep) : replyHtml(ctx, answer, deps.sleep));
@@ -55,12 +60,12 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
     if (ctx.access.role === 'unknown' || ctx.access.role === 'viewer') return replyHtml(ctx, notAllowedMessage(), deps.sleep);
     const query = ctx.payload.trim();
     if (query === '') return replyHtml(ctx, linkUsageMessage(), deps.sleep);
-    const answer = resolveUnit(deps.regions, query, (code) => code !== 'national' && canLink(ctx.access, code), {
+    const answer = resolveUnit(deps.regions, query, (code) => canLink(ctx.access, code), {
       feature: FEATURE,
       action: 'link',
     });
     if (answer.kind === 'ask') return replyHtml(ctx, answer.message, deps.sleep, { buttons: answer.buttons });
-    if (answer.kind === 'unit') await link(ctx, answer.unit);
+    await link(ctx, answer.kind === 'unit' ? answer.unit : 'national');
   });
 
   feature.action(/^grp:/, async (ctx) => {
@@ -93,7 +98,7 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
       scope: current.unitCode,
       details: { chatId: ctx.chat.id, title: chatTitle(ctx), target: chatTitle(ctx) },
     });
-    await replyHtml(ctx, unlinkedMessage(deps.regions.get(current.unitCode)?.name ?? current.unitCode), deps.sleep);
+    await replyHtml(ctx, unlinkedMessage(nameOf(current.unitCode)), deps.sleep);
   });
 
   feature.on('my_chat_member', async (ctx) => {

@@ -1,0 +1,134 @@
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deadlineFor, type Deadline } from '../domain/deadline.js';
+import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
+import { compareWeeks, shiftWeek, weekOf, type WeekKey } from '../domain/weeks.js';
+import { WIB } from '../domain/zones.js';
+import type { Logger } from '../logger.js';
+import { chartCaptions, pushedRekapMessage, PUSH_TITLE, EXPORT_TEXT } from '../messages/rekap.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Rekap } from '../rekap/data.js';
+import { exportRekap, scopeSlug } from '../rekap/service.js';
+import type { FilePart } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+
+/** Files of pushed rekaps are kept this many weeks, then removed (the XLSX can always be made again with /ekspor). */
+const KEEP_FILES_WEEKS = 8;
+const FILES_DIR = 'outbox-files';
+const PUSHER = { telegramId: null, name: 'UC Bot (rekap mingguan otomatis)' };
+const MOVERS = 3;
+
+type Scope = Unit | 'national';
+
+/**
+ * Who receives a scope's weekly rekap: its coordinators (a province's, or the national ones) and every group linked to
+ * it (`/hubungkan Babel` in a province coordinators' group, `/hubungkan nasional` in the national one).
+ */
+export function rekapRecipients(store: Store, scope: Scope): number[] {
+  const code = scope === 'national' ? 'national' : scope.code;
+  const people = store.users
+    .active()
+    .filter((u) => u.role === 'coordinator' && u.scope === code)
+    .map((u) => u.telegramId);
+  return [...new Set([...store.chats.linksOf(code).map((c) => c.chatId), ...people])];
+}
+
+/** The latest week whose rekap is due by `now`: its deadline (holidays counted) plus the delay has passed. */
+export function dueRekapWeek(scope: Scope, now: Date, deadline: Deadline, afterMs: number): WeekKey | undefined {
+  const zone = scope === 'national' ? WIB : scope.zone;
+  const province = scope === 'national' ? undefined : scope.code;
+  const current = weekOf(now, zone.iana);
+  for (const week of [current, shiftWeek(current, -1)]) {
+    const due = deadlineFor(week, zone.iana, deadline, province).at.getTime() + afterMs;
+    if (now.getTime() >= due) return week;
+  }
+  return undefined;
+}
+
+function summaryOf(rekap: Rekap, now: Date) {
+  const rows = rekap.rows.filter((r) => r.kind !== 'own');
+  const total = rekap.total ?? rekap.rows[0];
+  const statuses = rekap.statuses;
+  const counted = rekap.scope === 'national' ? statuses.filter((s) => s.unit.kind !== 'provinsi') : statuses;
+  const movers = rows
+    .filter((r) => r.previousParticipants !== undefined && r.latestWeek !== undefined)
+    .map((r) => ({ name: r.unit.kind === 'provinsi' ? r.unit.baseName : r.unit.name, change: r.participants - (r.previousParticipants ?? 0) }))
+    .filter((m) => m.change !== 0)
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
+    .slice(0, MOVERS);
+  const missing =
+    rekap.scope === 'national'
+      ? rows.filter((r) => r.reported && r.reported.onTime + r.reported.late < r.reported.total).map((r) => `${r.unit.baseName} (${(r.reported?.total ?? 0) - (r.reported?.onTime ?? 0) - (r.reported?.late ?? 0)})`)
+      : statuses.filter((s) => s.status === 'belum').map((s) => s.unit.name);
+  const previousPct = total?.previousParticipants !== undefined && total.workforce ? (total.previousParticipants / total.workforce) * 100 : undefined;
+  return pushedRekapMessage({
+    scope: rekap.scope,
+    week: rekap.week,
+    reported: counted.filter((s) => s.status !== 'belum').length,
+    late: counted.filter((s) => s.status === 'terlambat').length,
+    total: counted.length,
+    pct: total?.pct,
+    previousPct,
+    participants: total?.participants ?? 0,
+    previousParticipants: total?.previousParticipants,
+    movers,
+    missing,
+    demo: rekap.demo,
+    generatedAt: now,
+  });
+}
+
+/**
+ * After each week's deadline (plus `afterMs`), every scope with someone to receive it gets its rekap through the
+ * outbox: a short text, the ranked chart and the XLSX, one item per week and scope (its id says which), so it goes
+ * once, also after a restart; after downtime only the latest due week is sent. Files are written under the data folder
+ * before the item is queued, and old ones are removed.
+ */
+export function rekapJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; deadline: Deadline; afterMs: number; dataDir: string; logger: Logger }) {
+  return async (now: Date): Promise<void> => {
+    const scopes: Scope[] = ['national', ...o.regions.provinces];
+    for (const scope of scopes) {
+      const week = dueRekapWeek(scope, now, o.deadline, o.afterMs);
+      if (!week) continue;
+      const code = scope === 'national' ? 'nasional' : scope.code;
+      const id = `rekap-${week}-${code}`;
+      if (o.store.outbox.has(id)) continue;
+      const recipients = rekapRecipients(o.store, scope);
+      if (recipients.length === 0) continue;
+      const made = await exportRekap({ store: o.store, regions: o.regions, deadline: o.deadline }, scope, { from: week, to: week, kind: 'week' }, PUSHER, now, 'push');
+      const folder = join(FILES_DIR, `rekap-${week}`);
+      await mkdir(join(o.dataDir, folder), { recursive: true });
+      const parts: FilePart[] = [{ kind: 'html', text: summaryOf(made.rekap, now).text }];
+      if (scope === 'national' || scope.kind === 'provinsi') {
+        const { rankingChart } = await import('../rekap/chart.js');
+        const rows = made.rekap.rows.filter((r) => r.kind !== 'own');
+        const png = rankingChart(scope, week, rows, made.rekap.demo);
+        const pngName = `peringkat-${scopeSlug(scope)}-${week}.png`;
+        await writeFile(join(o.dataDir, folder, pngName), png.png);
+        const ranked = [...rows].sort((a, b) => (b.pct ?? -1) - (a.pct ?? -1));
+        const caption = chartCaptions.ranking(scope, week, ranked.map((r) => ({ name: r.unit.kind === 'provinsi' ? r.unit.baseName : r.unit.name, pct: r.pct })), made.rekap.demo);
+        parts.push({ kind: 'photo', path: `${folder}/${pngName}`, filename: pngName, caption: caption.text });
+      }
+      await writeFile(join(o.dataDir, folder, made.filename), made.bytes);
+      parts.push({ kind: 'document', path: `${folder}/${made.filename}`, filename: made.filename, caption: EXPORT_TEXT.caption(scope, { from: week, to: week, kind: 'week' }, made.rekap.demo).text });
+      await o.outbox.enqueue({
+        id,
+        kind: 'rekap',
+        title: PUSH_TITLE(scope, week),
+        bodies: { default: { format: 'files', parts } },
+        recipients: recipients.map((chatId) => ({ chatId, variant: 'default' })),
+      });
+      o.logger.info('weekly rekap queued', { scope: code, week, recipients: recipients.length });
+    }
+    await pruneFiles(o.dataDir, weekOf(now, WIB.iana));
+  };
+}
+
+async function pruneFiles(dataDir: string, current: WeekKey): Promise<void> {
+  const oldest = shiftWeek(current, -KEEP_FILES_WEEKS);
+  const names = await readdir(join(dataDir, FILES_DIR)).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = /^rekap-(\d{4}-W\d{2})$/.exec(name);
+    if (m?.[1] && compareWeeks(m[1] as WeekKey, oldest) < 0) await rm(join(dataDir, FILES_DIR, name), { recursive: true, force: true });
+  }
+}
