@@ -205,3 +205,27 @@ describe('gap and pace (issue 10)', () => {
     for (const m of h.api.messages(h.admin.id)) expect(m.text.length).toBeLessThanOrEqual(4096);
   });
 });
+
+describe('every button of the rekap commands (issue 10)', () => {
+  it('/grafik and /peringkat ask which unit for an ambiguous name, and every choice is answered', async () => {
+    await say(h, h.admin, '/grafik Bangka 2026-W45..2026-W48 tren');
+    const charts = h.api.lastMessage(h.admin.id);
+    expect(charts.buttons.flat().length).toBeGreaterThan(1);
+    for (const b of charts.buttons.flat()) {
+      const before = h.api.messages(h.admin.id).length;
+      await h.api.press(h.admin, charts, b.text);
+      const got = h.api.messages(h.admin.id).slice(before);
+      expect(got.some((m) => m.file?.kind === 'photo' && m.file.fileName.startsWith('tren-')), b.text).toBe(true);
+      expect(got.find((m) => m.file)?.text, b.text).toContain('minggu ke-45 s.d. ke-48 tahun 2026');
+    }
+    await say(h, h.admin, '/peringkat Bangka');
+    const ranking = h.api.lastMessage(h.admin.id);
+    for (const b of ranking.buttons.flat()) {
+      const before = h.api.messages(h.admin.id).length;
+      await h.api.press(h.admin, ranking, b.text);
+      const answer = h.api.messages(h.admin.id).slice(before).map((m) => m.text).join('\n');
+      expect(answer, b.text).toMatch(b.text.startsWith('Provinsi') ? /Peringkat capaian UC kab\/kota/ : /adalah kab\/kota/);
+    }
+    expect(h.api.failedCalls()).toEqual([]);
+  });
+});
