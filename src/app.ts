@@ -20,6 +20,7 @@ import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { meetingJob } from './scheduler/meetings.js';
 import { rekapJob } from './scheduler/rekap.js';
+import { verificationNoticeJob } from './scheduler/verification.js';
 
 export interface AppOptions {
   clock?: () => Date;
@@ -64,7 +65,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     const regions = options.regions ?? (await loadOfficialRegions());
     // Deadlines move for holidays and cuti bersama: the curated list and what operators changed, read afresh.
-    const reportDeadline = { ...config.reportDeadline, holidays: createHolidayCalendar(() => store.holidays.changes()) };
+    const reportDeadline = { ...config.reportDeadline, graceMs: config.lateGraceMs, holidays: createHolidayCalendar(() => store.holidays.changes()) };
     await store.backup().catch((e: unknown) => {
       throw isDiskFull(e) ? new StoreDiskFullError(config.dataDir) : e;
     });
@@ -114,6 +115,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       rateLimitBurst: config.rateLimitBurst,
       rateLimitPerMinute: config.rateLimitPerMinute,
       reportDeadline,
+      unverifiedInTotals: config.unverifiedInTotals,
       flowTimeoutHours: config.flowTimeoutHours,
       store,
       regions,
@@ -173,9 +175,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       jobs: [
         meetingJob({ store, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds }),
         boardJob({ store, regions, reportDeadline, clock, logger, telegram }),
+        verificationNoticeJob({ store, regions, outbox, logger }),
         ...(config.rekapAfterDeadlineMs === undefined
           ? []
-          : [rekapJob({ store, regions, outbox, deadline: reportDeadline, afterMs: config.rekapAfterDeadlineMs, dataDir: config.dataDir, logger })]),
+          : [rekapJob({ store, regions, outbox, deadline: reportDeadline, afterMs: config.rekapAfterDeadlineMs, dataDir: config.dataDir, logger, unverified: config.unverifiedInTotals })]),
       ],
     });
     scheduler.start(config.schedulerTickSeconds * 1000);

@@ -22,6 +22,14 @@ const positiveInt = (fallback: number) =>
   z.coerce.number({ message: CONFIG_TEXT.positiveInt }).int().positive().default(fallback);
 
 /** A setting written as people write it, read by the domain's own parser; `describe` words its error. */
+/** One offset (`2h`, `30m`, `0m` is not one: the deadline itself is `1m`). */
+function singleOffset(s: string): Result<number, OffsetError> {
+  const parsed = parseOffsets(s);
+  if (!parsed.ok) return parsed;
+  if (parsed.value.length !== 1) return err({ kind: 'offset', input: s });
+  return ok(parsed.value[0]?.ms ?? 0);
+}
+
 const parsedWith = <T, E>(fallback: string, parse: (s: string) => Result<T, E>, describe: (e: E) => string) =>
   z
     .string()
@@ -53,6 +61,10 @@ const ConfigSchema = z.object({
   RATE_LIMIT_BURST: positiveInt(20),
   RATE_LIMIT_PER_MINUTE: positiveInt(60),
   REPORT_DEADLINE: parsedWith('Jumat 15.00', parseDeadline, () => CONFIG_TEXT.deadline),
+  /** How long after a week's deadline its staff may still send it (marked late); after that only coordinators. */
+  LATE_GRACE: parsedWith('3d', singleOffset, CONFIG_TEXT.offset),
+  /** Whether figures no coordinator has verified yet count in province and national totals (marked) or not. */
+  UNVERIFIED_IN_TOTALS: z.enum(['count', 'exclude'], { message: CONFIG_TEXT.unverifiedInTotals }).default('count'),
   FLOW_TIMEOUT_HOURS: positiveInt(24),
   SEND_RATE: positiveInt(25),
   LATE_REMINDERS: parsedWith('1d,2h', parseOffsets, CONFIG_TEXT.offset),
@@ -72,14 +84,6 @@ const ConfigSchema = z.object({
 })
   .refine((c) => c.WEBHOOK_URL === undefined || c.WEBHOOK_SECRET !== undefined, { message: CONFIG_TEXT.webhookSecretMissing, path: ['WEBHOOK_SECRET'] });
 
-/** One offset (`2h`, `30m`, `0m` is not one: the deadline itself is `1m`). */
-function singleOffset(s: string): Result<number, OffsetError> {
-  const parsed = parseOffsets(s);
-  if (!parsed.ok) return parsed;
-  if (parsed.value.length !== 1) return err({ kind: 'offset', input: s });
-  return ok(parsed.value[0]?.ms ?? 0);
-}
-
 export interface Config {
   botToken: string;
   apiRoot: string;
@@ -93,6 +97,9 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Weekly reporting deadline, in each unit's own zone. */
   reportDeadline: Deadline;
+  /** Milliseconds after a week's deadline during which its staff may still send it. */
+  lateGraceMs: number;
+  unverifiedInTotals: 'count' | 'exclude';
   /** Milliseconds after each weekly deadline when the rekap is pushed; undefined: not pushed. */
   rekapAfterDeadlineMs: number | undefined;
   /** A guided flow left alone this long is ended. */
@@ -130,6 +137,8 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     reportDeadline: c.REPORT_DEADLINE,
     rekapAfterDeadlineMs: c.REKAP_AFTER_DEADLINE,
+    lateGraceMs: c.LATE_GRACE,
+    unverifiedInTotals: c.UNVERIFIED_IN_TOTALS,
     flowTimeoutHours: c.FLOW_TIMEOUT_HOURS,
     sendRate: c.SEND_RATE,
     lateReminders: c.LATE_REMINDERS,

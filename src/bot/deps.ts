@@ -15,6 +15,8 @@ export interface BotDeps {
   rateLimitBurst: number;
   rateLimitPerMinute: number;
   reportDeadline: Deadline;
+  /** Whether figures no coordinator has verified count in province and national totals (marked) or not. */
+  unverifiedInTotals: 'count' | 'exclude';
   flowTimeoutHours: number;
   outbox: Outbox;
   /** Each person's command menu, kept to their role. */

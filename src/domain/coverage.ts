@@ -8,6 +8,7 @@ import {
 } from './figures.js';
 import type { Unit } from './regions/directory.js';
 import { weeksBetween, type WeekKey } from './weeks.js';
+import type { UnverifiedInTotals, VerificationState } from './verification.js';
 
 /** A report older than this many weeks is flagged as out of date. */
 export const STALE_AFTER_WEEKS = 2;
@@ -19,6 +20,9 @@ export interface ReportSnapshot {
   by: string;
   source: 'chat' | 'import' | 'demo';
   revisions: number;
+  /** Where a coordinator's check of these figures stands (undefined: not tracked, as in older callers). */
+  verification?: VerificationState | undefined;
+  late?: boolean | undefined;
 }
 
 /** What is known of one unit at one moment: the input of every coverage view. */
@@ -30,6 +34,8 @@ export interface UnitSnapshot {
   /** The unit's report for the week before `latest.week`, when there is one. */
   previous?: ReportSnapshot | undefined;
   baseline?: Baseline | undefined;
+  /** This week's report when it carries no figures ("belum ada data"): reported, and `latest` stays the last figures. */
+  noDataThisWeek?: { reason: string } | undefined;
 }
 
 export type Programme = (typeof NONASN_PROGRAMMES)[number];
@@ -89,7 +95,12 @@ export function unitCoverage(figures: Figures, baseline: Baseline | undefined): 
 export const isStale = (s: UnitSnapshot): boolean =>
   s.latest !== undefined && weeksBetween(s.latest.week, s.currentWeek) > STALE_AFTER_WEEKS;
 
-export const reportedThisWeek = (s: UnitSnapshot): boolean => s.latest?.week === s.currentWeek;
+/** Reported this week: with figures, or as "belum ada data" (on time for completeness, no figures). */
+export const reportedThisWeek = (s: UnitSnapshot): boolean => s.latest?.week === s.currentWeek || s.noDataThisWeek !== undefined;
+
+/** Is this member's latest figure counted in an area's totals? All of them, or only verified ones. */
+const counted = (m: UnitSnapshot, unverified: UnverifiedInTotals): boolean =>
+  m.latest !== undefined && (unverified === 'count' || m.latest.verification === undefined || m.latest.verification === 'verified');
 
 export interface AggregateCoverage {
   members: number;
@@ -108,6 +119,10 @@ export interface AggregateCoverage {
   pct?: number | undefined;
   targetPct?: number | undefined;
   gapPoints?: number | undefined;
+  /** Members whose latest figures no coordinator has verified yet (counted, marked; or left out: see `unverified`). */
+  membersUnverified: number;
+  /** How unverified figures were treated. */
+  unverified: UnverifiedInTotals;
 }
 
 /**
@@ -115,8 +130,9 @@ export interface AggregateCoverage {
  * reported beside it). With the area's own workforce baseline, coverage is all participants over it; without, it is
  * computed only over the members that have both figures and a baseline, so numerator and denominator match.
  */
-export function aggregateCoverage(members: UnitSnapshot[], ownBaseline: Baseline | undefined): AggregateCoverage {
-  const withData = members.filter((m) => m.latest !== undefined);
+export function aggregateCoverage(members: UnitSnapshot[], ownBaseline: Baseline | undefined, unverified: UnverifiedInTotals = 'count'): AggregateCoverage {
+  const withData = members.filter((m) => counted(m, unverified));
+  const membersUnverified = members.filter((m) => m.latest !== undefined && m.latest.verification !== undefined && m.latest.verification !== 'verified').length;
   const segments = segmentsOf({});
   for (const m of withData) {
     for (const k of PARTICIPANT_FIELDS) segments[k] += m.latest?.figures[k] ?? 0;
@@ -156,6 +172,8 @@ export function aggregateCoverage(members: UnitSnapshot[], ownBaseline: Baseline
     pct,
     targetPct,
     gapPoints: pct !== undefined && targetPct !== undefined ? pct - targetPct : undefined,
+    membersUnverified,
+    unverified,
   };
 }
 
@@ -181,5 +199,7 @@ export function nationalCoverage(provinces: AggregateCoverage[]): AggregateCover
     pct: percentOf(basisParticipants, workforce),
     targetPct: undefined,
     gapPoints: undefined,
+    membersUnverified: sum((p) => p.membersUnverified),
+    unverified: provinces[0]?.unverified ?? 'count',
   };
 }

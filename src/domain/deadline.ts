@@ -10,7 +10,12 @@ export interface Deadline {
   minute: number;
   /** Days off that move a deadline falling on them to the previous working day (none: never moved). */
   holidays?: HolidayCalendar | undefined;
+  /** How long after a week's deadline its staff may still send it, marked late (LATE_GRACE); none: not at all. */
+  graceMs?: number | undefined;
 }
+
+/** How far back a coordinator may enter (or correct) a unit's report: a year of weeks. */
+export const COORDINATOR_WEEKS_BACK = 53;
 
 export const DAY_NAMES = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const;
 
@@ -80,14 +85,28 @@ function nominalDeadline(week: WeekKey, iana: string, d: Deadline): Date {
 }
 
 /**
- * The weeks a unit may report now: the current week, and the previous one until this week's deadline has passed
- * (a week's figures are often only complete after it ends).
+ * The weeks a unit's staff may report now: the current week, and each earlier week until its deadline plus the grace
+ * period (LATE_GRACE) has passed. A week sent after its deadline is late (see isLate).
  */
 export function reportableWeeks(now: Date, iana: string, d: Deadline, province?: string): WeekKey[] {
   const current = weekOf(now, iana);
-  const previous = shiftWeek(current, -1);
-  return now < deadlineOf(current, iana, d, province) ? [current, previous] : [current];
+  const out = [current];
+  for (let k = 1; k <= 8; k++) {
+    const week = shiftWeek(current, -k);
+    if (now.getTime() >= deadlineOf(week, iana, d, province).getTime() + (d.graceMs ?? 0)) break;
+    out.push(week);
+  }
+  return out;
 }
 
 export const isReportable = (week: WeekKey, now: Date, iana: string, d: Deadline, province?: string): boolean =>
   reportableWeeks(now, iana, d, province).some((w) => compareWeeks(w, week) === 0);
+
+/** A coordinator (or admin) may enter any week of the past year up to the current one, late or not. */
+export const isEnterableByCoordinator = (week: WeekKey, now: Date, iana: string): boolean => {
+  const current = weekOf(now, iana);
+  return compareWeeks(week, current) <= 0 && compareWeeks(week, shiftWeek(current, -COORDINATOR_WEEKS_BACK)) > 0;
+};
+
+/** Sent after the week's deadline (holidays counted). */
+export const isLate = (week: WeekKey, at: Date, iana: string, d: Deadline, province?: string): boolean => at.getTime() > deadlineOf(week, iana, d, province).getTime();

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from './attendance.js';
 import { ALL_FIELDS, type FieldKey } from './fields.js';
 import { REJECT_REASONS } from './requests.js';
+import { RETURN_REASONS } from './verification-reasons.js';
 
 const count = z.number().int().nonnegative();
 export const isoInstant = z.iso.datetime();
@@ -34,12 +35,27 @@ export const RevisionSchema = z.object({
   source: z.enum(['chat', 'import', 'demo']),
   /** Entered by a coordinator on the unit's behalf. */
   onBehalf: z.boolean().optional(),
+  /** "Belum ada data" (the BPJS data has not come down yet, say): no figures, never shown or summed as 0. */
+  noData: z.object({ reason: z.string().min(1).max(200) }).optional(),
+  /** Sent after the week's deadline (within the grace period for staff, or later by a coordinator). */
+  late: z.boolean().optional(),
 });
 export type Revision = z.infer<typeof RevisionSchema>;
+
+/** A coordinator's decision on one revision: a later revision (a correction) awaits a decision of its own. */
+export const VerificationSchema = z.object({
+  rev: z.number().int().positive(),
+  state: z.enum(['verified', 'returned']),
+  by: ActorSchema,
+  at: isoInstant,
+  reason: z.enum(RETURN_REASONS).optional(),
+});
+export type Verification = z.infer<typeof VerificationSchema>;
 
 export const WeekReportSchema = z.object({
   week: weekKey,
   revisions: z.array(RevisionSchema).min(1),
+  verification: VerificationSchema.optional(),
 });
 export type WeekReport = z.infer<typeof WeekReportSchema>;
 
@@ -103,6 +119,8 @@ export const AUDIT_ACTIONS = [
   'holiday.add',
   'holiday.remove',
   'rekap.export',
+  'report.verify',
+  'report.return',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -1,11 +1,12 @@
 import { canReport, type Access } from '../domain/access.js';
 import { callbackButton, type CallbackButton } from '../domain/callback-data.js';
-import { deadlineFor, isReportable, reportableWeeks, type Deadline } from '../domain/deadline.js';
+import { deadlineFor, isEnterableByCoordinator, isLate, isReportable, reportableWeeks, type Deadline } from '../domain/deadline.js';
+import { splitRegionAndPeriod } from '../domain/periods.js';
 import { fieldsFor, figureWarnings, NONASN_PROGRAMMES, validateFigures, warningKey, type FieldKey, type Figures } from '../domain/figures.js';
 import { parseCount } from '../domain/numbers.js';
 import { parseQuickEntry } from '../domain/quick-entry.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
-import { shiftWeek, weekYear, type WeekKey } from '../domain/weeks.js';
+import { shiftWeek, weekOf, weekYear, type WeekKey } from '../domain/weeks.js';
 import { flowCancelledMessage, typeAnotherRegionHint } from '../messages/access.js';
 import { nonTextAnswerMessage } from '../messages/common.js';
 import { countErrorText } from '../messages/figures.js';
@@ -47,8 +48,16 @@ import {
   workforceErrorText,
   workforceNotAllowedMessage,
   WORKFORCE_LABEL,
+  NO_DATA_LABEL,
+  NO_DATA_PRESET,
+  noDataAskReasonMessage,
+  noDataSummaryMessage,
+  noDataHasFiguresMessage,
+  noDataReasonTooLong,
+  oneWeekOnlyMessage,
   type Earlier,
 } from '../messages/report.js';
+import { periodErrorMessage } from '../messages/rekap.js';
 import { resolveUnit } from './resolve-unit.js';
 import type { ReportFlow } from './state.js';
 import { decline, finish, refuse, say, stay, type FlowInput, type StepResult } from './step.js';
@@ -66,11 +75,24 @@ export type ReportEffect =
       week: WeekKey;
       figures: Figures;
       onBehalf: boolean;
+      /** Sent after the week's deadline. */
+      late: boolean;
       /** warningKey of every warning of these figures: all confirmed on the way here. */
       warnings: string[];
       workforce: { total: number; source: string } | undefined;
     }
-  | { kind: 'workforce'; unitCode: string; year: number; total: number; source: string };
+  | { kind: 'workforce'; unitCode: string; year: number; total: number; source: string }
+  /** "Belum ada data" for the week, with why: on time for completeness, no figures. */
+  | { kind: 'no_data'; unitCode: string; week: WeekKey; reason: string; onBehalf: boolean; late: boolean };
+
+/** What `/lapor` was given besides the unit: a week, a quick entry, "belum ada data" (with or without a reason). */
+export interface ReportOptions {
+  week?: WeekKey | undefined;
+  quick?: string | undefined;
+  noData?: { reason?: string | undefined } | undefined;
+}
+
+const MAX_REASON_LENGTH = 200;
 
 /** What the flow may read: who is asking, the regions, the time and deadline, and the stored figures. */
 export interface ReportFacts {
@@ -78,8 +100,8 @@ export interface ReportFacts {
   regions: RegionDirectory;
   now: Date;
   deadline: Deadline;
-  /** The stored report of a week, if any: its latest figures and how many revisions it has. */
-  reportOf: (unitCode: string, week: WeekKey) => Promise<{ figures: Figures; revisions: number } | undefined>;
+  /** The stored report of a week, if any: its latest figures, how many revisions it has, and whether it says "belum ada data". */
+  reportOf: (unitCode: string, week: WeekKey) => Promise<{ figures: Figures; revisions: number; noData?: boolean } | undefined>;
   /** The unit's latest report of a week before `week`. */
   latestBefore: (unitCode: string, week: WeekKey) => Promise<{ week: WeekKey; figures: Figures } | undefined>;
   /** The workforce for a year, or the latest earlier one (Sakernas comes once a year). */
@@ -109,6 +131,13 @@ const button = (label: string, action: string, state: ReportState, index?: numbe
 const ask = (state: ReportState, message: Html, buttons?: CallbackButton[][]): ReportResult => ({
   ...stay<ReportState, ReportEffect>(state, say(message, buttons)),
   asks: true,
+});
+
+/** The options `/lapor` was given, kept in the state while the unit was asked for. */
+const requestedOf = (s: ReportState): ReportOptions => ({
+  week: s.requested?.week,
+  quick: s.requested?.quick,
+  noData: s.requested?.noData,
 });
 
 /** The report flow, with the facts it reads: every function here is pure but for reading those facts. */
@@ -160,8 +189,45 @@ function reportFlow(facts: ReportFacts) {
     const stored = s.correcting || s.returnToSummary ? s.answers[field] : undefined;
     const reuse = stored ?? earlier?.figures[field];
     const next: ReportState = { ...s, step: field };
-    const buttons = reuse !== undefined ? [[button(sameAsLabel(reuse), 'same', next, index)]] : undefined;
-    return ask(next, lines(before, fieldQuestion(field, index + 1, fields.length, earlier, stored)), buttons);
+    const buttons = reuse !== undefined ? [[button(sameAsLabel(reuse), 'same', next, index)]] : [];
+    // A new report may say, at its first question, that the week has no data yet.
+    if (index === 0 && !s.correcting && !s.returnToSummary) buttons.push([button(NO_DATA_LABEL, 'nd', next)]);
+    return ask(next, lines(before, fieldQuestion(field, index + 1, fields.length, earlier, stored)), buttons.length > 0 ? buttons : undefined);
+  };
+
+  /** "Belum ada data": the reason, then a summary to send. A week with figures stays a week with figures. */
+  const askNoDataReason = (s: ReportState): ReportResult => {
+    const unit = unitOf(s);
+    if (!unit || !s.week) return finish([say(flowCancelledMessage())]);
+    const next: ReportState = { ...s, step: 'nodata_reason' };
+    return ask(next, noDataAskReasonMessage(unit, s.week), [[button(NO_DATA_PRESET, 'ndr', next)], [button(CANCEL_LABEL, 'cancel', next)]]);
+  };
+
+  const noDataSummary = (s: ReportState, reason: string): ReportResult => {
+    const unit = unitOf(s);
+    if (!unit || !s.week) return finish([say(flowCancelledMessage())]);
+    const next: ReportState = { ...s, step: 'nodata_confirm', noDataReason: reason };
+    return ask(next, noDataSummaryMessage(unit, s.week, reason, s.onBehalf, lateNow(unit, s.week)), [[button(SEND_LABEL, 'nds', next), button(CANCEL_LABEL, 'cancel', next)]]);
+  };
+
+  const lateNow = (unit: Unit, week: WeekKey): boolean => isLate(week, facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
+
+  /** May this person send this week now: staff within the week's grace, coordinators any week of the past year. */
+  const mayEnter = (unit: Unit, week: WeekKey): boolean =>
+    facts.access.role === 'staff'
+      ? isReportable(week, facts.now, unit.zone.iana, facts.deadline, unit.provinceCode)
+      : isEnterableByCoordinator(week, facts.now, unit.zone.iana);
+
+  const sendNoData = async (s: ReportState): Promise<ReportResult> => {
+    const unit = unitOf(s);
+    const week = s.week;
+    const reason = s.noDataReason;
+    if (!unit || !week || !reason) return finish([say(flowCancelledMessage())]);
+    if (!canReport(facts.access, unit.code)) return finish([say(reportNotAllowedMessage())]);
+    if (!mayEnter(unit, week)) return finish([say(notReportableWeekMessage(week, unit))]);
+    const existing = await facts.reportOf(unit.code, week);
+    if (existing && !existing.noData) return finish([say(noDataHasFiguresMessage(unit, week))]);
+    return finish([], [{ kind: 'no_data', unitCode: unit.code, week, reason, onBehalf: s.onBehalf, late: lateNow(unit, week) }]);
   };
 
   /** After the last field (or a change): whole-report rules, then warnings to confirm, then the summary. */
@@ -254,11 +320,20 @@ function reportFlow(facts: ReportFacts) {
   };
 
   /** The week is known: a correction starts from the stored report; a new one may first need the workforce. */
-  const startWeek = async (s: ReportState, week: WeekKey, quick?: string): Promise<ReportResult> => {
+  const startWeek = async (s: ReportState, week: WeekKey, options: ReportOptions = {}): Promise<ReportResult> => {
     const unit = unitOf(s);
     if (!unit) return finish([say(flowCancelledMessage())]);
-    const existing = await facts.reportOf(unit.code, week);
+    const stored = await facts.reportOf(unit.code, week);
+    // A "belum ada data" week has no figures to correct: figures sent for it are a first report with figures.
+    const existing = stored && !stored.noData ? stored : undefined;
     const withWeek: ReportState = { ...s, week, correcting: existing !== undefined };
+    if (options.noData) {
+      if (existing) return finish([say(noDataHasFiguresMessage(unit, week))]);
+      const reason = options.noData.reason?.trim();
+      if (reason && reason.length > MAX_REASON_LENGTH) return askNoDataReason(withWeek);
+      return reason ? noDataSummary(withWeek, reason) : askNoDataReason(withWeek);
+    }
+    const quick = options.quick;
     if (quick !== undefined) return quickEntry(withWeek, unit, quick);
     if (existing) {
       // The stored figures passed their warnings when they were sent: a correction asks only about what it changes.
@@ -275,13 +350,18 @@ function reportFlow(facts: ReportFacts) {
     return first ? askField(withWeek, first, lines(intro)) : finish([say(flowCancelledMessage())]);
   };
 
-  const startUnit = async (s: ReportState, unit: Unit, quick?: string): Promise<ReportResult> => {
+  const startUnit = async (s: ReportState, unit: Unit, options: ReportOptions = {}): Promise<ReportResult> => {
     const withUnit: ReportState = { ...s, unitCode: unit.code, onBehalf: facts.access.role !== 'staff' };
+    if (options.week) {
+      if (!mayEnter(unit, options.week)) return finish([say(notReportableWeekMessage(options.week, unit))]);
+      return startWeek(withUnit, options.week, options);
+    }
     const [current, previous] = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
     if (current === undefined) return finish([say(flowCancelledMessage())]);
-    if (previous === undefined || quick !== undefined) return startWeek(withUnit, current, quick);
+    if (previous === undefined || options.quick !== undefined || options.noData) return startWeek(withUnit, current, options);
     const next: ReportState = { ...withUnit, step: 'week' };
-    return ask(next, reportAskWeekMessage(unit, deadlineFor(current, unit.zone.iana, facts.deadline, unit.provinceCode)), [
+    const due = deadlineFor(previous, unit.zone.iana, facts.deadline, unit.provinceCode);
+    return ask(next, reportAskWeekMessage(unit, deadlineFor(current, unit.zone.iana, facts.deadline, unit.provinceCode), due, facts.deadline.graceMs ?? 0, facts.now), [
       [button(weekChoiceLabel(current, true), 'wk', next, 0), button(weekChoiceLabel(previous, false), 'wk', next, 1)],
     ]);
   };
@@ -299,13 +379,13 @@ function reportFlow(facts: ReportFacts) {
     const week = s.week;
     if (!unit || !week) return finish([say(flowCancelledMessage())]);
     if (!canReport(facts.access, unit.code)) return finish([say(reportNotAllowedMessage())]);
-    if (!isReportable(week, facts.now, unit.zone.iana, facts.deadline, unit.provinceCode)) return finish([say(notReportableWeekMessage(week, unit))]);
+    if (!mayEnter(unit, week)) return finish([say(notReportableWeekMessage(week, unit))]);
     const checked = validateFigures(s.answers, unit.kind);
     if (!checked.ok) return review(s);
     const typed = s.baseline;
     const workforce = typed?.total !== undefined && typed.source !== undefined ? { total: typed.total, source: typed.source } : undefined;
     const warnings = await currentWarningKeys(s, checked.value);
-    return finish([], [{ kind: 'save', unitCode: unit.code, week, figures: checked.value, onBehalf: s.onBehalf, warnings, workforce }]);
+    return finish([], [{ kind: 'save', unitCode: unit.code, week, figures: checked.value, onBehalf: s.onBehalf, late: lateNow(unit, week), warnings, workforce }]);
   };
 
   /** The answer to the workforce question (from the summary, /penduduk, or a unit without one for the year). */
@@ -357,7 +437,7 @@ function reportFlow(facts: ReportFacts) {
       case 'unit': {
         const allowed = (code: string): boolean => canReport(facts.access, code) && (!s.baselineOnly || code.includes('.'));
         const answer = resolveUnit(facts.regions, text, allowed, { feature: REPORT_FEATURE, action: 'u' }, typeAnotherRegionHint());
-        if (answer.kind === 'unit') return s.baselineOnly ? startWorkforce(s, answer.unit) : startUnit(s, answer.unit);
+        if (answer.kind === 'unit') return s.baselineOnly ? startWorkforce(s, answer.unit) : startUnit(s, answer.unit, requestedOf(s));
         if (answer.kind === 'ask') return ask(s, answer.message, answer.buttons);
         return ask(s, s.baselineOnly ? workforceAskUnitMessage() : reportAskUnitMessage());
       }
@@ -368,6 +448,12 @@ function reportFlow(facts: ReportFacts) {
         const week = /lalu|sebelum/.test(lower) ? weeks[1] : /ini|sekarang/.test(lower) ? weeks[0] : byNumber;
         return week ? startWeek(s, week) : stay(s, say(weekNotUnderstood()));
       }
+      case 'nodata_reason':
+        if (text.length > MAX_REASON_LENGTH) return ask(s, noDataReasonTooLong(MAX_REASON_LENGTH));
+        return noDataSummary(s, text);
+      case 'nodata_confirm':
+        if (/^(kirim|simpan|ya|benar|sudah)$/.test(lower)) return sendNoData(s);
+        return stay(s, say(summaryNotUnderstood()));
       case 'baseline_total':
         return workforceTotal(s, text, lower);
       case 'baseline_source':
@@ -402,7 +488,7 @@ function reportFlow(facts: ReportFacts) {
     if (action === 'u') {
       const unit = facts.regions.get(arg);
       if (s.step !== 'unit' || !unit || !canReport(facts.access, unit.code)) return refuse(alreadySentAnswer);
-      return s.baselineOnly ? startWorkforce(s, unit) : startUnit(s, unit);
+      return s.baselineOnly ? startWorkforce(s, unit) : startUnit(s, unit, requestedOf(s));
     }
     const [flowId, indexText] = arg.split('.');
     const index = indexText === undefined ? undefined : Number(indexText);
@@ -413,6 +499,10 @@ function reportFlow(facts: ReportFacts) {
       ((action === 'wk' && s.step === 'week' && (index === 0 || index === 1)) ||
         (action === 'same' && index !== undefined && fields[index] === s.step) ||
         (action === 'ok' && s.step === 'confirm') ||
+        (action === 'nd' && fields[0] === s.step && !s.correcting && !s.returnToSummary) ||
+        (action === 'ndr' && s.step === 'nodata_reason') ||
+        (action === 'nds' && s.step === 'nodata_confirm') ||
+        (action === 'cancel' && (s.step === 'nodata_reason' || s.step === 'nodata_confirm')) ||
         (action === 'edit' && (s.step === 'confirm' || s.step === 'summary')) ||
         (action === 'f' && s.step === 'pick' && index !== undefined && (fields[index] !== undefined || (index === fields.length && unit?.kind !== 'provinsi'))) ||
         ((action === 'send' || action === 'cancel') && s.step === 'summary'));
@@ -430,6 +520,12 @@ function reportFlow(facts: ReportFacts) {
       }
       case 'ok':
         return review(await confirmWarnings(s));
+      case 'nd':
+        return askNoDataReason(s);
+      case 'ndr':
+        return noDataSummary(s, NO_DATA_PRESET);
+      case 'nds':
+        return sendNoData(s);
       case 'edit':
         return pickField(s);
       case 'f':
@@ -449,15 +545,31 @@ export async function startReport(facts: ReportFacts, payload: string): Promise<
   const access = facts.access;
   if (access.role !== 'staff' && access.role !== 'coordinator' && access.role !== 'admin') return decline(say(reportNotAllowedMessage()));
   const flow = reportFlow(facts);
-  const quickAt = payload.search(/[A-Za-z_]+\s*[=:]/);
-  const unitQuery = (quickAt >= 0 ? payload.slice(0, quickAt) : payload).trim();
+  // `[unit] [minggu 47] [belum ada data[: alasan] | pu=... bpu=...]`: a report drafted offline arrives as one message.
+  const noDataAt = payload.search(/\bbelum\s+ada\s+data\b/i);
+  const quickAt = noDataAt >= 0 ? -1 : payload.search(/[A-Za-z_]+\s*[=:]/);
+  const cut = noDataAt >= 0 ? noDataAt : quickAt;
+  const head = (cut >= 0 ? payload.slice(0, cut) : payload).trim();
   const quick = quickAt >= 0 ? payload.slice(quickAt) : undefined;
-  const state = newState(facts.newId());
+  const noData = noDataAt >= 0 ? { reason: payload.slice(noDataAt).replace(/^belum\s+ada\s+data\s*[:,.\-–]?\s*/i, '').trim() || undefined } : undefined;
+  const split = splitRegionAndPeriod(head, weekOf(facts.now, 'Asia/Jayapura'));
+  if (!split.period.ok) return decline(say(periodErrorMessage(split.period.error)));
+  if (split.named && split.period.value.from !== split.period.value.to) return decline(say(oneWeekOnlyMessage()));
+  const options: ReportOptions = { quick, noData, week: split.named ? split.period.value.from : undefined };
+  const unitQuery = split.region;
+  const hasOptions = options.week !== undefined || options.quick !== undefined || options.noData !== undefined;
+  // Kept while the unit is asked for, so a choice by button or name carries on with the week and the figures given.
+  const state: ReportState = {
+    ...newState(facts.newId()),
+    ...(hasOptions
+      ? { requested: { ...(options.week ? { week: options.week } : {}), ...(options.quick !== undefined ? { quick: options.quick } : {}), ...(options.noData ? { noData: options.noData.reason ? { reason: options.noData.reason } : {} } : {}) } }
+      : {}),
+  };
   const own = access.role === 'staff' ? facts.regions.get(access.scope) : undefined;
-  if (unitQuery === '' && own) return flow.startUnit(state, own, quick);
+  if (unitQuery === '' && own) return flow.startUnit(state, own, options);
   if (unitQuery === '') return ask(state, reportAskUnitMessage());
   const answer = resolveUnit(facts.regions, unitQuery, (code) => canReport(access, code), { feature: REPORT_FEATURE, action: 'u' });
-  if (answer.kind === 'unit') return flow.startUnit(state, answer.unit, quick);
+  if (answer.kind === 'unit') return flow.startUnit(state, answer.unit, options);
   if (answer.kind === 'ask') return ask(state, answer.message, answer.buttons);
   return ask(state, reportAskUnitMessage());
 }

@@ -18,7 +18,7 @@ export const ReportFlowSchema = z.object({
   name: z.literal('report'),
   /** Ties buttons to this flow: a button from an earlier report is refused. */
   id: flowId,
-  step: z.union([z.enum(['unit', 'week', 'baseline_total', 'baseline_source', 'confirm', 'summary', 'pick']), fieldKey]),
+  step: z.union([z.enum(['unit', 'week', 'baseline_total', 'baseline_source', 'confirm', 'summary', 'pick', 'nodata_reason', 'nodata_confirm']), fieldKey]),
   unitCode: unitCode.optional(),
   week: weekKey.optional(),
   answers: FiguresSchema,
@@ -36,6 +36,10 @@ export const ReportFlowSchema = z.object({
   askedMessageId: z.number().int(),
   /** /penduduk: only the workforce of the year is being corrected, no report. */
   baselineOnly: z.boolean().optional(),
+  /** "Belum ada data" for the week: why (the steps nodata_reason and nodata_confirm). */
+  noDataReason: z.string().max(200).optional(),
+  /** What `/lapor` was given besides a unit still to be chosen: a week, a quick entry, "belum ada data". */
+  requested: z.object({ week: weekKey.optional(), quick: z.string().max(2000).optional(), noData: z.object({ reason: z.string().optional() }).optional() }).optional(),
 });
 
 export const BroadcastFlowSchema = z.object({

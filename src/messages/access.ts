@@ -7,6 +7,7 @@ import type { AccessRequest, AuditEntry, User } from '../domain/records.js';
 import { revisionName } from './revisions.js';
 import type { RejectReason } from '../domain/requests.js';
 import { periodText } from './rekap.js';
+import { isReturnReason, RETURN_REASON_TEXT } from './verification.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
 
 export const ROLE_LABELS: Record<Role | 'admin', string> = {
@@ -319,6 +320,10 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
       return `mencatat ${str(d.date) ?? ''} sebagai hari libur (${str(d.name) ?? ''})${str(d.province) ? ` untuk provinsi ${str(d.province) ?? ''}` : ''}`;
     case 'holiday.remove':
       return `menghapus ${str(d.date) ?? ''} dari hari libur${str(d.province) ? ` provinsi ${str(d.province) ?? ''}` : ''}`;
+    case 'report.verify':
+      return `memverifikasi laporan ${unit}, ${week}${revision}`;
+    case 'report.return':
+      return `mengembalikan laporan ${unit}, ${week}${revision} kepada petugas${isReturnReason(d.reason) ? `, alasan: ${RETURN_REASON_TEXT[d.reason]}` : ''}`;
     case 'rekap.export': {
       const from = str(d.periodFrom);
       const to = str(d.periodTo);

@@ -53,7 +53,7 @@ function helpBody(access: Access): Html {
     html`• ${bold('/cakupan')} ${code('nama wilayah')}: capaian terbaru sebuah kabupaten/kota, provinsi, atau nasional (dalam wilayah akses Bapak/Ibu).`,
     '  Contoh: /cakupan Pangkalpinang · /cakupan Babel · /cakupan 19.71 · /cakupan nasional',
     access.role === 'staff'
-      ? html`• ${bold('/lapor')}: mengirim atau mengoreksi laporan mingguan unit Bapak/Ibu, dipandu langkah demi langkah.`
+      ? html`• ${bold('/lapor')}: mengirim atau mengoreksi laporan mingguan unit Bapak/Ibu, dipandu langkah demi langkah. Laporan yang disiapkan tanpa sinyal dapat dikirim dalam satu pesan: ${code('/lapor minggu 47 pu=38.905 bpu=11.200 jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=1.030 jp=0')}; bila data BPJS belum turun: ${code('/lapor belum ada data: alasannya')}.`
       : manager
         ? html`• ${bold('/lapor')} ${code('nama unit')}: mengirim laporan mingguan atas nama unit di wilayah Bapak/Ibu.`
         : undefined,
@@ -64,6 +64,7 @@ function helpBody(access: Access): Html {
     html`• ${bold('/riwayat')} ${code('nama unit')} ${code('minggu')}: semua revisi laporan, siapa mengubah apa dan kapan.`,
     html`• ${bold('/grafik')} ${code('wilayah')} ${code('periode')}: grafik tren capaian terhadap target, peringkat kab/kota menurut kategori, dan kelengkapan laporan (12 minggu terakhir bila periode tidak disebut).`,
     html`• ${bold('/peringkat')} ${code('provinsi')}: peringkat capaian dengan selisih terhadap target dan tambahan peserta per minggu yang diperlukan. Contoh: /peringkat Babel · /peringkat nasional`,
+    manager ? html`• ${bold('/verifikasi')}: laporan kab/kota (bagi koordinator nasional: laporan pemerintah provinsi) yang menunggu verifikasi; ✅ memverifikasi, ↩️ mengembalikan kepada petugas dengan alasan.` : undefined,
     manager ? html`• ${bold('/ekspor')} ${code('wilayah')} ${code('periode')}: rekap XLSX (lembar Rekap, Tren, Metadata). Periode: minggu 47, 2026-W40..2026-W48, atau 2026; tanpa periode: minggu ini.` : undefined,
     manager ? html`• ${bold('/undang')}: membuat tautan undangan sekali pakai untuk petugas atau pemantau${access.role === 'admin' ? ' (dan koordinator)' : ''}.` : undefined,
     manager ? html`• ${bold('/pengguna')}: daftar pengguna di wilayah Bapak/Ibu; ${bold('/cabut')} ${code('ID')} mencabut akses; ${bold('/alihkan')} ${code('ID')} mengalihkan tugas petugas kepada penggantinya.` : undefined,
@@ -102,6 +103,7 @@ export const COMMAND_MENU = [
   { command: 'grafik', description: 'Grafik tren, peringkat dan kelengkapan laporan' },
   { command: 'peringkat', description: 'Peringkat capaian dengan selisih dan laju menuju target' },
   { command: 'ekspor', description: 'Rekap XLSX untuk sesi monitoring (koordinator)' },
+  { command: 'verifikasi', description: 'Laporan yang menunggu verifikasi (koordinator)' },
   { command: 'riwayat', description: 'Riwayat revisi laporan sebuah unit' },
   { command: 'penduduk', description: 'Memperbaiki data penduduk bekerja (petugas, koordinator)' },
   { command: 'jadwal', description: 'Jadwal sesi monitoring Kemendagri' },

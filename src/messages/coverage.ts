@@ -1,7 +1,6 @@
 import {
   isStale,
   type NonAsnCoverage,
-  reportedThisWeek,
   unitCoverage,
   type AggregateCoverage,
   type ReportSnapshot,
@@ -22,6 +21,7 @@ import { weeksBetween, weekYear } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
 import { correctedTimes } from './revisions.js';
 import { paceLines } from './rekap.js';
+import { VERIFICATION_MARK } from './verification.js';
 import type { Pace } from '../domain/pace.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 import { PROGRAMME_LABELS, SEGMENT_SHORT } from './labels.js';
@@ -79,11 +79,15 @@ export function unitCoverageMessage(s: UnitSnapshot, province: Unit | undefined,
     : html` (${italic('minggu sebelumnya tidak ada laporan')})`;
   const age = weeksBetween(latest.week, s.currentWeek);
   const revisionNote = latest.revisions > 1 ? ` (${correctedTimes(latest.revisions)})` : '';
+  const check = latest.verification ? VERIFICATION_MARK[latest.verification] : '';
   return lines(
     bold(TITLE),
     html`${bold(s.unit.name)} · kode ${s.unit.code}${province ? html`, ${province.name}` : ''}`,
-    html`Data ${formatWeek(latest.week, s.unit.zone)}`,
+    html`Data ${formatWeek(latest.week, s.unit.zone)}${check ? ` · ${check}` : ''}${latest.late ? ' · terlambat' : ''}`,
     html`Dilaporkan oleh ${reporterOf(latest)} pada ${formatDateTime(latest.at, s.unit.zone)}${revisionNote}`,
+    s.noDataThisWeek
+      ? html`ℹ️ Minggu ini dilaporkan ${bold('belum ada data')} (${s.noDataThisWeek.reason}); yang ditampilkan angka terakhir yang ada.`
+      : undefined,
     isStale(s)
       ? html`⚠️ ${bold(`Data ini berumur ${age} minggu`)}; laporan yang lebih baru belum masuk.`
       : undefined,
@@ -110,14 +114,23 @@ export function noDataMessage(unit: Unit): Html {
   );
 }
 
+const SHORT_CHECK = { verified: ' ✅', pending: ' ⏳', returned: ' ↩️', not_needed: '' } as const;
+
 const unitStatus = (m: UnitSnapshot): Html => {
-  if (!m.latest) return html`• ${m.unit.name}: ${italic('belum ada laporan')}`;
+  const noData = m.noDataThisWeek ? ` · minggu ini belum ada data (${m.noDataThisWeek.reason})` : '';
+  if (!m.latest) return html`• ${m.unit.name}: ${italic('belum ada laporan')}${noData}`;
   const c = unitCoverage(m.latest.figures, m.baseline);
-  const when = reportedThisWeek(m)
-    ? 'minggu ini'
-    : `minggu ke-${Number(m.latest.week.slice(6))}${isStale(m) ? ' ⚠️' : ''}`;
-  return html`• ${m.unit.name}: ${formatCount(c.participants)} peserta · ${pct(c.pct)} · ${when}`;
+  const when = m.latest.week === m.currentWeek ? 'minggu ini' : `minggu ke-${Number(m.latest.week.slice(6))}${isStale(m) ? ' ⚠️' : ''}`;
+  return html`• ${m.unit.name}: ${formatCount(c.participants)} peserta · ${pct(c.pct)} · ${when}${m.latest.verification ? SHORT_CHECK[m.latest.verification] : ''}${noData}`;
 };
+
+/** How many of an area's figures a coordinator has verified, and whether the rest are in the totals. */
+function verifiedLine(a: AggregateCoverage): Html | undefined {
+  if (a.membersUnverified === 0) return a.membersWithData > 0 ? html`✅ Semua angka kab/kota yang dihitung telah diverifikasi koordinator.` : undefined;
+  return a.unverified === 'count'
+    ? html`⏳ ${a.membersUnverified} kab/kota belum diverifikasi koordinator; angkanya ${bold('ikut dihitung')} dan ditandai ⏳ di bawah.`
+    : html`⏳ ${a.membersUnverified} kab/kota belum diverifikasi koordinator; angkanya ${bold('tidak dihitung')} dalam jumlah di atas.`;
+}
 
 function aggregateLines(a: AggregateCoverage, year: number, ownBaseline: Baseline | undefined): Html {
   let coverage: Html;
@@ -134,6 +147,7 @@ function aggregateLines(a: AggregateCoverage, year: number, ownBaseline: Baselin
     '',
     html`${bold(`Peserta aktif: ${formatCount(a.participants)}`)} (menurut laporan terakhir ${a.membersWithData} dari ${a.members} kab/kota)`,
     ...PARTICIPANT_FIELDS.map((f) => html`• ${SEGMENT_SHORT[f]}: ${formatCount(a.segments[f])}`),
+    verifiedLine(a),
     a.membersStale > 0
       ? html`⚠️ Data ${a.membersStale} kab/kota berumur lebih dari 2 minggu.`
       : undefined,

@@ -19,8 +19,10 @@ export function historyMessage(unit: Unit, week: WeekKey, revisions: readonly Re
     html`${formatWeek(week, unit.zone)} · ${revisionsSummary(revisions.length)}`,
     ...revisions.flatMap((r, i) => {
       const previous = revisions[i - 1];
-      const header = html`${bold(capitalise(revisionName(r.rev)))} · ${formatDateTime(new Date(r.at), unit.zone)} · ${r.by.name}${r.onBehalf ? ' (atas nama unit)' : ''} · ${SOURCE[r.source]}`;
-      if (!previous) {
+      const header = html`${bold(capitalise(revisionName(r.rev)))} · ${formatDateTime(new Date(r.at), unit.zone)} · ${r.by.name}${r.onBehalf ? ' (atas nama unit)' : ''} · ${SOURCE[r.source]}${r.late ? ' · terlambat' : ''}`;
+      // "Belum ada data" carries no figures: never listed as zeros.
+      if (r.noData) return ['', header, html`• ${bold('Belum ada data')}: ${r.noData.reason}`];
+      if (!previous || previous.noData) {
         return ['', header, ...fields.map((f) => html`• ${FIELD_LABELS[f]}: ${formatCount(r.figures[f] ?? 0)}`)];
       }
       const changed = fields.filter((f) => previous.figures[f] !== r.figures[f]);

@@ -103,8 +103,12 @@ export const REKAP_TEXT = {
     status: (week: WeekKey): string => `Status laporan ${formatWeekShort(week)}`,
     weekStatus: 'Status laporan',
     revisions: 'Jumlah revisi',
+    verification: 'Verifikasi koordinator',
+    note: 'Keterangan',
     demo: 'Data contoh (demo)',
   },
+  areaVerified: (v: { verified: number; withData: number }): string => `${v.verified} dari ${v.withData} terverifikasi`,
+  noDataNote: (reason: string): string => `Belum ada data: ${reason}`,
   yes: 'Ya',
   meta: {
     title: 'Rekap Capaian Universal Coverage Jaminan Sosial Ketenagakerjaan',
@@ -136,7 +140,8 @@ export const REKAP_TEXT = {
     ['Tambahan peserta per minggu yang diperlukan', 'Pertambahan peserta aktif tiap minggu agar target tercapai pada minggu terakhir tahun target', '(target × penduduk bekerja − peserta aktif) / sisa minggu'],
     ['Rata-rata pertambahan per minggu', 'Rata-rata perubahan peserta aktif per minggu selama paling lama 4 minggu terakhir yang memiliki laporan', '(peserta minggu ini − peserta 4 minggu sebelumnya) / jumlah minggu'],
     ['Non-ASN terlindungi per program', 'Pegawai non-ASN pemerintah daerah yang terlindungi JKK, JKM, JHT, JP', 'jumlah terlindungi / jumlah pegawai non-ASN × 100%'],
-    ['Status laporan', 'Sudah: diterima sebelum batas waktu; Terlambat: diterima setelah batas waktu; Belum: tidak ada laporan minggu itu', '–'],
+    ['Status laporan', 'Sudah: diterima sebelum batas waktu; Terlambat: diterima setelah batas waktu; Belum: tidak ada laporan minggu itu. Laporan “belum ada data” dihitung sudah melapor, tanpa angka (tidak dianggap 0)', '–'],
+    ['Verifikasi koordinator', 'Terverifikasi: diperiksa dan disetujui koordinator provinsi (laporan pemerintah provinsi: koordinator nasional); Menunggu verifikasi; Dikembalikan: dikembalikan kepada petugas untuk dikoreksi. Koreksi atas laporan terverifikasi menunggu verifikasi lagi', '–'],
   ] as const,
 };
 
@@ -298,6 +303,8 @@ export function pushedRekapMessage(input: {
   previousParticipants?: number | undefined;
   movers: Array<{ name: string; change: number }>;
   missing: string[];
+  /** Reports of the week still awaiting a coordinator's verification. */
+  awaiting: number;
   demo: boolean;
   generatedAt: Date;
 }): Html {
@@ -312,6 +319,7 @@ export function pushedRekapMessage(input: {
     input.demo ? html`⚠️ ${bold('Berisi data contoh (demo), bukan data resmi.')}` : undefined,
     '',
     html`Laporan masuk: ${bold(`${input.reported} dari ${input.total} unit`)}${input.late > 0 ? ` (${input.late} terlambat)` : ''}.`,
+    input.awaiting > 0 ? html`⏳ ${input.awaiting} laporan menunggu verifikasi (/verifikasi).` : undefined,
     input.pct !== undefined ? html`Capaian UC: ${bold(formatPercent(input.pct))}${pctChange}.` : html`Capaian UC belum dapat dihitung: data penduduk bekerja belum lengkap.`,
     html`Peserta aktif: ${formatCount(input.participants)}${change}.`,
     input.movers.length > 0 ? '' : undefined,

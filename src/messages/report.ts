@@ -30,11 +30,23 @@ export const reportAskUnitMessage = (): Html =>
     italic('Ketik /batal untuk membatalkan.'),
   );
 
-export const reportAskWeekMessage = (unit: Unit, deadline: { at: Date; because: readonly Holiday[] }): Html =>
+/** Which week: last week's deadline, and (once it has passed) until when it may still be sent, marked late. */
+export const reportAskWeekMessage = (
+  unit: Unit,
+  current: { at: Date; because: readonly Holiday[] },
+  deadline: { at: Date; because: readonly Holiday[] },
+  graceMs: number,
+  now: Date,
+): Html =>
   lines(
     bold(`Laporan mingguan ${unit.name}`),
     'Laporan untuk minggu yang mana?',
-    italic(`Laporan minggu lalu masih dapat dikirim sampai ${formatDateTime(deadline.at, unit.zone)}${movedBecause(deadline.because)}.`),
+    italic(`Batas waktu laporan minggu ini: ${formatDateTime(current.at, unit.zone)}${movedBecause(current.because)}.`),
+    now.getTime() <= deadline.at.getTime()
+      ? italic(`Batas waktu laporan minggu lalu: ${formatDateTime(deadline.at, unit.zone)}${movedBecause(deadline.because)}.`)
+      : italic(
+          `Batas waktu laporan minggu lalu sudah lewat (${formatDateTime(deadline.at, unit.zone)}${movedBecause(deadline.because)}); laporannya masih dapat dikirim sampai ${formatDateTime(new Date(deadline.at.getTime() + graceMs), unit.zone)} dan akan ditandai terlambat.`,
+        ),
   );
 
 export const weekChoiceLabel = (week: WeekKey, current: boolean): string =>
@@ -184,12 +196,13 @@ export const summaryNotUnderstood = (): Html =>
 
 export const confirmNotUnderstood = (): Html => html`Mohon jawab ${bold('ya')} bila angka sudah benar, atau ${bold('ubah')} untuk mengubahnya.`;
 
-export function reportSavedMessage(unit: Unit, week: WeekKey, rev: number, changed: boolean, auditPending = false): Html {
+export function reportSavedMessage(unit: Unit, week: WeekKey, rev: number, changed: boolean, auditPending = false, late = false): Html {
   if (!changed) {
     return html`Angka yang dikirim sama dengan laporan yang sudah tersimpan untuk ${reportTitle(unit, week)}; tidak ada revisi baru. Terima kasih.`;
   }
   return lines(
     html`✅ Laporan ${reportTitle(unit, week)} telah diterima${rev > 1 ? ` sebagai ${revisionName(rev)}` : ''}. Terima kasih.`,
+    late ? lateSavedNote() : undefined,
     auditPending
       ? 'Catatan: laporan sudah tersimpan, tetapi catatan auditnya belum dapat ditulis karena kendala penyimpanan. Catatan itu akan ditulis ulang secara otomatis; Bapak/Ibu tidak perlu mengirim ulang.'
       : undefined,
@@ -198,7 +211,42 @@ export function reportSavedMessage(unit: Unit, week: WeekKey, rev: number, chang
 }
 
 export const notReportableWeekMessage = (week: WeekKey, unit: Unit): Html =>
-  html`Mohon maaf, batas waktu laporan ${formatWeek(week, unit.zone)} sudah lewat; laporan tidak dapat dikirim lagi untuk minggu tersebut. Silakan hubungi koordinator bila perlu koreksi.`;
+  html`Mohon maaf, batas waktu laporan ${formatWeek(week, unit.zone)} dan masa tenggang keterlambatannya sudah lewat, atau minggu itu belum berjalan; laporan tidak dapat dikirim untuk minggu tersebut. Koordinator provinsi dapat memasukkannya atas nama unit Bapak/Ibu.`;
+
+export const NO_DATA_LABEL = 'Belum ada data minggu ini';
+export const NO_DATA_PRESET = 'Data BPJS belum turun';
+
+export const noDataAskReasonMessage = (unit: Unit, week: WeekKey): Html =>
+  lines(
+    html`${bold('Belum ada data')} untuk ${reportTitle(unit, week)}.`,
+    'Minggu ini akan dihitung sudah melapor, tanpa angka (tidak dianggap 0). Mohon tuliskan alasannya, atau pilih tombol di bawah.',
+  );
+
+export const noDataSummaryMessage = (unit: Unit, week: WeekKey, reason: string, onBehalf: boolean, late: boolean): Html =>
+  lines(
+    bold('Ringkasan'),
+    reportTitle(unit, week),
+    html`Keterangan: ${bold('belum ada data')} (${reason})`,
+    onBehalf ? italic('Dikirim atas nama unit tersebut.') : undefined,
+    late ? italic('Batas waktu minggu ini sudah lewat: laporan ini akan ditandai terlambat.') : undefined,
+    '',
+    'Kirim?',
+  );
+
+export const noDataSavedMessage = (unit: Unit, week: WeekKey, late: boolean): Html =>
+  lines(
+    html`✅ Keterangan ${bold('belum ada data')} untuk ${reportTitle(unit, week)} telah diterima${late ? ' (terlambat)' : ''}. Terima kasih.`,
+    'Bila datanya sudah tersedia, kirim angkanya dengan /lapor; angka terakhir yang ada tetap ditampilkan sampai saat itu.',
+  );
+
+export const noDataHasFiguresMessage = (unit: Unit, week: WeekKey): Html =>
+  html`Mohon maaf, ${reportTitle(unit, week)} sudah berisi angka. Bila ada angka yang keliru, koreksi dengan /lapor.`;
+
+export const noDataReasonTooLong = (max: number): Html => html`Mohon maaf, alasannya terlalu panjang. Mohon ringkas dalam ${max} karakter.`;
+
+export const oneWeekOnlyMessage = (): Html => html`Mohon sebutkan satu minggu saja, misalnya ${code('/lapor minggu 47 pu=... bpu=...')}.`;
+
+export const lateSavedNote = (): Html => italic('Laporan ini dikirim setelah batas waktu dan tercatat terlambat.');
 
 export const reportNotAllowedMessage = (): Html =>
   html`Mohon maaf, laporan mingguan dikirim oleh petugas unit pelapor, atau oleh koordinator atas nama unit di wilayahnya.`;

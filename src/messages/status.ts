@@ -6,13 +6,15 @@ import type { Unit } from '../domain/regions/directory.js';
 import type { WeekKey } from '../domain/weeks.js';
 import type { Zone } from '../domain/zones.js';
 import { correctedTimes } from './revisions.js';
+import { VERIFICATION_MARK } from './verification.js';
+import type { VerificationState } from '../domain/verification.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 
 export interface UnitStatus {
   unit: Unit;
   week: WeekKey;
   /** First submission this week, and who sent it; undefined if none. */
-  reported?: { at: Date; by: string; revisions: number } | undefined;
+  reported?: { at: Date; by: string; revisions: number; late?: boolean; noData?: string | undefined; verification?: VerificationState | undefined } | undefined;
   /** The unit's latest earlier week, when it has not reported this one. */
   lastWeek?: WeekKey | undefined;
 }
@@ -24,7 +26,8 @@ const reportedLine = (s: UnitStatus): Html => {
   const r = s.reported;
   if (!r) return html``;
   const corrected = r.revisions > 1 ? `, ${correctedTimes(r.revisions)}` : '';
-  return html`• ${unitLabel(s.unit)}: ${formatDateTime(r.at, s.unit.zone)} (${r.by}${corrected})`;
+  const marks = [r.late ? '⏰ terlambat' : '', r.noData ? `belum ada data: ${r.noData}` : '', r.verification ? VERIFICATION_MARK[r.verification] : ''].filter((m) => m !== '');
+  return html`• ${unitLabel(s.unit)}: ${formatDateTime(r.at, s.unit.zone)} (${r.by}${corrected})${marks.length > 0 ? ` · ${marks.join(' · ')}` : ''}`;
 };
 
 const missingLine = (s: UnitStatus): Html =>
@@ -45,9 +48,14 @@ export function statusMessage(input: {
 }): Html {
   const reported = input.statuses.filter((s) => s.reported);
   const missing = input.statuses.filter((s) => !s.reported);
+  const late = reported.filter((s) => s.reported?.late).length;
+  const noData = reported.filter((s) => s.reported?.noData).length;
+  const awaiting = reported.filter((s) => s.reported?.verification === 'pending').length;
+  const returned = reported.filter((s) => s.reported?.verification === 'returned').length;
+  const details = [late > 0 ? `${late} terlambat` : '', noData > 0 ? `${noData} belum ada data` : '', awaiting > 0 ? `${awaiting} menunggu verifikasi` : '', returned > 0 ? `${returned} dikembalikan` : ''].filter((d) => d !== '');
   return lines(
     bold(`Status laporan ${formatWeek(input.week, input.zone)}`),
-    html`${input.title}: ${bold(`${reported.length} dari ${input.statuses.length}`)} unit telah melapor, ${missing.length} belum.`,
+    html`${input.title}: ${bold(`${reported.length} dari ${input.statuses.length}`)} unit telah melapor${details.length > 0 ? ` (${details.join(', ')})` : ''}, ${missing.length} belum.`,
     input.mixedZones
       ? html`Batas waktu: ${formatDeadline(input.deadline)} waktu setempat tiap daerah.`
       : html`Batas waktu: ${formatDateTime(input.deadlineAt, input.zone)}${movedBecause(input.deadlineMovedBecause ?? [])}.`,

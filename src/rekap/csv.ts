@@ -14,7 +14,8 @@ export async function reportsCsv(store: Store, regions: RegionDirectory, scope: 
   for (const unit of reportingUnitsOf(regions, scope)) {
     for (const week of weeks) {
       const r = await store.reports.get(unit.code, week);
-      if (!r) continue;
+      // A "belum ada data" week has no figures to write (the import header has no place for its reason).
+      if (!r || r.latest.noData) continue;
       const figures = r.latest.figures;
       lines.push([unit.code, week, ...REPORT_CSV_HEADER.slice(2).map((f) => figures[f as keyof typeof figures] ?? '')].join(','));
     }

@@ -8,6 +8,7 @@ import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
 import { compareWeeks, shiftWeek, weekYear, type WeekKey } from '../domain/weeks.js';
 import type { StoredReport } from '../store/reports-repo.js';
 import type { Store } from '../store/store.js';
+import { verificationStateOf, type UnverifiedInTotals, type VerificationState } from '../domain/verification.js';
 
 /** What a rekap is about: one unit, a province with its kab/kota, or the nation with its provinces. */
 export type RekapScope = Unit | 'national';
@@ -21,11 +22,16 @@ export interface UnitHistory {
   before?: StoredReport | undefined;
 }
 
-/** The report that stands for `week`: the week's own, or the latest before it (a stock carries until a new report). */
-export function standingAt(h: UnitHistory, week: WeekKey): StoredReport | undefined {
-  let best = h.before;
+/**
+ * The report that stands for `week`: the week's own, or the latest before it (a stock carries until a new report). A
+ * "belum ada data" week stands for nothing: the figures before it carry on. With `verifiedOnly`, only a revision a
+ * coordinator verified stands (UNVERIFIED_IN_TOTALS=exclude).
+ */
+export function standingAt(h: UnitHistory, week: WeekKey, verifiedOnly = false): StoredReport | undefined {
+  const usable = (r: StoredReport | undefined): boolean => r !== undefined && !r.latest.noData && (!verifiedOnly || verificationStateOf(r) === 'verified');
+  let best = usable(h.before) ? h.before : undefined;
   for (const [w, r] of h.byWeek) {
-    if (compareWeeks(w, week) <= 0 && (!best || compareWeeks(w, best.week) > 0)) best = r;
+    if (usable(r) && compareWeeks(w, week) <= 0 && (!best || compareWeeks(w, best.week) > 0)) best = r;
   }
   return best;
 }
@@ -39,23 +45,25 @@ export async function loadHistory(store: Store, unit: Unit, from: WeekKey, to: W
   return { unit, byWeek, before: await store.reports.latest(unit.code, from) };
 }
 
-/** Reported, late (after the week's deadline, holidays counted) or not, for one week. */
+/** Reported (with figures or as "belum ada data"), late (after the week's deadline, holidays counted) or not, for one week. */
 export function statusOf(h: UnitHistory, week: WeekKey, deadline: Deadline): ReportStatus {
   const first = h.byWeek.get(week)?.revisions[0];
   if (!first) return 'belum';
   const due = deadlineFor(week, h.unit.zone.iana, deadline, h.unit.provinceCode).at;
-  return Date.parse(first.at) > due.getTime() ? 'terlambat' : 'sudah';
+  return first.late === true || Date.parse(first.at) > due.getTime() ? 'terlambat' : 'sudah';
 }
 
 const snapshotAt = (store: Store, h: UnitHistory, week: WeekKey): UnitSnapshot => {
   const r = standingAt(h, week);
+  const own = h.byWeek.get(week);
   return {
     unit: h.unit,
     currentWeek: week,
     latest: r
-      ? { week: r.week, figures: r.latest.figures, at: new Date(r.latest.at), by: r.latest.by.name, source: r.latest.source, revisions: r.revisions.length }
+      ? { week: r.week, figures: r.latest.figures, at: new Date(r.latest.at), by: r.latest.by.name, source: r.latest.source, revisions: r.revisions.length, verification: verificationStateOf(r) }
       : undefined,
     baseline: store.baselines.forYear(h.unit.code, weekYear(r?.week ?? week)),
+    noDataThisWeek: own?.latest.noData,
   };
 };
 
@@ -80,6 +88,11 @@ export interface RekapRow {
   status?: ReportStatus | undefined;
   reported?: { onTime: number; late: number; total: number } | undefined;
   revisions?: number | undefined;
+  /** The coordinators' check of the figures shown (a unit's), or how many of an area's are verified. */
+  verification?: VerificationState | undefined;
+  verified?: { verified: number; withData: number } | undefined;
+  /** This week: "belum ada data", and why. */
+  noData?: string | undefined;
   demo: boolean;
 }
 
@@ -93,6 +106,8 @@ export interface TrendRow {
   workforce?: number | undefined;
   pct?: number | undefined;
   revisions: number;
+  verification?: VerificationState | undefined;
+  noData?: string | undefined;
   demo: boolean;
 }
 
@@ -150,7 +165,14 @@ const paceFrom = (latest: WeekPoint | undefined, history: WeekPoint[], baseline:
  * Everything a rekap shows for a scope and period, from the store: per-unit rows of the scope's next level with
  * gap and pace, a totals row, the long trend of every reporting unit, and the scope's weekly coverage series.
  */
-export async function buildRekap(store: Store, regions: RegionDirectory, deadline: Deadline, scope: RekapScope, period: Period): Promise<Rekap> {
+export async function buildRekap(
+  store: Store,
+  regions: RegionDirectory,
+  deadline: Deadline,
+  scope: RekapScope,
+  period: Period,
+  unverified: UnverifiedInTotals = 'count',
+): Promise<Rekap> {
   const week = period.to;
   // Four weeks before the period feed the pace and the first week's change.
   const from = shiftWeek(period.from, -RECENT_PACE_WEEKS);
@@ -184,6 +206,8 @@ export async function buildRekap(store: Store, regions: RegionDirectory, deadlin
       nonAsn: r ? nonAsnCoverage(r.latest.figures) : undefined,
       status: statusOf(h, week, deadline),
       revisions: h.byWeek.get(week)?.revisions.length,
+      verification: r ? verificationStateOf(r) : undefined,
+      noData: h.byWeek.get(week)?.latest.noData?.reason,
       demo: isDemo(r),
     };
   };
@@ -191,7 +215,7 @@ export async function buildRekap(store: Store, regions: RegionDirectory, deadlin
   /** A province from its kab/kota as it stood at `w`. */
   const provinceAt = (p: Unit, w: WeekKey): AggregateCoverage => {
     const members = regions.regenciesOf(p.code).map((u) => snapshotAt(store, historyOf(u), w));
-    return aggregateCoverage(members, store.baselines.forYear(p.code, weekYear(w)));
+    return aggregateCoverage(members, store.baselines.forYear(p.code, weekYear(w)), unverified);
   };
 
   const areaRow = (p: Unit): RekapRow => {
@@ -221,6 +245,7 @@ export async function buildRekap(store: Store, regions: RegionDirectory, deadlin
       pace: agg.basis === 'own' ? paceFrom(latest, latest ? pointsBefore(week, participantsAt) : [], baseline, agg.workforce) : undefined,
       nonAsn: own ? nonAsnCoverage(own.latest.figures) : undefined,
       reported: { onTime: statuses.filter((s) => s === 'sudah').length, late: statuses.filter((s) => s === 'terlambat').length, total: members.length },
+      verified: { verified: agg.membersWithData + (unverified === 'count' ? -agg.membersUnverified : 0), withData: agg.membersWithData + (unverified === 'exclude' ? agg.membersUnverified : 0) },
       demo: members.some((u) => isDemo(standingAt(historyOf(u), week))),
     };
   };
@@ -260,6 +285,8 @@ export async function buildRekap(store: Store, regions: RegionDirectory, deadlin
         workforce: baseline?.workforce_total,
         pct: h.unit.kind !== 'provinsi' ? cov?.pct : undefined,
         revisions: r?.revisions.length ?? 0,
+        verification: r ? verificationStateOf(r) : undefined,
+        noData: r?.latest.noData?.reason,
         demo: isDemo(r),
       });
     }
@@ -319,8 +346,8 @@ function nationalRow(regions: RegionDirectory, rows: RekapRow[], agg: AggregateC
 }
 
 /** The gap-and-pace of one unit or province as of `week` (undefined without a target and a workforce). */
-export async function paceOf(store: Store, regions: RegionDirectory, deadline: Deadline, unit: Unit, week: WeekKey): Promise<Pace | undefined> {
+export async function paceOf(store: Store, regions: RegionDirectory, deadline: Deadline, unit: Unit, week: WeekKey, unverified: UnverifiedInTotals = 'count'): Promise<Pace | undefined> {
   if (store.baselines.forYear(unit.code, weekYear(week))?.target_pct === undefined) return undefined;
-  const rekap = await buildRekap(store, regions, deadline, unit, { from: week, to: week, kind: 'week' });
+  const rekap = await buildRekap(store, regions, deadline, unit, { from: week, to: week, kind: 'week' }, unverified);
   return unit.kind === 'provinsi' ? rekap.total?.pace : rekap.rows[0]?.pace;
 }

@@ -4,6 +4,7 @@ import type { RegionDirectory } from '../domain/regions/directory.js';
 import { EXPORT_TEXT } from '../messages/rekap.js';
 import type { Actor } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import type { UnverifiedInTotals } from '../domain/verification.js';
 import { buildRekap, type Rekap, type RekapScope } from './data.js';
 import { rekapXlsx } from './xlsx.js';
 
@@ -26,14 +27,14 @@ export interface RekapFile {
 
 /** The XLSX rekap of a scope and period, recorded in the audit trail (who, scope, period). */
 export async function exportRekap(
-  deps: { store: Store; regions: RegionDirectory; deadline: Deadline },
+  deps: { store: Store; regions: RegionDirectory; deadline: Deadline; unverified?: UnverifiedInTotals },
   scope: RekapScope,
   period: Period,
   by: Actor,
   now: Date,
   via: 'chat' | 'cli' | 'push',
 ): Promise<RekapFile> {
-  const rekap = await buildRekap(deps.store, deps.regions, deps.deadline, scope, period);
+  const rekap = await buildRekap(deps.store, deps.regions, deps.deadline, scope, period, deps.unverified);
   const bytes = await rekapXlsx(rekap, now, by.name);
   await deps.store.audit.record({
     at: now,

@@ -5,6 +5,7 @@ import { WIB } from '../domain/zones.js';
 import { FIELD_LABELS } from '../messages/labels.js';
 import { categoryLegend, categorySourceText, periodText, REKAP_TEXT, scopeName, STATUS_LABELS } from '../messages/rekap.js';
 import { COVERAGE_CATEGORIES } from '../domain/categories.js';
+import { VERIFICATION_CELL } from '../messages/verification.js';
 import type { Rekap, RekapRow, TrendRow } from './data.js';
 
 
@@ -38,6 +39,8 @@ function rekapRow(r: RekapRow, name: string, status: string | undefined, bold = 
     count(r.nonAsn?.total),
     ...NONASN_PROGRAMMES.flatMap((p) => [count(r.nonAsn?.programmes[p].count), pct(r.nonAsn?.programmes[p].pct)]),
     text(status),
+    text(r.verification ? VERIFICATION_CELL[r.verification] : r.verified ? REKAP_TEXT.areaVerified(r.verified) : undefined),
+    text(r.noData ? REKAP_TEXT.noDataNote(r.noData) : undefined),
     text(r.demo ? REKAP_TEXT.yes : undefined),
   ];
   return bold ? cells.map((c) => (c && typeof c === 'object' && 'value' in c ? { ...c, fontWeight: 'bold' as const } : c)) : cells;
@@ -48,7 +51,7 @@ function rekapSheet(k: Rekap): Cell[][] {
   const head: Cell[] = [
     h.code, h.name, h.latestWeek, ...PARTICIPANT_FIELDS.map(h.segment), h.participants, h.workforce, h.workforceSource, h.coverage, h.target, h.gap, h.needed, h.recent, h.nonAsnTotal,
     ...NONASN_PROGRAMMES.flatMap((p) => [h.programme(PROGRAMME_SHORT[p]), h.programmePct(PROGRAMME_SHORT[p])]),
-    h.status(k.week), h.demo,
+    h.status(k.week), h.verification, h.note, h.demo,
   ].map(header);
   const rows = k.rows.map((r) =>
     rekapRow(r, r.kind === 'own' ? REKAP_TEXT.ownRow(r.unit) : r.unit.name, r.status ? STATUS_LABELS[r.status] : r.reported ? REKAP_TEXT.areaStatus(r.reported) : undefined),
@@ -69,13 +72,15 @@ function trendRow(t: TrendRow): Cell[] {
     count(t.workforce),
     pct(t.pct),
     { value: t.revisions, type: Number },
+    text(t.verification ? VERIFICATION_CELL[t.verification] : undefined),
+    text(t.noData ? REKAP_TEXT.noDataNote(t.noData) : undefined),
     text(t.demo ? REKAP_TEXT.yes : undefined),
   ];
 }
 
 function trendSheet(k: Rekap): Cell[][] {
   const h = REKAP_TEXT.headers;
-  const head = [h.code, h.name, h.province, h.week, h.weekStatus, ...ALL_FIELDS.map((f) => FIELD_LABELS[f]), h.participants, h.workforce, h.coverage, h.revisions, h.demo].map(header);
+  const head = [h.code, h.name, h.province, h.week, h.weekStatus, ...ALL_FIELDS.map((f) => FIELD_LABELS[f]), h.participants, h.workforce, h.coverage, h.revisions, h.verification, h.note, h.demo].map(header);
   return [head, ...k.trend.map(trendRow)];
 }
 

@@ -92,7 +92,9 @@ export async function seedDemoData(store: Store, regions: RegionDirectory, now: 
       // Reported on the Wednesday of that week at 09.00 local, or just now for the current week.
       const wednesday = new Date(weekRange(week, unit.zone.iana).start.getTime() + (2 * 24 + 9) * 3600_000);
       const at = wednesday < now ? wednesday : now;
-      await store.reports.save({ unitCode: u.code, week, figures: figures.value, by: DEMO_ACTOR, source: 'demo', at });
+      // Earlier weeks were verified by the demo coordinator; this week's reports await verification (try /verifikasi).
+      const verifiedBy = k > 0 ? DEMO_ACTOR : undefined;
+      await store.reports.save({ unitCode: u.code, week, figures: figures.value, by: DEMO_ACTOR, source: 'demo', at, verifiedBy });
       reports++;
     }
   }

@@ -42,3 +42,17 @@ export function roleOf(
   if (user) return { role: user.role, scope: user.scope };
   return adminIds.includes(telegramId) ? { role: 'admin' } : undefined;
 }
+
+/**
+ * Who verifies a unit's reports, as chats: for a kab/kota its province's coordinators and the groups linked to the
+ * province (its coordinators' group); for a province government's own report the national coordinators and the
+ * group linked to `nasional`.
+ */
+export function verifierChats(store: Store, unit: Unit): number[] {
+  const scope = unit.kind === 'provinsi' ? 'national' : unit.provinceCode;
+  const people = store.users
+    .active()
+    .filter((u) => u.role === 'coordinator' && u.scope === scope)
+    .map((u) => u.telegramId);
+  return [...new Set([...store.chats.linksOf(scope).map((c) => c.chatId), ...people])];
+}

@@ -11,6 +11,7 @@ import type { Rekap } from '../rekap/data.js';
 import { exportRekap, scopeSlug } from '../rekap/service.js';
 import type { FilePart } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import type { UnverifiedInTotals } from '../domain/verification.js';
 
 /** Files of pushed rekaps are kept this many weeks, then removed (the XLSX can always be made again with /ekspor). */
 const KEEP_FILES_WEEKS = 8;
@@ -73,6 +74,7 @@ function summaryOf(rekap: Rekap, now: Date) {
     previousParticipants: total?.previousParticipants,
     movers,
     missing,
+    awaiting: rekap.trend.filter((t) => t.week === rekap.week && t.verification === 'pending').length,
     demo: rekap.demo,
     generatedAt: now,
   });
@@ -84,7 +86,7 @@ function summaryOf(rekap: Rekap, now: Date) {
  * once, also after a restart; after downtime only the latest due week is sent. Files are written under the data folder
  * before the item is queued, and old ones are removed.
  */
-export function rekapJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; deadline: Deadline; afterMs: number; dataDir: string; logger: Logger }) {
+export function rekapJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; deadline: Deadline; afterMs: number; dataDir: string; logger: Logger; unverified: UnverifiedInTotals }) {
   return async (now: Date): Promise<void> => {
     const scopes: Scope[] = ['national', ...o.regions.provinces];
     for (const scope of scopes) {
@@ -95,7 +97,7 @@ export function rekapJob(o: { store: Store; regions: RegionDirectory; outbox: Ou
       if (o.store.outbox.has(id)) continue;
       const recipients = rekapRecipients(o.store, scope);
       if (recipients.length === 0) continue;
-      const made = await exportRekap({ store: o.store, regions: o.regions, deadline: o.deadline }, scope, { from: week, to: week, kind: 'week' }, PUSHER, now, 'push');
+      const made = await exportRekap({ store: o.store, regions: o.regions, deadline: o.deadline, unverified: o.unverified }, scope, { from: week, to: week, kind: 'week' }, PUSHER, now, 'push');
       const folder = join(FILES_DIR, `rekap-${week}`);
       await mkdir(join(o.dataDir, folder), { recursive: true });
       const parts: FilePart[] = [{ kind: 'html', text: summaryOf(made.rekap, now).text }];

@@ -4,13 +4,15 @@ import type { Low } from 'lowdb';
 import { sameFigures, type Figures } from '../domain/figures.js';
 import { compareWeeks, type WeekKey, weekYear } from '../domain/weeks.js';
 import { openJsonFile, persist } from './json-file.js';
-import { ReportFileSchema, type Actor, type ReportFile, type Revision, type WeekReport } from './schema.js';
+import { ReportFileSchema, type Actor, type ReportFile, type Revision, type Verification, type WeekReport } from './schema.js';
 
 export interface StoredReport {
   unitCode: string;
   week: WeekKey;
   latest: Revision;
   revisions: readonly Revision[];
+  /** A coordinator's decision, on the revision it names (a later revision awaits its own). */
+  verification?: Verification | undefined;
 }
 
 export interface SaveInput {
@@ -20,6 +22,12 @@ export interface SaveInput {
   by: Actor;
   source: Revision['source'];
   onBehalf?: boolean;
+  /** "Belum ada data" for the week, with why: `figures` is then empty. */
+  noData?: { reason: string } | undefined;
+  /** Sent after the week's deadline. */
+  late?: boolean | undefined;
+  /** Sent by someone who verifies this unit: the revision is verified as it is saved. */
+  verifiedBy?: Actor | undefined;
   at: Date;
 }
 
@@ -32,7 +40,11 @@ const toStored = (unitCode: string, r: WeekReport): StoredReport => ({
   week: r.week as WeekKey,
   latest: r.revisions[r.revisions.length - 1] as Revision,
   revisions: r.revisions,
+  verification: r.verification,
 });
+
+/** A week whose latest revision says "belum ada data" has no figures to stand for the unit. */
+const hasFigures = (r: WeekReport): boolean => !r.revisions[r.revisions.length - 1]?.noData;
 
 /**
  * Weekly reports with every revision, one file per unit per ISO week-year: saving rewrites at most one unit's year
@@ -94,13 +106,14 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
     return r ? toStored(unitCode, r) : undefined;
   }
 
-  /** The unit's latest report of a week before `before` (or of any week, without it). */
+  /** The unit's latest report with figures of a week before `before` (or of any week, without it): "belum ada data" weeks are passed over. */
   async function latest(unitCode: string, before?: WeekKey): Promise<StoredReport | undefined> {
     for (const year of yearsOf(unitCode)) {
       if (before !== undefined && year > yearOf(before)) continue;
       const db = await fileOf(unitCode, year);
       let best: WeekReport | undefined;
       for (const r of db.data.reports) {
+        if (!hasFigures(r)) continue;
         if (before !== undefined && compareWeeks(r.week as WeekKey, before) >= 0) continue;
         if (!best || compareWeeks(r.week as WeekKey, best.week as WeekKey) > 0) best = r;
       }
@@ -133,7 +146,7 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
     const db = await fileOf(input.unitCode, year);
     let report = db.data.reports.find((r) => r.week === input.week);
     const last = report?.revisions[report.revisions.length - 1];
-    if (report && last && sameFigures(last.figures, input.figures)) {
+    if (report && last && sameFigures(last.figures, input.figures) && last.noData?.reason === input.noData?.reason) {
       return { saved: false, report: toStored(input.unitCode, report) };
     }
     const revision: Revision = {
@@ -143,7 +156,10 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
       by: input.by,
       source: input.source,
       ...(input.onBehalf ? { onBehalf: true } : {}),
+      ...(input.noData ? { noData: { reason: input.noData.reason } } : {}),
+      ...(input.late ? { late: true } : {}),
     };
+    const previousVerification = report?.verification;
     const isNew = !report;
     if (!report) {
       report = { week: input.week, revisions: [] };
@@ -151,9 +167,12 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
       db.data.reports.sort((a, b) => compareWeeks(a.week as WeekKey, b.week as WeekKey));
     }
     report.revisions.push(revision);
+    if (input.verifiedBy && !input.noData) report.verification = { rev: revision.rev, state: 'verified', by: input.verifiedBy, at: revision.at };
     const added = report;
     await persist(db, () => {
       added.revisions.pop();
+      if (previousVerification) added.verification = previousVerification;
+      else delete added.verification;
       if (isNew) db.data.reports.splice(db.data.reports.indexOf(added), 1);
     });
     units.add(input.unitCode);
@@ -161,7 +180,27 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
     return { saved: true, rev: revision.rev, report: toStored(input.unitCode, report) };
   }
 
-  return { get, latest, save, version: (): number => version };
+  /**
+   * A coordinator verifies or returns one revision. Refused (undefined) when that revision is no longer the latest or
+   * a decision on it was already made: two coordinators pressing at once do not both decide.
+   */
+  async function decide(unitCode: string, week: WeekKey, decision: Verification): Promise<StoredReport | undefined> {
+    if (!index.get(yearOf(week))?.has(unitCode)) return undefined;
+    const db = await fileOf(unitCode, yearOf(week));
+    const report = db.data.reports.find((r) => r.week === week);
+    const last = report?.revisions[report.revisions.length - 1];
+    if (!report || !last || last.rev !== decision.rev || last.noData || report.verification?.rev === decision.rev) return undefined;
+    const before = report.verification;
+    report.verification = decision;
+    await persist(db, () => {
+      if (before) report.verification = before;
+      else delete report.verification;
+    });
+    version++;
+    return toStored(unitCode, report);
+  }
+
+  return { get, latest, save, decide, version: (): number => version };
 }
 
 export type ReportsRepo = Awaited<ReturnType<typeof createReportsRepo>>;

@@ -23,7 +23,9 @@ describe('/libur and deadlines that move (issue 13)', () => {
     const status = await say(h, staff, '/status');
     expect(status).toContain('Batas waktu: Rabu, 23 Desember 2026 pukul 15.00 WIB (dimajukan karena Hari Raya Natal dan Cuti bersama Hari Raya Natal)');
     await say(h, staff, '/lapor');
-    expect(h.api.lastMessage(staff.id).text).toContain('sampai Rabu, 23 Desember 2026 pukul 15.00 WIB (dimajukan karena');
+    expect(h.api.lastMessage(staff.id).text).toContain('Batas waktu laporan minggu ini: Rabu, 23 Desember 2026 pukul 15.00 WIB (dimajukan karena');
+    // Last week (deadline Friday 18 December) may still be sent until Monday 15.00, marked late.
+    expect(h.api.lastMessage(staff.id).text).toContain('masih dapat dikirim sampai Senin, 21 Desember 2026 pukul 15.00 WIB dan akan ditandai terlambat');
   });
 
   it('lets an admin add a day for one province, which moves only that province’s deadline, and remove it again', async () => {

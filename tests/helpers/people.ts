@@ -25,3 +25,14 @@ export async function say(h: Harness, user: TgUser, text: string, chat?: Paramet
 /** The last answerCallbackQuery the bot made. */
 export const lastCallbackAnswer = (h: Harness): Record<string, unknown> | undefined =>
   h.api.calls.filter((c) => c.method === 'answerCallbackQuery').pop()?.payload;
+
+/**
+ * Presses a button of the bot's last message to this person if it offers one (the week question appears only while
+ * last week may still be sent: until its deadline plus LATE_GRACE).
+ */
+export async function pressIfOffered(h: Harness, user: TgUser, label: string): Promise<boolean> {
+  const last = h.api.lastMessage(user.id);
+  if (!last.buttons.flat().some((b) => b.text === label)) return false;
+  await h.api.press(user, last, label);
+  return true;
+}

@@ -33,7 +33,7 @@ export function coverageFeature(deps: BotDeps): Composer<BotContext> {
     const cached = cache.get(key);
     if (cached) return cached;
     try {
-      const built = target === 'national' ? await nationalView(deps.store, deps.regions, now) : await coverageView(deps.store, deps.regions, target, now, deps.reportDeadline);
+      const built = target === 'national' ? await nationalView(deps.store, deps.regions, now, deps.unverifiedInTotals) : await coverageView(deps.store, deps.regions, target, now, deps.reportDeadline, deps.unverifiedInTotals);
       cache.set(key, built);
       // Keys of an older version or week are never asked again: keep the map small.
       if (cache.size > MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value ?? key);

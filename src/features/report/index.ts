@@ -18,7 +18,15 @@ import {
 } from '../../flows/report.js';
 import type { Reply } from '../../flows/step.js';
 import { privateOnlyMessage } from '../../messages/access.js';
-import { reportSavedMessage, workforceSavedMessage, workforceUnchangedMessage } from '../../messages/report.js';
+import { noDataSavedMessage, reportSavedMessage, workforceSavedMessage, workforceUnchangedMessage } from '../../messages/report.js';
+import { alertTitle, warningAlertMessage } from '../../messages/verification.js';
+import { figureWarningText } from '../../messages/figures.js';
+import { personWithRole } from '../../messages/access.js';
+import { canVerify } from '../../domain/verification.js';
+import { figureWarnings, type Figures } from '../../domain/figures.js';
+import type { Unit } from '../../domain/regions/directory.js';
+import type { WeekKey } from '../../domain/weeks.js';
+import { verifierChats } from '../../scheduler/recipients.js';
 import type { Actor } from '../../store/schema.js';
 
 /**
@@ -37,7 +45,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     deadline: deps.reportDeadline,
     reportOf: async (unitCode, week) => {
       const r = await store.reports.get(unitCode, week);
-      return r ? { figures: r.latest.figures, revisions: r.revisions.length } : undefined;
+      return r ? { figures: r.latest.figures, revisions: r.revisions.length, ...(r.latest.noData ? { noData: true } : {}) } : undefined;
     },
     latestBefore: async (unitCode, week) => {
       const r = await store.reports.latest(unitCode, week);
@@ -69,14 +77,46 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
       const result = await saveWorkforce(unit.code, effect.year, effect.total, effect.source, by, now);
       return [{ message: result.changed ? workforceSavedMessage(unit, effect.year, result.from, effect.total, effect.source) : workforceUnchangedMessage(unit, effect.year) }];
     }
+    // Someone who verifies this unit (its province's coordinator, an admin) vouches for what they enter themselves.
+    const verifiedBy = canVerify(ctx.access, unit) ? by : undefined;
+    if (effect.kind === 'no_data') {
+      const outcome = await store.reportWriter.save(
+        { unitCode: unit.code, week: effect.week, figures: {}, noData: { reason: effect.reason }, late: effect.late, by, source: 'chat', onBehalf: effect.onBehalf, at: now },
+        { details: { onBehalf: effect.onBehalf, noData: effect.reason, ...(effect.late ? { late: true } : {}) } },
+      );
+      if (outcome.auditPending) deps.logger.error('report saved without its audit line; kept to be written again', { unitCode: unit.code, week: effect.week });
+      return [{ message: noDataSavedMessage(unit, effect.week, effect.late) }];
+    }
     if (effect.workforce) await saveWorkforce(unit.code, weekYear(effect.week), effect.workforce.total, effect.workforce.source, by, now);
     const warnings = effect.warnings;
+    // The warnings as the coordinators will read them, from the figures before this revision is stored.
+    const warningTexts = warnings.length > 0 ? await warningsOf(unit.code, effect.week, effect.figures) : [];
     const outcome = await store.reportWriter.save(
-      { unitCode: unit.code, week: effect.week, figures: effect.figures, by, source: 'chat', onBehalf: effect.onBehalf, at: now },
-      { details: { onBehalf: effect.onBehalf, warningsConfirmed: warnings.length > 0, ...(warnings.length > 0 ? { warnings } : {}) } },
+      { unitCode: unit.code, week: effect.week, figures: effect.figures, by, source: 'chat', onBehalf: effect.onBehalf, late: effect.late, verifiedBy, at: now },
+      { details: { onBehalf: effect.onBehalf, warningsConfirmed: warnings.length > 0, ...(warnings.length > 0 ? { warnings } : {}), ...(effect.late ? { late: true } : {}) } },
     );
     if (outcome.auditPending) deps.logger.error('report saved without its audit line; kept to be written again', { unitCode: unit.code, week: effect.week });
-    return [{ message: reportSavedMessage(unit, effect.week, outcome.saved ? outcome.rev : 0, outcome.saved, outcome.auditPending) }];
+    if (outcome.saved && warningTexts.length > 0) await alertVerifiers(unit, effect.week, outcome.rev, warningTexts, personWithRole(by.name, ctx.access.role === 'unknown' ? undefined : ctx.access, regions), now);
+    return [{ message: reportSavedMessage(unit, effect.week, outcome.saved ? outcome.rev : 0, outcome.saved, outcome.auditPending, effect.late) }];
+  };
+
+  const warningsOf = async (unitCode: string, week: WeekKey, figures: Figures): Promise<string[]> => {
+    const previous = await store.reports.latest(unitCode, week);
+    const workforce = store.baselines.forYear(unitCode, weekYear(week))?.workforce_total;
+    return figureWarnings(figures, { previous: previous?.latest.figures, workforce }).map(figureWarningText);
+  };
+
+  /** A confirmed warning goes at once to whoever verifies the unit, once per revision. */
+  const alertVerifiers = async (unit: Unit, week: WeekKey, rev: number, warnings: string[], by: string, at: Date): Promise<void> => {
+    const chats = verifierChats(store, unit);
+    if (chats.length === 0) return;
+    await deps.outbox.enqueue({
+      id: `alert-${unit.code}-${week}-r${rev}`,
+      kind: 'notice',
+      title: alertTitle(unit, week),
+      bodies: { default: { format: 'html', text: warningAlertMessage(unit, week, warnings, by, at).text } },
+      recipients: chats.map((chatId) => ({ chatId, variant: 'default' })),
+    });
   };
 
   feature.command(['submit', 'lapor'], async (ctx) => {

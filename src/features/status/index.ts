@@ -9,6 +9,7 @@ import { regionCommand } from '../../bot/region-command.js';
 import type { Html } from '../../messages/html.js';
 import { statusMessage, type UnitStatus } from '../../messages/status.js';
 import type { Store } from '../../store/store.js';
+import { verificationStateOf } from '../../domain/verification.js';
 
 const FEATURE = 'sts';
 
@@ -18,7 +19,18 @@ export async function unitStatus(store: Store, unit: Unit, now: Date): Promise<U
   const report = await store.reports.get(unit.code, week);
   const first = report?.revisions[0];
   if (report && first) {
-    return { unit, week, reported: { at: new Date(first.at), by: first.by.name, revisions: report.revisions.length } };
+    return {
+      unit,
+      week,
+      reported: {
+        at: new Date(first.at),
+        by: first.by.name,
+        revisions: report.revisions.length,
+        late: first.late === true,
+        noData: report.latest.noData?.reason,
+        verification: verificationStateOf(report),
+      },
+    };
   }
   const earlier = await store.reports.latest(unit.code, week);
   return { unit, week, lastWeek: earlier?.week };
