@@ -44,8 +44,8 @@ export default tseslint.config(
   ...layer('src/rekap/**', ['bot', 'features', 'outbox', 'scheduler', 'sandbox', 'cli'], 'rekap/ builds files from the store and messages; it sends nothing.'),
   ...layer('src/bot/**', ['features', 'scheduler', 'sandbox', 'cli'], 'bot/ knows no feature: features/index.ts composes them and app.ts hands them to createBot.'),
   {
-    // config.ts is the application's only reader; the test helper passes PATH and HOME to child processes.
-    files: ['src/config.ts', 'tests/helpers/spawn.ts'],
+    // config.ts is the application's only reader; the test helper and the bench pass PATH (and their settings) to child processes.
+    files: ['src/config.ts', 'tests/helpers/spawn.ts', 'bench/bot.ts', 'bench/bare-bot.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadOfficialRegions } from '../src/domain/regions/official.js';
@@ -102,7 +102,7 @@ async function measure(dir: string): Promise<void> {
   {
     // Start-up as the bot does it: open the store (no report file is read until used).
     const startupStart = performance.now();
-    const store = await createStore(dir, { clock: () => NOW });
+    let store = await createStore(dir, { clock: () => NOW, fsync: false });
     const startupMs = performance.now() - startupStart;
 
     // Latest figures for one unit, as /coverage needs them: latest report, the week before, the baseline.
@@ -144,6 +144,26 @@ async function measure(dir: string): Promise<void> {
     }
     await store.close();
 
+    // The same saves made durable (FSYNC=on, the default): file, folder and audit line on disk before the answer.
+    let seconds = 0;
+    store = await createStore(dir, { clock: () => new Date(NOW.getTime() + 1000 * seconds++), fsync: true });
+    const durableTimes: number[] = [];
+    for (let i = 0; i < SAVES / 4; i++) {
+      const unit = regions.all[Math.floor(rnd() * regions.all.length)];
+      if (!unit) continue;
+      const t = performance.now();
+      await store.reportWriter.save({ unitCode: unit.code, week: weekOf(NOW, unit.zone.iana), figures: figures(rnd, unit.kind === 'provinsi'), by: BY, source: 'chat', at: NOW });
+      durableTimes.push(performance.now() - t);
+    }
+    // A backup of the whole history when nothing changed since the last one: its time, and the disk it adds.
+    await store.backup();
+    const backupStart = performance.now();
+    const backupPath = await store.backup();
+    const backupMs = performance.now() - backupStart;
+    const { copiedBytes, dataBytes } = await backupCost(backupPath);
+    await store.close();
+    durableTimes.sort((a, b) => a - b);
+
     lookupTimes.sort((a, b) => a - b);
     saveTimes.sort((a, b) => a - b);
     nationalTimes.sort((a, b) => a - b);
@@ -154,10 +174,33 @@ async function measure(dir: string): Promise<void> {
       saveP50: percentile(saveTimes, 50),
       saveP99: percentile(saveTimes, 99),
       nationalP50: percentile(nationalTimes, 50),
+      durableSaveP50: percentile(durableTimes, 50),
+      durableSaveP99: percentile(durableTimes, 99),
+      backupMs,
+      backupExtraPct: (copiedBytes / dataBytes) * 100,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }
+}
+
+/** A backup's own disk: files copied into it (a hard link shares the original's blocks), against all it holds. */
+async function backupCost(dir: string): Promise<{ copiedBytes: number; dataBytes: number }> {
+  let copiedBytes = 0;
+  let dataBytes = 0;
+  const walk = async (d: string): Promise<void> => {
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else {
+        const s = await stat(path);
+        dataBytes += s.size;
+        if (s.nlink === 1) copiedBytes += s.size;
+      }
+    }
+  };
+  await walk(dir);
+  return { copiedBytes, dataBytes };
 }
 
 async function main(): Promise<void> {

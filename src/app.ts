@@ -58,6 +58,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const store = await createStore(config.dataDir, {
     clock,
     backupKeep: config.backupKeep,
+    fsync: config.fsync,
     log: (message, fields) => logger.warn(message, fields),
   }).catch((e: unknown) => {
     throw isDiskFull(e) ? new StoreDiskFullError(config.dataDir) : e;

@@ -65,6 +65,8 @@ const ConfigSchema = z.object({
   LATE_GRACE: parsedWith('3d', singleOffset, CONFIG_TEXT.offset),
   /** Whether figures no coordinator has verified yet count in province and national totals (marked) or not. */
   UNVERIFIED_IN_TOTALS: z.enum(['count', 'exclude'], { message: CONFIG_TEXT.unverifiedInTotals }).default('count'),
+  /** on: a report is fsynced (file, folder, audit line) before the sender is told it was received; off: the OS writes it soon after. */
+  FSYNC: z.enum(['on', 'off'], { message: CONFIG_TEXT.fsync }).default('on'),
   FLOW_TIMEOUT_HOURS: positiveInt(24),
   SEND_RATE: positiveInt(25),
   LATE_REMINDERS: parsedWith('1d,2h', parseOffsets, CONFIG_TEXT.offset),
@@ -99,6 +101,8 @@ export interface Config {
   reportDeadline: Deadline;
   /** Milliseconds after a week's deadline during which its staff may still send it. */
   lateGraceMs: number;
+  /** fsync every saved report (and its audit line) before answering. */
+  fsync: boolean;
   unverifiedInTotals: 'count' | 'exclude';
   /** Milliseconds after each weekly deadline when the rekap is pushed; undefined: not pushed. */
   rekapAfterDeadlineMs: number | undefined;
@@ -138,6 +142,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
     reportDeadline: c.REPORT_DEADLINE,
     rekapAfterDeadlineMs: c.REKAP_AFTER_DEADLINE,
     lateGraceMs: c.LATE_GRACE,
+    fsync: c.FSYNC === 'on',
     unverifiedInTotals: c.UNVERIFIED_IN_TOTALS,
     flowTimeoutHours: c.FLOW_TIMEOUT_HOURS,
     sendRate: c.SEND_RATE,
@@ -153,12 +158,12 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
 /** The command line needs no token: only where the data lives and how many backups to keep. */
 export function parseCliConfig(
   env: Record<string, string | undefined>,
-): Result<Pick<Config, 'dataDir' | 'backupKeep' | 'inviteTtlDays' | 'reportDeadline'>, string> {
+): Result<Pick<Config, 'dataDir' | 'backupKeep' | 'inviteTtlDays' | 'reportDeadline' | 'fsync'>, string> {
   const withToken = { ...env, BOT_TOKEN: '1:command-line-does-not-use-a-token' };
   const parsed = parseConfig(withToken);
   if (!parsed.ok) return parsed;
-  const { dataDir, backupKeep, inviteTtlDays, reportDeadline } = parsed.value;
-  return ok({ dataDir, backupKeep, inviteTtlDays, reportDeadline });
+  const { dataDir, backupKeep, inviteTtlDays, reportDeadline, fsync } = parsed.value;
+  return ok({ dataDir, backupKeep, inviteTtlDays, reportDeadline, fsync });
 }
 
 /**

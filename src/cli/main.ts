@@ -74,11 +74,11 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
   }
   if (command === 'grant' || command === 'revoke' || command === 'audit') {
     const regions = await loadOfficialRegions();
-    return withStore(config.value.dataDir, now, out, (store) => runPeopleCommand(command, args.slice(1), { store, regions, now, out }));
+    return withStore(config.value, now, out, (store) => runPeopleCommand(command, args.slice(1), { store, regions, now, out }));
   }
   if (command === 'export') {
     const regions = await loadOfficialRegions();
-    return withStore(config.value.dataDir, now, out, (store) => runExport(args.slice(1), { store, regions, now, out, deadline: config.value.reportDeadline, usage: USAGE }));
+    return withStore(config.value, now, out, (store) => runExport(args.slice(1), { store, regions, now, out, deadline: config.value.reportDeadline, usage: USAGE }));
   }
   if (command !== 'import' || (kind !== 'reports' && kind !== 'baselines') || file === undefined) {
     out(USAGE);
@@ -97,7 +97,7 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
     return 2;
   }
   const regions = await loadOfficialRegions();
-  return withStore(config.value.dataDir, now, out, async (store) => {
+  return withStore(config.value, now, out, async (store) => {
     const deps = { store, regions, now, actor: OPERATOR, fileName: basename(file) };
     const result =
       kind === 'reports'
@@ -131,8 +131,8 @@ async function withOpened<T>(
 const withLock = (dataDir: string, out: (s: string) => void, body: () => Promise<number>): Promise<number> =>
   withOpened(() => acquireLock(dataDir), (lock) => lock.release(), out, body);
 
-const withStore = (dataDir: string, now: Date, out: (s: string) => void, body: (store: Store) => Promise<number>): Promise<number> =>
-  withOpened(() => createStore(dataDir, { clock: () => now }), (store) => store.close(), out, body);
+const withStore = (where: { dataDir: string; fsync: boolean }, now: Date, out: (s: string) => void, body: (store: Store) => Promise<number>): Promise<number> =>
+  withOpened(() => createStore(where.dataDir, { clock: () => now, fsync: where.fsync }), (store) => store.close(), out, body);
 
 function printResult(result: ImportResult, kind: 'reports' | 'baselines', file: string, out: (s: string) => void): number {
   if (!result.ok) {

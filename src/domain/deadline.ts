@@ -1,7 +1,6 @@
-import { tzOffset } from '@date-fns/tz';
 import type { Holiday, HolidayCalendar } from './holidays.js';
 import { err, ok, type Result } from './result.js';
-import { compareWeeks, shiftWeek, weekOf, weekRange, type WeekKey } from './weeks.js';
+import { compareWeeks, shiftWeek, tzOffset, weekOf, weekRange, type WeekKey } from './weeks.js';
 
 /** The weekly reporting deadline, in each unit's own zone: ISO weekday (1 = Senin ... 7 = Minggu) and time. */
 export interface Deadline {

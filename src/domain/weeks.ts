@@ -1,4 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset as zoneOffset } from '@date-fns/tz';
 import { err, ok, type Result } from './result.js';
 
 /** An ISO week as `2026-W48`: Monday to Sunday in the reporting unit's own zone. */
@@ -6,6 +6,17 @@ export type WeekKey = `${number}-W${string}`;
 
 const WEEK_RE = /^(\d{4})-W(\d{2})$/;
 const MINUTE_MS = 60_000;
+
+/**
+ * Indonesia's zones have kept one offset since 1988 (no daylight saving): asked on every week computation, Intl's
+ * answer is a fixed number, so it is looked up; any other zone is asked (tests/domain/format.test.ts compares).
+ */
+const FIXED_OFFSET_MINUTES: Record<string, number> = { 'Asia/Jakarta': 420, 'Asia/Pontianak': 420, 'Asia/Makassar': 480, 'Asia/Jayapura': 540 };
+const SINCE_1988 = Date.UTC(1988, 0, 1);
+export const tzOffset = (iana: string, at: Date): number => {
+  const fixed = FIXED_OFFSET_MINUTES[iana];
+  return fixed !== undefined && at.getTime() >= SINCE_1988 ? fixed : zoneOffset(iana, at);
+};
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 

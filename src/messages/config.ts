@@ -9,6 +9,7 @@ export const CONFIG_TEXT = {
   url: 'harus berupa URL, contoh https://api.telegram.org',
   logLevel: (levels: readonly string[]): string => `harus salah satu dari ${levels.join(', ')}`,
   deadline: 'harus berupa hari dan jam, misalnya "Jumat 15.00"',
+  fsync: 'FSYNC harus on (setiap laporan ditulis tuntas ke disk sebelum dijawab) atau off',
   unverifiedInTotals: 'UNVERIFIED_IN_TOTALS harus count (dihitung, ditandai) atau exclude (tidak dihitung)',
   offset: (e: OffsetError): string => `"${e.input}" bukan jarak waktu yang dikenal (contoh: 3d, 1d, 2h, 30m)`,
   invalid: (key: string, why: string | undefined): string => `Konfigurasi tidak valid: ${key} ${why ?? 'tidak sah'}.`,

@@ -1,4 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { parseAuditLines } from './audit-repo.js';
+import { StoreCorruptError } from './errors.js';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { BACKUP_DIR, listBackups } from './backup.js';
@@ -39,8 +41,8 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^outbox\/(?:open|done\/\d{4}-\d{2})\/[^/]+\.json$/, OutboxItemSchema],
 ];
 /** Files the store keeps that are not data to validate here (the writer checks its own promises). */
-/** Not the store's JSON: promised audit lines (checked at start-up) and the files the outbox sends (XLSX, PNG). */
-const SKIPPED = [/^audit\/pending\//, /^outbox-files\//, new RegExp(`^${LOCK_FILE}$`)];
+/** Not the store's JSON: promised audit lines (kept at start-up), torn lines set aside, and the files the outbox sends (XLSX, PNG). */
+const SKIPPED = [/^audit\/pending\//, /^audit\/pending\.jsonl$/, /^audit\/torn\//, /^outbox-files\//, new RegExp(`^${LOCK_FILE}$`)];
 
 export interface BrokenFile {
   file: string;
@@ -77,6 +79,17 @@ export async function checkDataFiles(dir: string): Promise<CheckResult> {
   for (const path of paths.sort()) {
     const rel = relative(dir, path).split('\\').join('/');
     if (SKIPPED.some((re) => re.test(rel))) continue;
+    if (/^audit\/\d{4}-\d{2}-\d{2}\.jsonl$/.test(rel)) {
+      // The audit trail: one entry a line, each checked.
+      files++;
+      try {
+        parseAuditLines(path, await readFile(path, 'utf8'));
+      } catch (e) {
+        if (!(e instanceof StoreCorruptError)) throw e;
+        problems.push({ file: path, problem: e.problem.kind === 'corrupt' ? e.problem.problem : { kind: 'unreadable', detail: e.message } });
+      }
+      continue;
+    }
     const schema = KINDS.find(([re]) => re.test(rel))?.[1];
     files++;
     if (rel.startsWith('reports/')) reportFiles++;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile, JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { StoreCorruptError } from './errors.js';
 
@@ -23,6 +23,8 @@ export async function openJsonFile<S extends z.ZodType>(
   path: string,
   schema: S,
   defaults: () => z.infer<S>,
+  /** Written without indentation: for the files a save rewrites (report files), where bytes are time. */
+  options: { compact?: boolean } = {},
 ): Promise<{ db: Low<z.infer<S>>; existed: boolean }> {
   let raw: string | undefined;
   try {
@@ -32,7 +34,10 @@ export async function openJsonFile<S extends z.ZodType>(
       throw new StoreCorruptError(path, { kind: 'unreadable', detail: (e as Error).message });
     }
   }
-  const db = new Low<z.infer<S>>(new JSONFile(path), defaults());
+  const adapter = options.compact
+    ? new DataFile<z.infer<S>>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) })
+    : new JSONFile<z.infer<S>>(path);
+  const db = new Low<z.infer<S>>(adapter, defaults());
   if (raw === undefined) return { db, existed: false };
   let parsed: unknown;
   try {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AuditRepo } from './audit-repo.js';
@@ -15,9 +15,12 @@ export type ReportSaveOutcome = SaveOutcome & {
   auditPending: boolean;
 };
 
-/** audit/pending/<id>.json: an audit line promised for a revision about to be written. */
+/** One line of audit/pending.jsonl: an audit line promised for a revision about to be written. */
 const PendingSchema = z.object({ unitCode: z.string(), week: z.string(), rev: z.number().int().positive(), at: z.iso.datetime(), entry: AuditEntrySchema });
 type Pending = z.infer<typeof PendingSchema>;
+
+/** Past this size, and with no save in flight, the promise log (every promise in it kept) is emptied. */
+const PENDING_LOG_MAX_BYTES = 256 * 1024;
 
 const actionOf = (rev: number): AuditAction => (rev > 1 ? 'report.correct' : 'report.submit');
 
@@ -27,21 +30,28 @@ const describes = (e: AuditEntry, unitCode: string, week: string, rev: number): 
 
 /**
  * A report revision and its audit line live in two files. So that a crash between the two writes can never leave a
- * revision without its line unnoticed, the line is first promised in audit/pending/ (a small file of its own), then
- * the revision is written, then the line appended and the promise removed. A promise found at start-up, or on a
- * retry of the same report, is kept: the line is appended if the revision exists and the line does not.
+ * revision without its line unnoticed, the line is first promised: appended to audit/pending.jsonl (an append, not a
+ * file of its own: a promise costs one small write). Then the revision is written, then the line appended to the
+ * trail. At start-up (or on a retry after a failed append) every promise is kept: the line is appended where the
+ * revision exists and the line does not; then the promise log is emptied. A torn last promise (a crash mid-append)
+ * promised a revision that was never attempted, and is dropped.
  */
 export async function createReportWriter(dir: string, deps: { reports: ReportsRepo; audit: AuditRepo; log?: (message: string, fields: Record<string, unknown>) => void }) {
-  const pendingDir = join(dir, 'audit', 'pending');
-  await mkdir(pendingDir, { recursive: true });
-  const fileOf = (unitCode: string, week: string, rev: number): string => join(pendingDir, `${unitCode}_${week}_${rev}.json`);
+  const auditDir = join(dir, 'audit');
+  await mkdir(auditDir, { recursive: true });
+  const logPath = join(auditDir, 'pending.jsonl');
+  // Promise files of earlier versions (audit/pending/<id>.json) are kept at start-up like lines of the log.
+  const legacyDir = join(auditDir, 'pending');
+  let handle: FileHandle | undefined;
+  let bytes = 0;
+  let inFlight = 0;
 
-  async function promise(p: Pending): Promise<string> {
-    const path = fileOf(p.unitCode, p.week, p.rev);
-    const tmp = join(pendingDir, `.${p.unitCode}_${p.week}_${p.rev}.tmp`);
-    await writeFile(tmp, JSON.stringify(p));
-    await rename(tmp, path);
-    return path;
+  const logHandle = async (): Promise<FileHandle> => (handle ??= await open(logPath, 'a'));
+
+  async function promise(p: Pending): Promise<void> {
+    const line = `${JSON.stringify(p)}\n`;
+    await (await logHandle()).write(line);
+    bytes += Buffer.byteLength(line);
   }
 
   /** Appends the line for a stored revision unless the trail already has it. */
@@ -60,32 +70,61 @@ export async function createReportWriter(dir: string, deps: { reports: ReportsRe
     return true;
   }
 
-  /** Keeps every promise left by a crash or a failed append. Returns how many lines were written. */
-  async function recover(): Promise<number> {
-    let written = 0;
-    for (const file of await readdir(pendingDir)) {
-      if (file.startsWith('.')) {
-        await rm(join(pendingDir, file), { force: true });
-        continue;
-      }
-      const path = join(pendingDir, file);
-      let pending: Pending;
+  /** Every promise on record, from the log and from the files of earlier versions. */
+  async function promises(): Promise<Pending[]> {
+    const out: Pending[] = [];
+    const text = await readFile(logPath, 'utf8').catch(() => '');
+    for (const line of text.split('\n')) {
+      if (line === '') continue;
       try {
-        pending = PendingSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+        out.push(PendingSchema.parse(JSON.parse(line)));
       } catch {
         // Torn while being written: the revision was never attempted after it.
-        await rm(path, { force: true });
-        continue;
       }
-      const report = await deps.reports.get(pending.unitCode, pending.week as SaveInput['week']);
-      const revision = report?.revisions.find((r) => r.rev === pending.rev && r.at === pending.at);
-      if (revision && (await ensureLine(pending.unitCode, pending.week, revision, pending.entry))) {
-        written++;
-        deps.log?.('audit line written after a crash', { unitCode: pending.unitCode, week: pending.week, rev: pending.rev });
-      }
-      await rm(path, { force: true });
     }
+    for (const file of await readdir(legacyDir).catch(() => [] as string[])) {
+      try {
+        out.push(PendingSchema.parse(JSON.parse(await readFile(join(legacyDir, file), 'utf8'))));
+      } catch {
+        // A torn promise of an earlier version: likewise never attempted.
+      }
+    }
+    return out;
+  }
+
+  /** The promises whose revision exists without its line (after a crash or a failed append). */
+  async function unkept(): Promise<Pending[]> {
+    const out: Pending[] = [];
+    for (const p of await promises()) {
+      const report = await deps.reports.get(p.unitCode, p.week as SaveInput['week']);
+      const revision = report?.revisions.find((r) => r.rev === p.rev && r.at === p.at);
+      if (revision && !(await deps.audit.has(revision.at, (e) => describes(e, p.unitCode, p.week, p.rev)))) out.push(p);
+    }
+    return out;
+  }
+
+  /** Keeps every promise left by a crash or a failed append, then empties the log. Returns how many lines were written. */
+  async function recover(): Promise<number> {
+    let written = 0;
+    for (const p of await unkept()) {
+      const report = await deps.reports.get(p.unitCode, p.week as SaveInput['week']);
+      const revision = report?.revisions.find((r) => r.rev === p.rev && r.at === p.at);
+      if (revision && (await ensureLine(p.unitCode, p.week, revision, p.entry))) {
+        written++;
+        deps.log?.('audit line written after a crash', { unitCode: p.unitCode, week: p.week, rev: p.rev });
+      }
+    }
+    await empty();
+    await rm(legacyDir, { recursive: true, force: true });
     return written;
+  }
+
+  /** Every promise in the log is kept: start it afresh. */
+  async function empty(): Promise<void> {
+    await truncate(logPath, 0).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    bytes = 0;
   }
 
   /** Set when an append failed: the next save first tries again what was left. */
@@ -99,40 +138,43 @@ export async function createReportWriter(dir: string, deps: { reports: ReportsRe
         leftBehind = true;
       });
     }
-    const current = await deps.reports.get(input.unitCode, input.week);
-    const rev = (current?.latest.rev ?? 0) + 1;
-    const at = input.at.toISOString();
-    const entry: AuditEntry = {
-      at,
-      actor: input.by,
-      action: actionOf(rev),
-      unitCode: input.unitCode,
-      week: input.week,
-      details: { ...audit.details, rev },
-    };
-    const path = await promise({ unitCode: input.unitCode, week: input.week, rev, at, entry });
-    let outcome: SaveOutcome;
+    inFlight++;
     try {
-      outcome = await deps.reports.save(input);
-    } catch (e) {
-      await rm(path, { force: true }).catch(() => undefined);
-      throw e;
+      const current = await deps.reports.get(input.unitCode, input.week);
+      const rev = (current?.latest.rev ?? 0) + 1;
+      const at = input.at.toISOString();
+      const entry: AuditEntry = {
+        at,
+        actor: input.by,
+        action: actionOf(rev),
+        unitCode: input.unitCode,
+        week: input.week,
+        details: { ...audit.details, rev },
+      };
+      await promise({ unitCode: input.unitCode, week: input.week, rev, at, entry });
+      const outcome = await deps.reports.save(input);
+      try {
+        if (outcome.saved) await deps.audit.append(entry);
+        // A retry of a report a crash cut short: the revision is there, its line may not be.
+        else await ensureLine(input.unitCode, input.week, outcome.report.latest);
+      } catch (error) {
+        deps.log?.('audit line not written; kept to be written again', { unitCode: input.unitCode, week: input.week, rev, error });
+        if (outcome.saved) leftBehind = true;
+        return { ...outcome, auditPending: outcome.saved };
+      }
+      return { ...outcome, auditPending: false };
+    } finally {
+      inFlight--;
+      if (inFlight === 0 && !leftBehind && bytes > PENDING_LOG_MAX_BYTES) await empty();
     }
-    try {
-      if (outcome.saved) await deps.audit.append(entry);
-      // A retry of a report a crash cut short: the revision is there, its line may not be.
-      else await ensureLine(input.unitCode, input.week, outcome.report.latest);
-    } catch (error) {
-      deps.log?.('audit line not written; kept to be written again', { unitCode: input.unitCode, week: input.week, rev, error });
-      if (!outcome.saved) await rm(path, { force: true }).catch(() => undefined);
-      else leftBehind = true;
-      return { ...outcome, auditPending: outcome.saved };
-    }
-    await rm(path, { force: true });
-    return { ...outcome, auditPending: false };
   }
 
-  return { save, recover };
+  async function close(): Promise<void> {
+    await handle?.close();
+    handle = undefined;
+  }
+
+  return { save, recover, unkept: async () => (await unkept()).length, close };
 }
 
 export type ReportWriter = Awaited<ReturnType<typeof createReportWriter>>;

@@ -1,5 +1,5 @@
-import { mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Low } from 'lowdb';
 import { sameFigures, type Figures } from '../domain/figures.js';
 import { compareWeeks, type WeekKey, weekYear } from '../domain/weeks.js';
@@ -50,7 +50,7 @@ const hasFigures = (r: WeekReport): boolean => !r.revisions[r.revisions.length -
  * Weekly reports with every revision, one file per unit per ISO week-year: saving rewrites at most one unit's year
  * (53 weeks), so its cost does not grow with the length of history. Files are opened on first use and kept open.
  */
-export async function createReportsRepo(dir: string, options: { maxOpenFiles: number }) {
+export async function createReportsRepo(dir: string, options: { maxOpenFiles: number; fsync?: boolean }) {
   const root = join(dir, 'reports');
   await mkdir(root, { recursive: true });
   /** year -> unit codes with a file, from the folder listing. */
@@ -79,7 +79,7 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
       open.set(path, db);
       return db;
     }
-    db = openJsonFile(path, ReportFileSchema, () => ({ unitCode, year, reports: [] })).then((r) => r.db);
+    db = openJsonFile(path, ReportFileSchema, () => ({ unitCode, year, reports: [] }), { compact: true }).then((r) => r.db);
     // A failed open is not cached: the operator may restore the file while the bot runs.
     db.catch(() => open.delete(path));
     open.set(path, db);
@@ -175,6 +175,8 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
       else delete added.verification;
       if (isNew) db.data.reports.splice(db.data.reports.indexOf(added), 1);
     });
+    // The file is in place by rename: make both the file and the rename durable before the sender is told.
+    if (options.fsync) await syncFileAndFolder(join(root, String(year), `${input.unitCode}.json`));
     units.add(input.unitCode);
     version++;
     return { saved: true, rev: revision.rev, report: toStored(input.unitCode, report) };
@@ -201,6 +203,18 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
   }
 
   return { get, latest, save, decide, version: (): number => version };
+}
+
+/** fsync a file and the folder that names it (the rename that put it there lives in the folder). */
+export async function syncFileAndFolder(path: string): Promise<void> {
+  for (const target of [path, dirname(path)]) {
+    const handle = await open(target, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
 }
 
 export type ReportsRepo = Awaited<ReturnType<typeof createReportsRepo>>;

@@ -26,6 +26,11 @@ export interface StoreOptions {
   backupKeep?: number;
   /** Report files kept in memory at most (the least recently used are let go, and read again when needed). */
   maxOpenFiles?: number;
+  /**
+   * Before a report counts as saved, its file and folder (and the audit line) are fsynced, so a power cut cannot take
+   * back a report the sender was told was received. Off: the operating system writes them within seconds.
+   */
+  fsync?: boolean;
   migrations?: readonly Migration[];
   schemaVersion?: number;
   /** Where the store tells the operator what it mended on its own (an audit line after a crash). */
@@ -82,7 +87,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       await meta.write();
     }
 
-    const reports = await createReportsRepo(dir, { maxOpenFiles });
+    const reports = await createReportsRepo(dir, { maxOpenFiles, fsync: options.fsync ?? true });
     const baselines = await createBaselinesRepo(dir);
     const users = await createUsersRepo(dir);
     const invites = await createInvitesRepo(dir);
@@ -91,7 +96,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const outbox = await createOutboxRepo(dir);
     const meetings = await createMeetingsRepo(dir);
     const sessions = await createSessionsRepo(dir, clock);
-    const audit = await createAuditRepo(dir);
+    const audit = await createAuditRepo(dir, { fsync: options.fsync ?? true, ...(options.log ? { log: options.log } : {}) });
     const updates = await createUpdatesRepo(dir);
     const holidays = await createHolidaysRepo(dir);
     const boards = await createBoardsRepo(dir);
@@ -118,6 +123,8 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       async close() {
         if (closed) return;
         closed = true;
+        await reportWriter.close();
+        await audit.close();
         await lock.release();
       },
     };

@@ -54,6 +54,6 @@ describe('configuration', () => {
 
   it('needs no token for the command line', () => {
     const r = parseCliConfig({ DATA_DIR: '/tmp/x' });
-    expect(r).toMatchObject({ ok: true, value: { dataDir: '/tmp/x', backupKeep: 7, inviteTtlDays: 7, reportDeadline: { weekday: 5, hour: 15 } } });
+    expect(r).toMatchObject({ ok: true, value: { dataDir: '/tmp/x', backupKeep: 7, inviteTtlDays: 7, reportDeadline: { weekday: 5, hour: 15 }, fsync: true } });
   });
 });

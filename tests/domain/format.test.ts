@@ -1,9 +1,10 @@
-import { tz } from '@date-fns/tz';
+import { tz, tzOffset as intlOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { id } from 'date-fns/locale/id';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateSpan, formatTime } from '../../src/domain/format.js';
 import type { Zone } from '../../src/domain/zones.js';
+import { tzOffset } from '../../src/domain/weeks.js';
 
 const ZONES: Zone[] = [
   { label: 'WIB', iana: 'Asia/Jakarta' },
@@ -21,6 +22,10 @@ describe('dates formatted with the zones’ fixed offsets agree with @date-fns/t
       expect(formatDate(at, zone)).toBe(format(at, 'EEEE, d MMMM yyyy', opts));
       expect(formatTime(at, zone)).toBe(`pukul ${format(at, 'HH.mm', opts)} ${zone.label}`);
     }
+  });
+
+  it.each(ZONES)('uses the fixed offset of $iana for week and deadline arithmetic, as Intl gives it, 1988-2040', (zone) => {
+    for (let t = Date.UTC(1988, 0, 1); t < Date.UTC(2041, 0, 1); t += 97 * 3_600_000) expect(tzOffset(zone.iana, new Date(t))).toBe(intlOffset(zone.iana, new Date(t)));
   });
 
   it('writes spans within a month, across months and across years', () => {
