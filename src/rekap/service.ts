@@ -6,7 +6,6 @@ import type { Actor } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { UnverifiedInTotals } from '../domain/verification.js';
 import { buildRekap, type Rekap, type RekapScope } from './data.js';
-import { rekapXlsx } from './xlsx.js';
 
 /** `kepulauan-bangka-belitung`, `kota-pangkal-pinang`, `nasional`: a scope in a file name. */
 export function scopeSlug(scope: RekapScope): string {
@@ -35,6 +34,8 @@ export async function exportRekap(
   via: 'chat' | 'cli' | 'push',
 ): Promise<RekapFile> {
   const rekap = await buildRekap(deps.store, deps.regions, deps.deadline, scope, period, deps.unverified);
+  // The spreadsheet writer is loaded on the first export, not at start-up (it is most of a second's import budget).
+  const { rekapXlsx } = await import('./xlsx.js');
   const bytes = await rekapXlsx(rekap, now, by.name);
   await deps.store.audit.record({
     at: now,
