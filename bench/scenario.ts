@@ -79,7 +79,9 @@ async function generate(weeks: number, dir: string): Promise<void> {
     for (const [key, file] of files) {
       const [year = '', code = ''] = key.split('/');
       await mkdir(join(dir, 'reports', year), { recursive: true });
-      await writeFile(join(dir, 'reports', year, `${code}.json`), JSON.stringify(file));
+      // The store's layout: one line per revision, appended in order.
+      const lines = file.reports.flatMap((r) => r.revisions.map((v) => JSON.stringify({ week: r.week, ...v })));
+      await writeFile(join(dir, 'reports', year, `${code}.jsonl`), `${lines.join('\n')}\n`);
     }
     await writeFile(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, createdAt: NOW.toISOString() }));
     const baselines = regions.all.map((u) => ({

@@ -55,8 +55,11 @@ async function main(): Promise<void> {
     });
     for (const year of await readdir(join(dataDir, 'reports'))) {
       for (const name of await readdir(join(dataDir, 'reports', year))) {
-        const f = JSON.parse(await readFile(join(dataDir, 'reports', year, name), 'utf8')) as { unitCode: string; reports: Array<{ week: string; revisions: Array<{ rev: number; figures: unknown; at: string }> }> };
-        load(f.reports.flatMap((r) => r.revisions.map((v): [string, string, number, string, string] => [f.unitCode, r.week, v.rev, JSON.stringify(v.figures), v.at])));
+        const unit = name.replace(/\.jsonl$/, '');
+        const lines = (await readFile(join(dataDir, 'reports', year, name), 'utf8')).split('\n').filter((l) => l !== '');
+        load(
+          lines.map((l) => JSON.parse(l) as { week: string; rev: number; figures: unknown; at: string }).map((v): [string, string, number, string, string] => [unit, v.week, v.rev, JSON.stringify(v.figures), v.at]),
+        );
       }
     }
     db.close();

@@ -1,5 +1,6 @@
-import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFileSync, linkSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { LOCK_FILE } from './lock.js';
 
 export const BACKUP_DIR = 'backups';
@@ -14,39 +15,68 @@ const stampOf = (at: Date): string => at.toISOString().replace(/\.\d{3}Z$/, 'Z')
  * a backup is a folder of links, taken in milliseconds and costing only directory entries. Where a link is not
  * possible (another file system, a file system without links) the file is copied.
  */
-async function linkTree(from: string, to: string, top: boolean): Promise<void> {
+/**
+ * Links (or copies) every file of `from` under `to`. Append-only files (`*.jsonl`: report years, audit days, promises)
+ * are linked too, and their length at that moment is returned: the backup holds their first `length` bytes, whatever
+ * is appended to the live file (the same inode) afterwards. `copyAppended`: copy those files instead, cut to `lengths`
+ * (a restore must not share an inode with the backup it comes from).
+ */
+async function linkTree(
+  from: string,
+  to: string,
+  top: boolean,
+  options: { base?: string; copyAppended?: { lengths: Record<string, number> } } = {},
+  lengths: Record<string, number> = {},
+): Promise<Record<string, number>> {
+  const base = options.base ?? from;
   await mkdir(to, { recursive: true });
-  const files: Array<{ source: string; target: string; name: string }> = [];
+  const files: Array<{ source: string; target: string; rel: string }> = [];
   for (const entry of await readdir(from, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
-    if (top && (entry.name === BACKUP_DIR || entry.name === LOCK_FILE)) continue;
+    if (top && (entry.name === BACKUP_DIR || entry.name === LOCK_FILE || entry.name === LENGTHS_FILE)) continue;
     const source = join(from, entry.name);
     const target = join(to, entry.name);
-    if (entry.isDirectory()) await linkTree(source, target, false);
-    else if (entry.isFile()) files.push({ source, target, name: entry.name });
+    if (entry.isDirectory()) await linkTree(source, target, false, { ...options, base }, lengths);
+    else if (entry.isFile()) files.push({ source, target, rel: relative(base, source).split('\\').join('/') });
   }
-  // A folder's files are linked a batch at a time: thousands of report files in well under 100 ms.
-  for (let i = 0; i < files.length; i += LINK_BATCH) {
-    await Promise.all(files.slice(i, i + LINK_BATCH).map((f) => linkOrCopy(f.source, f.target, f.name)));
+  for (const f of files) {
+    const appended = f.rel.endsWith('.jsonl');
+    if (appended && options.copyAppended) {
+      await copyPrefix(f.source, f.target, options.copyAppended.lengths[f.rel]);
+      continue;
+    }
+    // Linked synchronously: a link and a stat are a few microseconds each, far less than a trip through libuv's
+    // thread pool, so thousands of report files take tens of milliseconds (the event loop waits that long, once a day).
+    linkOrCopySync(f.source, f.target);
+    if (appended) lengths[f.rel] = statSync(f.target).size;
+  }
+  return lengths;
+}
+/** In a backup: the length of each append-only file when it was taken. */
+export const LENGTHS_FILE = 'lengths.json';
+
+function linkOrCopySync(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw e;
+    copyFileSync(source, target);
   }
 }
 
-const LINK_BATCH = 64;
-
-async function linkOrCopy(source: string, target: string, name: string): Promise<void> {
-  // Appended in place, not replaced: a link would grow with the live file, so a recent one is copied.
-  if (await isAppendedTo(source, name)) return copyFile(source, target);
-  await link(source, target).catch(async (e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOSPC' || e.code === 'EDQUOT') throw e;
-    await copyFile(source, target);
-  });
+/** A new file with the first `length` bytes of `source` (all of it without a length: a backup of an older version). */
+async function copyPrefix(source: string, target: string, length: number | undefined): Promise<void> {
+  const bytes = await readFile(source);
+  await writeFile(target, length === undefined ? bytes : bytes.subarray(0, length));
 }
 
-/** Audit days (`*.jsonl`) are appended to, not replaced; one written to in the last week may still grow. */
-const APPEND_WINDOW_MS = 7 * 24 * 3600_000;
-async function isAppendedTo(path: string, name: string): Promise<boolean> {
-  if (!name.endsWith('.jsonl')) return false;
-  return Date.now() - (await stat(path)).mtimeMs < APPEND_WINDOW_MS;
+/** The lengths a backup recorded for its append-only files (none for backups of earlier versions). */
+export async function backupLengths(backupDir: string): Promise<Record<string, number>> {
+  const text = await readFile(join(backupDir, LENGTHS_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) return {};
+  const parsed: unknown = JSON.parse(text);
+  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, number>) : {};
 }
 
 /** The complete backups, oldest first. */
@@ -70,7 +100,8 @@ export async function backupDataDir(dir: string, at: Date, keep: number): Promis
   const target = join(root, stamp);
   const partial = join(root, `${PARTIAL_PREFIX}${stamp}`);
   try {
-    await linkTree(dir, partial, true);
+    const lengths = await linkTree(dir, partial, true);
+    await writeFile(join(partial, LENGTHS_FILE), JSON.stringify(lengths));
     await rename(partial, target);
   } catch (e) {
     await rm(partial, { recursive: true, force: true });
@@ -98,10 +129,11 @@ export async function restoreBackup(dir: string, stamp: string, at: Date): Promi
     await mkdir(aside, { recursive: true });
     await rename(join(dir, entry), join(aside, entry));
   }
-  // Links again: every later write replaces a restored file by rename, so the backup itself stays as it was.
+  // Links again: every later write replaces a restored file by rename, so the backup itself stays as it was. The
+  // append-only files are copied, cut to the length they had when the backup was taken.
   const staging = join(dir, BACKUP_DIR, `.restoring-${stamp}`);
   await rm(staging, { recursive: true, force: true });
-  await linkTree(source, staging, false);
+  await linkTree(source, staging, true, { copyAppended: { lengths: await backupLengths(source) } });
   for (const entry of await readdir(staging)) await rename(join(staging, entry), join(dir, entry));
   await rm(staging, { recursive: true, force: true });
 }

@@ -1,9 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { parseAuditLines } from './audit-repo.js';
+import { parseReportLines } from './reports-repo.js';
 import { StoreCorruptError } from './errors.js';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import { BACKUP_DIR, listBackups } from './backup.js';
+import { BACKUP_DIR, backupLengths, listBackups } from './backup.js';
 import type { FileProblem } from './errors.js';
 import { LOCK_FILE } from './lock.js';
 import { HandledUpdatesFileSchema } from './updates-repo.js';
@@ -42,7 +43,7 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
 ];
 /** Files the store keeps that are not data to validate here (the writer checks its own promises). */
 /** Not the store's JSON: promised audit lines (kept at start-up), torn lines set aside, and the files the outbox sends (XLSX, PNG). */
-const SKIPPED = [/^audit\/pending\//, /^audit\/pending\.jsonl$/, /^audit\/torn\//, /^outbox-files\//, new RegExp(`^${LOCK_FILE}$`)];
+const SKIPPED = [/^audit\/pending\//, /^audit\/pending\.jsonl$/, /^audit\/torn\//, /^reports-torn\//, /^outbox-files\//, /^lengths\.json$/, new RegExp(`^${LOCK_FILE}$`)];
 
 export interface BrokenFile {
   file: string;
@@ -70,7 +71,13 @@ async function walk(dir: string, top: string, out: string[]): Promise<void> {
  * Reads and validates every file the store owns under `dir` (the live folder, or one backup), and lists every broken
  * one with its reason: the operator sees all of them at once, not only the first.
  */
-export async function checkDataFiles(dir: string): Promise<CheckResult> {
+export async function checkDataFiles(dir: string, lengths: Record<string, number> = {}): Promise<CheckResult> {
+  /** An append-only file as the backup holds it: its first bytes, up to the length recorded when it was taken. */
+  const textOf = async (path: string, rel: string): Promise<string> => {
+    const bytes = await readFile(path);
+    const n = lengths[rel];
+    return (n === undefined ? bytes : bytes.subarray(0, n)).toString('utf8');
+  };
   const paths: string[] = [];
   await walk(dir, dir, paths);
   const problems: BrokenFile[] = [];
@@ -79,11 +86,24 @@ export async function checkDataFiles(dir: string): Promise<CheckResult> {
   for (const path of paths.sort()) {
     const rel = relative(dir, path).split('\\').join('/');
     if (SKIPPED.some((re) => re.test(rel))) continue;
+    const reportLines = /^reports\/(\d{4})\/(\d{2}(?:\.\d{2})?)\.jsonl$/.exec(rel);
+    if (reportLines) {
+      // A unit's year of reports: one revision or decision a line, each checked.
+      files++;
+      reportFiles++;
+      try {
+        parseReportLines(path, reportLines[2] ?? '', Number(reportLines[1]), await textOf(path, rel));
+      } catch (e) {
+        if (!(e instanceof StoreCorruptError)) throw e;
+        problems.push({ file: path, problem: e.problem.kind === 'corrupt' ? e.problem.problem : { kind: 'unreadable', detail: e.message } });
+      }
+      continue;
+    }
     if (/^audit\/\d{4}-\d{2}-\d{2}\.jsonl$/.test(rel)) {
       // The audit trail: one entry a line, each checked.
       files++;
       try {
-        parseAuditLines(path, await readFile(path, 'utf8'));
+        parseAuditLines(path, await textOf(path, rel));
       } catch (e) {
         if (!(e instanceof StoreCorruptError)) throw e;
         problems.push({ file: path, problem: e.problem.kind === 'corrupt' ? e.problem.problem : { kind: 'unreadable', detail: e.message } });
@@ -116,6 +136,9 @@ export async function checkDataFiles(dir: string): Promise<CheckResult> {
 /** Every complete backup, checked like the live folder. */
 export async function checkBackups(dir: string): Promise<Array<{ name: string } & CheckResult>> {
   const out: Array<{ name: string } & CheckResult> = [];
-  for (const name of await listBackups(dir)) out.push({ name, ...(await checkDataFiles(join(dir, BACKUP_DIR, name))) });
+  for (const name of await listBackups(dir)) {
+    const backup = join(dir, BACKUP_DIR, name);
+    out.push({ name, ...(await checkDataFiles(backup, await backupLengths(backup))) });
+  }
   return out;
 }

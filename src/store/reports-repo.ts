@@ -1,10 +1,10 @@
-import { mkdir, open, readdir } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Low } from 'lowdb';
 import { sameFigures, type Figures } from '../domain/figures.js';
 import { compareWeeks, type WeekKey, weekYear } from '../domain/weeks.js';
-import { openJsonFile, persist } from './json-file.js';
-import { ReportFileSchema, type Actor, type ReportFile, type Revision, type Verification, type WeekReport } from './schema.js';
+import { createAppender, mendTail } from './append-log.js';
+import { StoreCorruptError } from './errors.js';
+import { ReportLineSchema, type Actor, type ReportFile, type ReportLine, type Revision, type Verification, type WeekReport } from './schema.js';
 
 export interface StoredReport {
   unitCode: string;
@@ -46,48 +46,112 @@ const toStored = (unitCode: string, r: WeekReport): StoredReport => ({
 /** A week whose latest revision says "belum ada data" has no figures to stand for the unit. */
 const hasFigures = (r: WeekReport): boolean => !r.revisions[r.revisions.length - 1]?.noData;
 
+/** Does the text end in a torn line (no newline after it, or a last line that is not JSON)? */
+function tornTail(text: string): boolean {
+  if (text === '') return false;
+  if (!text.endsWith('\n')) return true;
+  const start = text.lastIndexOf('\n', text.length - 2) + 1;
+  try {
+    JSON.parse(text.slice(start, -1));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** reports/<year>/<code>.jsonl: one line per revision or decision, in the order they were made. */
+export const REPORT_FILE = /^(\d{2}(?:\.\d{2})?)\.jsonl$/;
+
+/** The lines of one unit's year, read back into its weeks (each line checked). */
+export function parseReportLines(path: string, unitCode: string, year: number, text: string): ReportFile {
+  const weeks = new Map<string, WeekReport>();
+  const lines = text.split('\n');
+  for (const [i, raw] of lines.entries()) {
+    if (raw === '' && i === lines.length - 1) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch (e) {
+      throw new StoreCorruptError(path, { kind: 'not_json', detail: `line ${i + 1}: ${(e as Error).message}` });
+    }
+    const checked = ReportLineSchema.safeParse(parsed);
+    if (!checked.success) throw new StoreCorruptError(path, { kind: 'schema', where: `line ${i + 1}`, detail: checked.error.issues[0]?.message ?? '' });
+    const line: ReportLine = checked.data;
+    const report = weeks.get(line.week) ?? { week: line.week, revisions: [] };
+    if ('decision' in line) report.verification = line.decision;
+    else {
+      const { week: _week, ...revision } = line;
+      report.revisions.push(revision);
+    }
+    weeks.set(line.week, report);
+  }
+  const reports = [...weeks.values()].filter((r) => r.revisions.length > 0).sort((a, b) => compareWeeks(a.week as WeekKey, b.week as WeekKey));
+  return { unitCode, year, reports };
+}
+
 /**
- * Weekly reports with every revision, one file per unit per ISO week-year: saving rewrites at most one unit's year
- * (53 weeks), so its cost does not grow with the length of history. Files are opened on first use and kept open.
+ * Weekly reports with every revision, one append-only file per unit per ISO week-year: a revision (or a coordinator's
+ * decision) is one line appended, never a rewrite, so a save costs the same on the first week and the 260th. Files are
+ * read on first use and let go past a bound. A torn last line (a crash mid-append) is set aside in reports-torn/ when
+ * the file is read, with a log line; a line that does not parse elsewhere fails the reads that need that file.
  */
-export async function createReportsRepo(dir: string, options: { maxOpenFiles: number; fsync?: boolean }) {
+export async function createReportsRepo(dir: string, options: { maxOpenFiles: number; fsync?: boolean; log?: ((message: string, fields: Record<string, unknown>) => void) | undefined }) {
   const root = join(dir, 'reports');
+  const asideDir = join(dir, 'reports-torn');
   await mkdir(root, { recursive: true });
+  const appender = createAppender({ fsync: options.fsync === true, asideDir, log: options.log });
   /** year -> unit codes with a file, from the folder listing. */
   const index = new Map<number, Set<string>>();
   for (const entry of await readdir(root, { withFileTypes: true })) {
     if (!entry.isDirectory() || !/^\d{4}$/.test(entry.name)) continue;
     const units = new Set<string>();
     for (const file of await readdir(join(root, entry.name))) {
-      const m = /^(\d{2}(?:\.\d{2})?)\.json$/.exec(file);
+      const m = REPORT_FILE.exec(file);
       if (m?.[1]) units.add(m[1]);
     }
     index.set(Number(entry.name), units);
   }
   /** Files read, most recently used last; past `maxOpenFiles` the least recent ones are let go (and re-read on use). */
-  const open = new Map<string, Promise<Low<ReportFile>>>();
+  const open = new Map<string, Promise<ReportFile>>();
   /** Raised by every revision saved: answers built from reports are cached against it. */
   let version = 0;
   /** Files a save is working on: never let go mid-write (a re-read could miss the revision being written). */
   const busy = new Map<string, number>();
+  const pathOf = (unitCode: string, year: number): string => join(root, String(year), `${unitCode}.jsonl`);
 
-  const fileOf = (unitCode: string, year: number): Promise<Low<ReportFile>> => {
-    const path = join(root, String(year), `${unitCode}.json`);
-    let db = open.get(path);
-    if (db) {
-      open.delete(path);
-      open.set(path, db);
-      return db;
+  const readText = (path: string): Promise<string> =>
+    readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return '';
+      throw new StoreCorruptError(path, { kind: 'unreadable', detail: e.message });
+    });
+
+  const read = async (path: string, unitCode: string, year: number): Promise<ReportFile> => {
+    let text = await readText(path);
+    if (tornTail(text)) {
+      const torn = await mendTail(path, asideDir);
+      if (torn) options.log?.('torn report line set aside', { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
+      text = await readText(path);
     }
-    db = openJsonFile(path, ReportFileSchema, () => ({ unitCode, year, reports: [] }), { compact: true }).then((r) => r.db);
-    // A failed open is not cached: the operator may restore the file while the bot runs.
-    db.catch(() => open.delete(path));
-    open.set(path, db);
+    return parseReportLines(path, unitCode, year, text);
+  };
+
+  const fileOf = (unitCode: string, year: number): Promise<ReportFile> => {
+    const path = pathOf(unitCode, year);
+    let file = open.get(path);
+    if (file) {
+      open.delete(path);
+      open.set(path, file);
+      return file;
+    }
+    file = read(path, unitCode, year);
+    // A failed read is not cached: the operator may restore the file while the bot runs.
+    file.catch(() => open.delete(path));
+    open.set(path, file);
     for (const old of open.keys()) {
       if (open.size <= options.maxOpenFiles) break;
       if (!busy.has(old) && old !== path) open.delete(old);
     }
-    return db;
+    return file;
   };
 
   const yearsOf = (unitCode: string): number[] =>
@@ -101,8 +165,8 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
 
   async function get(unitCode: string, week: WeekKey): Promise<StoredReport | undefined> {
     if (!index.get(yearOf(week))?.has(unitCode)) return undefined;
-    const db = await fileOf(unitCode, yearOf(week));
-    const r = db.data.reports.find((x) => x.week === week);
+    const file = await fileOf(unitCode, yearOf(week));
+    const r = file.reports.find((x) => x.week === week);
     return r ? toStored(unitCode, r) : undefined;
   }
 
@@ -110,9 +174,9 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
   async function latest(unitCode: string, before?: WeekKey): Promise<StoredReport | undefined> {
     for (const year of yearsOf(unitCode)) {
       if (before !== undefined && year > yearOf(before)) continue;
-      const db = await fileOf(unitCode, year);
+      const file = await fileOf(unitCode, year);
       let best: WeekReport | undefined;
-      for (const r of db.data.reports) {
+      for (const r of file.reports) {
         if (!hasFigures(r)) continue;
         if (before !== undefined && compareWeeks(r.week as WeekKey, before) >= 0) continue;
         if (!best || compareWeeks(r.week as WeekKey, best.week as WeekKey) > 0) best = r;
@@ -122,19 +186,21 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
     return undefined;
   }
 
-  /** Adds a revision unless the figures equal the latest one: the same report saved twice adds nothing. */
-  async function save(input: SaveInput): Promise<SaveOutcome> {
-    const year = yearOf(input.week);
+  /** Runs `body` with the unit's year file held (never let go mid-write), creating the year's folder if needed. */
+  async function holding<T>(unitCode: string, year: number, body: (path: string, isNewFile: boolean) => Promise<T>): Promise<T> {
     let units = index.get(year);
     if (!units) {
       await mkdir(join(root, String(year)), { recursive: true });
       units = new Set();
       index.set(year, units);
     }
-    const path = join(root, String(year), `${input.unitCode}.json`);
+    const path = pathOf(unitCode, year);
     busy.set(path, (busy.get(path) ?? 0) + 1);
     try {
-      return await saveIn(input, year, units);
+      const isNew = !units.has(unitCode);
+      const out = await body(path, isNew);
+      units.add(unitCode);
+      return out;
     } finally {
       const left = (busy.get(path) ?? 1) - 1;
       if (left > 0) busy.set(path, left);
@@ -142,78 +208,78 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
     }
   }
 
-  async function saveIn(input: SaveInput, year: number, units: Set<string>): Promise<SaveOutcome> {
-    const db = await fileOf(input.unitCode, year);
-    let report = db.data.reports.find((r) => r.week === input.week);
-    const last = report?.revisions[report.revisions.length - 1];
-    if (report && last && sameFigures(last.figures, input.figures) && last.noData?.reason === input.noData?.reason) {
-      return { saved: false, report: toStored(input.unitCode, report) };
-    }
-    const revision: Revision = {
-      rev: (last?.rev ?? 0) + 1,
-      figures: { ...input.figures },
-      at: input.at.toISOString(),
-      by: input.by,
-      source: input.source,
-      ...(input.onBehalf ? { onBehalf: true } : {}),
-      ...(input.noData ? { noData: { reason: input.noData.reason } } : {}),
-      ...(input.late ? { late: true } : {}),
-    };
-    const previousVerification = report?.verification;
-    const isNew = !report;
-    if (!report) {
-      report = { week: input.week, revisions: [] };
-      db.data.reports.push(report);
-      db.data.reports.sort((a, b) => compareWeeks(a.week as WeekKey, b.week as WeekKey));
-    }
-    report.revisions.push(revision);
-    if (input.verifiedBy && !input.noData) report.verification = { rev: revision.rev, state: 'verified', by: input.verifiedBy, at: revision.at };
-    const added = report;
-    await persist(db, () => {
-      added.revisions.pop();
-      if (previousVerification) added.verification = previousVerification;
-      else delete added.verification;
-      if (isNew) db.data.reports.splice(db.data.reports.indexOf(added), 1);
+  /** One line appended; a new file's name is made durable too (it lives in the folder). */
+  async function appendLine(path: string, line: ReportLine, isNewFile: boolean): Promise<void> {
+    await appender.append(path, `${JSON.stringify(line)}\n`);
+    if (isNewFile && options.fsync) await syncFolder(dirname(path));
+  }
+
+  /** Adds a revision unless the figures equal the latest one: the same report saved twice adds nothing. */
+  function save(input: SaveInput): Promise<SaveOutcome> {
+    const year = yearOf(input.week);
+    return holding(input.unitCode, year, async (path, isNewFile) => {
+      const file = await fileOf(input.unitCode, year);
+      const report = file.reports.find((r) => r.week === input.week);
+      const last = report?.revisions[report.revisions.length - 1];
+      if (report && last && sameFigures(last.figures, input.figures) && last.noData?.reason === input.noData?.reason) {
+        return { saved: false, report: toStored(input.unitCode, report) };
+      }
+      const revision: Revision = {
+        rev: (last?.rev ?? 0) + 1,
+        figures: { ...input.figures },
+        at: input.at.toISOString(),
+        by: input.by,
+        source: input.source,
+        ...(input.onBehalf ? { onBehalf: true } : {}),
+        ...(input.noData ? { noData: { reason: input.noData.reason } } : {}),
+        ...(input.late ? { late: true } : {}),
+      };
+      await appendLine(path, { week: input.week, ...revision }, isNewFile);
+      const decision: Verification | undefined = input.verifiedBy && !input.noData ? { rev: revision.rev, state: 'verified', by: input.verifiedBy, at: revision.at } : undefined;
+      // Memory learns the revision only once it is on disk.
+      const target = report ?? { week: input.week, revisions: [] };
+      target.revisions.push(revision);
+      if (!report) {
+        file.reports.push(target);
+        file.reports.sort((a, b) => compareWeeks(a.week as WeekKey, b.week as WeekKey));
+      }
+      version++;
+      if (decision) {
+        await appendLine(path, { week: input.week, decision }, false);
+        target.verification = decision;
+      }
+      return { saved: true, rev: revision.rev, report: toStored(input.unitCode, target) };
     });
-    // The file is in place by rename: make both the file and the rename durable before the sender is told.
-    if (options.fsync) await syncFileAndFolder(join(root, String(year), `${input.unitCode}.json`));
-    units.add(input.unitCode);
-    version++;
-    return { saved: true, rev: revision.rev, report: toStored(input.unitCode, report) };
   }
 
   /**
    * A coordinator verifies or returns one revision. Refused (undefined) when that revision is no longer the latest or
    * a decision on it was already made: two coordinators pressing at once do not both decide.
    */
-  async function decide(unitCode: string, week: WeekKey, decision: Verification): Promise<StoredReport | undefined> {
-    if (!index.get(yearOf(week))?.has(unitCode)) return undefined;
-    const db = await fileOf(unitCode, yearOf(week));
-    const report = db.data.reports.find((r) => r.week === week);
-    const last = report?.revisions[report.revisions.length - 1];
-    if (!report || !last || last.rev !== decision.rev || last.noData || report.verification?.rev === decision.rev) return undefined;
-    const before = report.verification;
-    report.verification = decision;
-    await persist(db, () => {
-      if (before) report.verification = before;
-      else delete report.verification;
+  function decide(unitCode: string, week: WeekKey, decision: Verification): Promise<StoredReport | undefined> {
+    if (!index.get(yearOf(week))?.has(unitCode)) return Promise.resolve(undefined);
+    return holding(unitCode, yearOf(week), async (path) => {
+      const file = await fileOf(unitCode, yearOf(week));
+      const report = file.reports.find((r) => r.week === week);
+      const last = report?.revisions[report.revisions.length - 1];
+      if (!report || !last || last.rev !== decision.rev || last.noData || report.verification?.rev === decision.rev) return undefined;
+      await appendLine(path, { week, decision }, false);
+      report.verification = decision;
+      version++;
+      return toStored(unitCode, report);
     });
-    version++;
-    return toStored(unitCode, report);
   }
 
-  return { get, latest, save, decide, version: (): number => version };
+  return { get, latest, save, decide, version: (): number => version, close: appender.close };
 }
 
-/** fsync a file and the folder that names it (the rename that put it there lives in the folder). */
-export async function syncFileAndFolder(path: string): Promise<void> {
-  for (const target of [path, dirname(path)]) {
-    const handle = await open(target, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+/** fsync a folder: a file created in it (its name) survives a power cut. */
+async function syncFolder(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AccessRequestSchema,
+  RevisionSchema,
+  VerificationSchema,
   AuditEntrySchema,
   BaselineRecordSchema,
   ChatLinkSchema,
@@ -17,7 +19,7 @@ import {
 export * from '../domain/records.js';
 
 /** Bump with a migration in migrations.ts whenever a stored shape changes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const MetaSchema = z.object({
   schemaVersion: z.number().int().positive(),
@@ -25,7 +27,14 @@ export const MetaSchema = z.object({
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
-/** reports/<ISO year>/<unit code>.json: one unit's reports for one ISO week-year. */
+/** One line of reports/<ISO year>/<unit code>.jsonl: a revision of a week, or a coordinator's decision on one. */
+export const ReportLineSchema = z.union([
+  z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/), decision: VerificationSchema }),
+  RevisionSchema.extend({ week: z.string().regex(/^\d{4}-W\d{2}$/) }),
+]);
+export type ReportLine = z.infer<typeof ReportLineSchema>;
+
+/** One unit's reports for one ISO week-year, as read back from its lines (and as schema 1 stored it, in .json). */
 export const ReportFileSchema = z.object({
   unitCode,
   year: z.number().int(),

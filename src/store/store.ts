@@ -87,7 +87,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       await meta.write();
     }
 
-    const reports = await createReportsRepo(dir, { maxOpenFiles, fsync: options.fsync ?? true });
+    const reports = await createReportsRepo(dir, { maxOpenFiles, fsync: options.fsync ?? true, log: options.log });
     const baselines = await createBaselinesRepo(dir);
     const users = await createUsersRepo(dir);
     const invites = await createInvitesRepo(dir);
@@ -124,6 +124,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
         if (closed) return;
         closed = true;
         await reportWriter.close();
+        await reports.close();
         await audit.close();
         await lock.release();
       },

@@ -177,11 +177,11 @@ describe('a report file read lazily that turns out corrupt (issue 11)', () => {
   it('fails the answers that need it with a clear line and a log naming it; other units are still served', async () => {
     await seedReport(h.app.store, '19.01', '2026-W48', PANGKALPINANG_W48);
     // Broken while the bot is down: the next start opens without reading it.
-    await h.restart(() => writeFileSync(join(h.dataDir, 'reports', '2026', '19.01.json'), '{"unitCode": "19.01", "reports": "rusak"}'));
+    await h.restart(() => writeFileSync(join(h.dataDir, 'reports', '2026', '19.01.jsonl'), '{"unitCode": "19.01", "reports": "rusak"}\n{"week":"2026-W48"}\n'));
     expect(await say(h, h.admin, '/cakupan Pangkalpinang')).toContain('Kota Pangkal Pinang');
     expect(await say(h, h.admin, '/cakupan Kabupaten Bangka')).toContain('data wilayah ini sedang tidak dapat dibaca');
     expect(await say(h, h.admin, '/status Babel')).toContain('data wilayah ini sedang tidak dapat dibaca');
-    expect(h.logs.some((l) => l.includes('19.01.json') && l.includes('"level":"error"'))).toBe(true);
+    expect(h.logs.some((l) => l.includes('19.01.jsonl') && l.includes('"level":"error"'))).toBe(true);
     expect(await say(h, h.admin, '/cakupan Kota Bandung')).toContain('Kota Bandung');
   });
 });

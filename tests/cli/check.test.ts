@@ -47,8 +47,8 @@ describe('npm run cli -- check (issue 14.7)', () => {
     expect(deep.stdout).toContain(`RUSAK (cadangan ${backup}): ${join(data, 'backups', backup, 'meta.json')}: bukan JSON yang sah`);
     await rm(broken);
     await writeFile(broken, JSON.stringify({ schemaVersion: 1, createdAt: NOW.toISOString() }));
-    await rm(join(data, 'reports', '2026', '19.71.json'));
-    await writeFile(join(data, 'reports', '2026', '19.71.json'), 'rusak');
+    await rm(join(data, 'reports', '2026', '19.71.jsonl'));
+    await writeFile(join(data, 'reports', '2026', '19.71.jsonl'), 'rusak\n{"week":"2026-W48"}\n');
     expect((await runTs('src/cli/main.ts', ['check'], { DATA_DIR: data }, dir)).code).toBe(1);
     const list = await runTs('src/cli/main.ts', ['backups'], { DATA_DIR: data }, dir);
     expect(list.stdout).toContain(backup);

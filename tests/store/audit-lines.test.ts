@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditRepo } from '../../src/store/audit-repo.js';
-import { backupDataDir } from '../../src/store/backup.js';
+import { backupDataDir, backupLengths, restoreBackup } from '../../src/store/backup.js';
 import { checkDataFiles } from '../../src/store/check.js';
 import type { AuditEntry } from '../../src/store/schema.js';
 
@@ -57,12 +57,19 @@ describe('the append-only audit trail (issue 11)', () => {
     expect(check.problems.map((p) => p.file)).toEqual([join(dir, 'audit', '2026-11-24.jsonl')]);
   });
 
-  it('copies a day still being appended to into a backup, so the backup keeps the trail as it was', async () => {
+  it('keeps in a backup the trail as it was when taken, though the day is appended to afterwards; a restore gives exactly that', async () => {
     const audit = await createAuditRepo(dir);
     await audit.append(entry(1));
     const taken = await backupDataDir(dir, new Date('2026-11-24T03:10:00Z'), 3);
     await audit.append(entry(2));
-    const backedUp = await readFile(join(taken, 'audit', '2026-11-24.jsonl'), 'utf8');
-    expect(backedUp.split('\n').filter(Boolean)).toHaveLength(1);
+    await audit.close();
+    await restoreBackup(dir, taken.split('/').pop() ?? '', new Date('2026-11-24T03:20:00Z'));
+    const restored = await readFile(join(dir, 'audit', '2026-11-24.jsonl'), 'utf8');
+    expect(restored.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as AuditEntry).details?.name)).toEqual(['Hari 1']);
+    // The backup still holds its first line only, and is not changed by later appends to the restored file.
+    const again = await createAuditRepo(dir);
+    await again.append(entry(3));
+    await again.close();
+    expect((await checkDataFiles(taken, await backupLengths(taken))).problems).toEqual([]);
   });
 });

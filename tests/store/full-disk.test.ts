@@ -8,6 +8,7 @@ import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { StoreDiskFullError } from '../../src/store/errors.js';
 import { storeErrorText } from '../../src/messages/store.js';
+import { backupLengths } from '../../src/store/backup.js';
 import { createStore } from '../../src/store/store.js';
 import { officialRegions } from '../helpers/regions.js';
 
@@ -108,8 +109,9 @@ describe('a full disk at start-up', () => {
     expect(after[2]).toBe('2026-11-20T03-09-00Z');
     // Every backup kept is whole: rotation never counted a partial one against a good one.
     for (const name of after) {
-      const report = JSON.parse(await readFile(join(dataDir, 'backups', name, 'reports', '2026', '19.71.json'), 'utf8')) as { reports: unknown[] };
-      expect(report.reports).toHaveLength(1);
+      const lengths = await backupLengths(join(dataDir, 'backups', name));
+      const report = (await readFile(join(dataDir, 'backups', name, 'reports', '2026', '19.71.jsonl'))).subarray(0, lengths['reports/2026/19.71.jsonl']);
+      expect(report.toString('utf8').split('\n').filter(Boolean)).toHaveLength(1);
       expect(await readdir(join(dataDir, 'backups', name))).toEqual(expect.arrayContaining(['meta.json', 'reports', 'audit']));
     }
   });

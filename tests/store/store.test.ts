@@ -1,5 +1,5 @@
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir, stat, utimes } from 'node:fs/promises';
-import { restoreBackup } from '../../src/store/backup.js';
+import { restoreBackup, backupLengths } from '../../src/store/backup.js';
 import { LOCK_STALE_MS } from '../../src/store/lock.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ const refusal = (p: Promise<unknown>): Promise<string> =>
     (e: unknown) => (e instanceof StoreError ? storeErrorText(e.problem) : String(e)),
   );
 import { planMigrations, type Migration } from '../../src/store/migrations.js';
+import { checkDataFiles } from '../../src/store/check.js';
 import { createStore, type Store } from '../../src/store/store.js';
 
 const NOW = new Date('2026-11-24T03:00:00Z');
@@ -110,13 +111,31 @@ describe('a lazy open (issue 11)', () => {
     await save(store, '2026-W48', FIGURES, '19.01');
     await store.close();
     open = [];
-    const content = '{"unitCode":"19.71","year":2026,"reports":[{"week":"bad"}]}';
-    await writeFile(join(dir, 'reports', '2026', '19.71.json'), content);
+    // A line in the middle that is not a revision: corruption (a torn last line would be set aside instead).
+    const content = '{"week":"bad"}\n{"week":"2026-W48","decision":{"rev":1,"state":"verified","by":{"telegramId":null,"name":"X"},"at":"2026-11-24T03:00:00.000Z"}}\n';
+    await writeFile(join(dir, 'reports', '2026', '19.71.jsonl'), content);
     const again = await openStore();
     await expect(again.reports.get('19.71', '2026-W48')).rejects.toBeInstanceOf(StoreCorruptError);
-    await expect(again.reports.latest('19.71')).rejects.toThrow('19.71.json');
+    await expect(again.reports.latest('19.71')).rejects.toThrow('19.71.jsonl');
     expect((await again.reports.get('19.01', '2026-W48'))?.latest.figures).toEqual(FIGURES);
-    expect(await readFile(join(dir, 'reports', '2026', '19.71.json'), 'utf8')).toBe(content);
+    expect(await readFile(join(dir, 'reports', '2026', '19.71.jsonl'), 'utf8')).toBe(content);
+  });
+
+  it('sets a torn last report line aside when the file is read (a crash mid-append), with a log line, keeping every earlier revision', async () => {
+    const store = await openStore();
+    await save(store, '2026-W47');
+    await save(store, '2026-W48');
+    await store.close();
+    open = [];
+    await writeFile(join(dir, 'reports', '2026', '19.71.jsonl'), '{"week":"2026-W49","rev":1,"fig', { flag: 'a' });
+    const logs: string[] = [];
+    const again = await openStore({ log: (message) => logs.push(message) });
+    expect((await again.reports.latest('19.71'))?.week).toBe('2026-W48');
+    expect(logs).toEqual(['torn report line set aside']);
+    expect(await readdir(join(dir, 'reports-torn'))).toHaveLength(1);
+    await save(again, '2026-W49');
+    expect((await again.reports.latest('19.71'))?.week).toBe('2026-W49');
+    expect((await checkDataFiles(dir)).problems).toEqual([]);
   });
 
   it('lets go of the least recently used files past its bound, and reads them again when needed', async () => {
@@ -224,7 +243,7 @@ describe('schema migrations', () => {
   });
 
   it('backs up the data, runs each step and records the new version', async () => {
-    const v1 = await openStore();
+    const v1 = await openStore({ schemaVersion: 1, migrations: [] });
     await save(v1, '2026-W48');
     await v1.close();
     open = [];
@@ -262,8 +281,8 @@ describe('backups', () => {
     }
     const backups = (await readdir(join(dir, 'backups'))).sort();
     expect(backups).toEqual(['2026-11-23T00-00-00Z', '2026-11-24T00-00-00Z']);
-    const copy = await readFile(join(dir, 'backups', backups[1] ?? '', 'reports', '2026', '19.71.json'), 'utf8');
-    expect(JSON.parse(copy)).toMatchObject({ unitCode: '19.71' });
+    const copy = await readFile(join(dir, 'backups', backups[1] ?? '', 'reports', '2026', '19.71.jsonl'), 'utf8');
+    expect(JSON.parse(copy.split('\n')[0] ?? '')).toMatchObject({ week: '2026-W48', rev: 1 });
     expect(await readdir(join(dir, 'backups', backups[1] ?? ''))).not.toContain('store.lock');
   });
 
@@ -279,16 +298,37 @@ describe('backups', () => {
     expect((await readdir(join(dir, 'backups'))).sort()).toEqual(['2026-11-20T00-00-00Z', '2026-11-21T00-00-00Z']);
   });
 
-  it('links unchanged files instead of copying them, and a later write leaves the backup as it was', async () => {
+  it('links every file, records how long the append-only ones were, and a later append leaves the backup as it was', async () => {
     const store = await openStore();
     await save(store, '2026-W48');
     const taken = await store.backup();
-    const live = join(dir, 'reports', '2026', '19.71.json');
-    const kept = join(taken, 'reports', '2026', '19.71.json');
+    const live = join(dir, 'reports', '2026', '19.71.jsonl');
+    const kept = join(taken, 'reports', '2026', '19.71.jsonl');
     expect((await stat(kept)).ino).toBe((await stat(live)).ino);
+    const length = (await stat(live)).size;
+    expect(await backupLengths(taken)).toMatchObject({ 'reports/2026/19.71.jsonl': length });
     await save(store, '2026-W48', { ...FIGURES, active_pu: 999 });
-    expect((await stat(kept)).ino).not.toBe((await stat(live)).ino);
-    expect((JSON.parse(await readFile(kept, 'utf8')) as { reports: Array<{ revisions: unknown[] }> }).reports[0]?.revisions).toHaveLength(1);
+    // The live file grew by one line; the backup is its first `length` bytes: one revision, and it checks clean.
+    expect((await readFile(kept)).subarray(0, length).toString('utf8').split('\n').filter(Boolean)).toHaveLength(1);
+    expect((await checkDataFiles(taken, await backupLengths(taken))).problems).toEqual([]);
+  });
+
+  it('migrates report files of schema 1 (one JSON document) to append-only lines, after a backup', async () => {
+    await mkdir(join(dir, 'reports', '2026'), { recursive: true });
+    await writeFile(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 1, createdAt: '2026-11-01T00:00:00.000Z' }));
+    const revision = (rev: number, pu: number) => ({ rev, figures: { ...FIGURES, active_pu: pu }, at: '2026-11-24T03:00:00.000Z', by: { telegramId: 1, name: 'Budi' }, source: 'chat' });
+    await writeFile(
+      join(dir, 'reports', '2026', '19.71.json'),
+      JSON.stringify({ unitCode: '19.71', year: 2026, reports: [{ week: '2026-W48', revisions: [revision(1, 10), revision(2, 20)], verification: { rev: 2, state: 'verified', by: { telegramId: 2, name: 'Dewi' }, at: '2026-11-24T04:00:00.000Z' } }] }),
+    );
+    const store = await openStore();
+    const report = await store.reports.get('19.71', '2026-W48');
+    expect(report?.revisions.map((r) => r.figures.active_pu)).toEqual([10, 20]);
+    expect(report?.verification).toMatchObject({ rev: 2, state: 'verified' });
+    expect(await readdir(join(dir, 'reports', '2026'))).toEqual(['19.71.jsonl']);
+    const backups = await readdir(join(dir, 'backups'));
+    expect(await readdir(join(dir, 'backups', backups[0] ?? '', 'reports', '2026'))).toEqual(['19.71.json']);
+    expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8'))).toMatchObject({ schemaVersion: 2 });
   });
 
   it('restores a backup: the data as it was when taken, what replaced it set aside', async () => {

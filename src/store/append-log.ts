@@ -1,0 +1,99 @@
+import { appendFile, mkdir, open, readFile, rename, truncate, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Where a torn line was set aside, and how long it was. */
+export interface TornLine {
+  file: string;
+  keptAt: string;
+  bytes: number;
+}
+
+/**
+ * An append-only file of JSON lines can end with a torn line after a crash (or a full disk) mid-append: no newline, or
+ * bytes that do not parse. The tail after the last whole line is moved to `asideDir` and the file cut back to it;
+ * earlier lines are never touched. Returns what was set aside, if anything.
+ */
+export async function mendTail(path: string, asideDir: string): Promise<TornLine | undefined> {
+  const bytes = await readFile(path).catch(() => Buffer.alloc(0));
+  if (bytes.length === 0) return undefined;
+  const end = bytes.lastIndexOf(0x0a);
+  let cut = end + 1;
+  if (cut === bytes.length) {
+    // Ends with a newline: its last line should still parse.
+    const lastStart = bytes.lastIndexOf(0x0a, end - 1) + 1;
+    try {
+      JSON.parse(bytes.subarray(lastStart, end).toString('utf8'));
+      return undefined;
+    } catch {
+      cut = lastStart;
+    }
+  }
+  const torn = bytes.subarray(cut);
+  await mkdir(asideDir, { recursive: true });
+  const keptAt = join(asideDir, `${basename(dirname(path))}-${basename(path)}-${Date.now()}.txt`);
+  await appendFile(`${keptAt}.tmp`, torn);
+  await rename(`${keptAt}.tmp`, keptAt);
+  await truncate(path, cut);
+  return { file: path, keptAt, bytes: torn.length };
+}
+
+/**
+ * Appends one line to a file, durable or not. A failed append (a full disk can write part of a line) marks the file,
+ * and the next append to it first cuts the partial line off, so it can never glue onto the next one.
+ */
+export function createAppender(options: {
+  fsync: boolean;
+  asideDir: string;
+  log?: ((message: string, fields: Record<string, unknown>) => void) | undefined;
+  /** Files kept open for appending, most recently used last (an open and a close per line cost more than the line). */
+  maxOpen?: number;
+}) {
+  const dirty = new Set<string>();
+  const handles = new Map<string, Promise<FileHandle>>();
+  const maxOpen = options.maxOpen ?? 256;
+
+  const handleOf = (path: string): Promise<FileHandle> => {
+    let h = handles.get(path);
+    if (h) {
+      handles.delete(path);
+      handles.set(path, h);
+      return h;
+    }
+    h = open(path, 'a');
+    h.catch(() => handles.delete(path));
+    handles.set(path, h);
+    for (const [old, oldHandle] of handles) {
+      if (handles.size <= maxOpen) break;
+      if (old === path) continue;
+      handles.delete(old);
+      void oldHandle.then((fh) => fh.close()).catch(() => undefined);
+    }
+    return h;
+  };
+
+  async function append(path: string, line: string): Promise<void> {
+    if (dirty.has(path)) {
+      const torn = await mendTail(path, options.asideDir);
+      if (torn) options.log?.('torn line set aside', { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
+      dirty.delete(path);
+    }
+    try {
+      const handle = await handleOf(path);
+      const { bytesWritten } = await handle.write(line);
+      if (bytesWritten !== Buffer.byteLength(line)) throw Object.assign(new Error(`short write to ${path}`), { code: 'EIO' });
+      if (options.fsync) await handle.datasync();
+    } catch (e) {
+      dirty.add(path);
+      throw e;
+    }
+  }
+
+  /** Closes every file kept open (at shutdown). */
+  async function close(): Promise<void> {
+    const open = [...handles.values()];
+    handles.clear();
+    for (const h of open) await h.then((fh) => fh.close()).catch(() => undefined);
+  }
+
+  return { append, close };
+}
