@@ -25,6 +25,10 @@ const COMMANDS = [
   '/cakupan xyz', '/coverage 19.71', '/lapor', '/Lapor', '/lapor Pangkalpinang', '/lapor pu=1 bpu=', '/lapor pu=12rb bpu=1 jakon=2 pmi=0 nonasn=5 jkk=5 jkm=5 jht=1 jp=0',
   '/status', '/status Babel', '/status nasional', '/riwayat Pangkalpinang', '/riwayat 19.71 2026-W48', '/jadwal', '/umumkan', '/undang',
   '/batal', '/pengguna', '/audit', '/hubungkan Pangkalpinang', '/lepaskan', '/cabut 9', '/alihkan 8001', '/tidakada', '/cakupan@uc_jamsosnaker_bot Bangka',
+  // Issues 10 and 12: the rekap, charts, the league table, verification, "belum ada data", named and late weeks.
+  '/ekspor', '/ekspor Babel minggu 47', '/ekspor Bangka 2026-W40..2026-W48', '/ekspor nasional 2030', '/grafik Pangkalpinang tren',
+  '/peringkat', '/peringkat Bangka', '/verifikasi', '/lapor belum ada data: data BPJS belum turun', '/lapor minggu 47 pu=1 bpu=1 jakon=1 pmi=1 nonasn=1 jkk=1 jkm=1 jht=1 jp=1',
+  '/lapor minggu 60', '/lapor Babel minggu 40..48', '/hubungkan nasional',
 ];
 const TEXTS = [
   '12rb', '1.234', '1,5 jt', '2 juta', '0', '=', 'abc', '-5', '1,250', '900an', 'ya', 'kirim', 'ubah', '3', 'ini', 'lalu', 'lewati',
@@ -83,7 +87,7 @@ describe('random updates from many people (seeded, bounded)', () => {
         const buttons = last.buttons.flat();
         await h.api.press(who, last, Math.floor(rnd() * buttons.length));
       } else if (roll < 0.9 && last) {
-        await h.api.forgeCallback(who, last, pick(['lap:send:deadbeef', 'x', 'cov:u:99.99', 'jdw:h:00000000', 'a'.repeat(64)]));
+        await h.api.forgeCallback(who, last, pick(['lap:send:deadbeef', 'x', 'cov:u:99.99', 'jdw:h:00000000', 'a'.repeat(64), 'vrf:ok:19.71~2026-W48~1', 'vrf:why:19.71~2026-W48~1~7', 'exp:p:32~w', 'exp:u:19.71~2026-W40~2099-W01', 'chr:u:n~~', 'rnk:u:99~~', 'lap:nd:deadbeef']));
       } else {
         const kind = pick(['sticker', 'photo', 'edited']);
         const body = { message_id: messageId++, from: who, chat: chat ?? { id: who.id, type: 'private', first_name: who.first_name }, date: Math.floor(h.now.getTime() / 1000) };
