@@ -2,8 +2,8 @@ import { mkdir, open, readdir, readFile, rm, truncate, type FileHandle } from 'n
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AuditRepo } from './audit-repo.js';
-import type { ReportsRepo, SaveInput, SaveOutcome } from './reports-repo.js';
-import { ActorSchema, AuditEntrySchema, type AuditAction, type AuditEntry, type Revision } from './schema.js';
+import type { ReportsRepo, SaveInput, SaveOutcome, StoredReport } from './reports-repo.js';
+import { ActorSchema, AuditEntrySchema, type AuditAction, type AuditEntry, type Revision, type Verification } from './schema.js';
 
 /** What the caller says about a report for the audit trail; the action and revision number are the writer's. */
 export interface ReportAudit {
@@ -24,9 +24,11 @@ const PENDING_LOG_MAX_BYTES = 256 * 1024;
 
 const actionOf = (rev: number): AuditAction => (rev > 1 ? 'report.correct' : 'report.submit');
 
-/** Does an audit line describe this revision? */
-const describes = (e: AuditEntry, unitCode: string, week: string, rev: number): boolean =>
-  (e.action === 'report.submit' || e.action === 'report.correct') && e.unitCode === unitCode && e.week === week && e.details?.rev === rev;
+const isDecision = (action: AuditAction): boolean => action === 'report.verify' || action === 'report.return';
+
+/** Does an audit line describe this revision (or, with `decision`, this coordinator's decision on it)? */
+const describes = (e: AuditEntry, unitCode: string, week: string, rev: number, decision?: AuditAction): boolean =>
+  (decision ? e.action === decision : e.action === 'report.submit' || e.action === 'report.correct') && e.unitCode === unitCode && e.week === week && e.details?.rev === rev;
 
 /**
  * A report revision and its audit line live in two files. So that a crash between the two writes can never leave a
@@ -92,13 +94,20 @@ export async function createReportWriter(dir: string, deps: { reports: ReportsRe
     return out;
   }
 
-  /** The promises whose revision exists without its line (after a crash or a failed append). */
+  /** Is what a promise promised stored (the revision, or the decision on it)? */
+  async function stored(p: Pending): Promise<boolean> {
+    const report = await deps.reports.get(p.unitCode, p.week as SaveInput['week']);
+    if (isDecision(p.entry.action)) return report?.verification?.rev === p.rev && report.verification.at === p.at;
+    return report?.revisions.some((r) => r.rev === p.rev && r.at === p.at) === true;
+  }
+
+  /** The promises whose revision (or decision) exists without its line (after a crash or a failed append). */
   async function unkept(): Promise<Pending[]> {
     const out: Pending[] = [];
     for (const p of await promises()) {
-      const report = await deps.reports.get(p.unitCode, p.week as SaveInput['week']);
-      const revision = report?.revisions.find((r) => r.rev === p.rev && r.at === p.at);
-      if (revision && !(await deps.audit.has(revision.at, (e) => describes(e, p.unitCode, p.week, p.rev)))) out.push(p);
+      if (!(await stored(p))) continue;
+      const decision = isDecision(p.entry.action) ? p.entry.action : undefined;
+      if (!(await deps.audit.has(p.at, (e) => describes(e, p.unitCode, p.week, p.rev, decision)))) out.push(p);
     }
     return out;
   }
@@ -107,12 +116,9 @@ export async function createReportWriter(dir: string, deps: { reports: ReportsRe
   async function recover(): Promise<number> {
     let written = 0;
     for (const p of await unkept()) {
-      const report = await deps.reports.get(p.unitCode, p.week as SaveInput['week']);
-      const revision = report?.revisions.find((r) => r.rev === p.rev && r.at === p.at);
-      if (revision && (await ensureLine(p.unitCode, p.week, revision, p.entry))) {
-        written++;
-        deps.log?.('audit line written after a crash', { unitCode: p.unitCode, week: p.week, rev: p.rev });
-      }
+      await deps.audit.append(p.entry);
+      written++;
+      deps.log?.('audit line written after a crash', { unitCode: p.unitCode, week: p.week, rev: p.rev, action: p.entry.action });
     }
     await empty();
     await rm(legacyDir, { recursive: true, force: true });
@@ -169,12 +175,42 @@ export async function createReportWriter(dir: string, deps: { reports: ReportsRe
     }
   }
 
+  /**
+   * A coordinator's decision on one revision, with its audit line, under the same promise: a crash between the two
+   * writes is mended at the next start. Undefined when the revision is no longer the latest or already decided.
+   */
+  async function decide(unitCode: string, week: SaveInput['week'], decision: Verification, details: Record<string, unknown> = {}): Promise<StoredReport | undefined> {
+    const entry: AuditEntry = {
+      at: decision.at,
+      actor: decision.by,
+      action: decision.state === 'verified' ? 'report.verify' : 'report.return',
+      unitCode,
+      week,
+      details: { ...details, rev: decision.rev, ...(decision.reason ? { reason: decision.reason } : {}) },
+    };
+    inFlight++;
+    try {
+      await promise({ unitCode, week, rev: decision.rev, at: decision.at, entry });
+      const decided = await deps.reports.decide(unitCode, week, decision);
+      if (!decided) return undefined;
+      try {
+        await deps.audit.append(entry);
+      } catch (error) {
+        deps.log?.('audit line not written; kept to be written again', { unitCode, week, rev: decision.rev, error });
+        leftBehind = true;
+      }
+      return decided;
+    } finally {
+      inFlight--;
+    }
+  }
+
   async function close(): Promise<void> {
     await handle?.close();
     handle = undefined;
   }
 
-  return { save, recover, unkept: async () => (await unkept()).length, close };
+  return { save, decide, recover, unkept: async () => (await unkept()).length, close };
 }
 
 export type ReportWriter = Awaited<ReturnType<typeof createReportWriter>>;

@@ -81,3 +81,34 @@ describe('a revision and its audit line', () => {
     expect(await reportLines(s)).toHaveLength(1);
   });
 });
+
+describe('a coordinator’s decision and its audit line (issue 12)', () => {
+  const decision = { rev: 1, state: 'verified' as const, by: { telegramId: 7, name: 'Dewi' }, at: '2026-11-24T05:00:00.000Z' };
+
+  it('are written together, and a decision on a revision no longer the latest is refused without a line', async () => {
+    const s = await open();
+    await s.reportWriter.save(input());
+    expect(await s.reportWriter.decide('19.71', '2026-W48', decision)).toBeDefined();
+    expect((await reportLines(s)).map((e) => [e.action, e.details?.rev, e.actor.name])).toEqual([
+      ['report.verify', 1, 'Dewi'],
+      ['report.submit', 1, 'Petugas Uji'],
+    ]);
+    await s.reportWriter.save(input({ ...FIGURES, active_pu: 101 }));
+    expect(await s.reportWriter.decide('19.71', '2026-W48', decision)).toBeUndefined();
+    expect((await reportLines(s)).filter((e) => e.action === 'report.verify')).toHaveLength(1);
+  });
+
+  it('a crash between the decision and its line: the line is written at start-up, once', async () => {
+    const s = await open();
+    await s.reportWriter.save(input());
+    s.audit.append = () => new Promise<void>(() => undefined);
+    void s.reportWriter.decide('19.71', '2026-W48', decision);
+    for (let i = 0; i < 100 && !(await s.reports.get('19.71', '2026-W48'))?.verification; i++) await new Promise((r) => setTimeout(r, 5));
+    expect((await s.reports.get('19.71', '2026-W48'))?.verification).toMatchObject({ state: 'verified' });
+    expect(await s.reportWriter.unkept()).toBe(1);
+    const again = await reopen();
+    expect((await reportLines(again)).filter((e) => e.action === 'report.verify')).toHaveLength(1);
+    const third = await reopen();
+    expect((await reportLines(third)).filter((e) => e.action === 'report.verify')).toHaveLength(1);
+  });
+});

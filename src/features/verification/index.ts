@@ -91,9 +91,9 @@ export function verificationFeature(deps: BotDeps): Composer<BotContext> {
     const reason: ReturnReason | undefined = data.action === 'why' ? RETURN_REASONS[Number(target.reason)] : undefined;
     if (data.action === 'why' && !reason) return ctx.answerCbQuery(staleDecisionAnswer);
     const state = data.action === 'ok' ? 'verified' : 'returned';
-    const decided = await store.reports.decide(target.unit.code, target.week, { rev: target.rev, state, by, at: now.toISOString(), ...(reason ? { reason } : {}) });
+    // The decision and its audit line, under one promise (a crash between them is mended at the next start).
+    const decided = await store.reportWriter.decide(target.unit.code, target.week, { rev: target.rev, state, by, at: now.toISOString(), ...(reason ? { reason } : {}) });
     if (!decided) return ctx.answerCbQuery(staleDecisionAnswer, { show_alert: true });
-    await store.audit.record({ at: now, actor: by, action: state === 'verified' ? 'report.verify' : 'report.return', scope: target.unit.code, week: target.week, details: { rev: target.rev, ...(reason ? { reason } : {}) } });
     await ctx.answerCbQuery(state === 'verified' ? verifiedAnswer(target.unit) : returnedAnswer(target.unit));
     if (reason) {
       await deps.outbox.enqueue({
