@@ -164,7 +164,12 @@ export const EXPORT_TEXT = {
       'Mohon sebutkan wilayahnya, misalnya:',
       html`${code('/ekspor nasional')}, ${code('/ekspor Babel minggu 47')} atau ${code('/ekspor Pangkalpinang 2026')}`,
     ),
-  buttons: { week: 'Minggu ini', last4: '4 minggu terakhir', last12: '12 minggu terakhir', year: 'Tahun ini' },
+  buttons: { week: 'Minggu ini', last4: '4 minggu terakhir', last12: '12 minggu terakhir', last26: '26 minggu terakhir', year: 'Tahun ini' },
+  nationalTooLong: (weeks: number, max: number): Html =>
+    lines(
+      html`Mohon maaf, rekap nasional ${weeks} minggu terlalu besar untuk dikirim lewat chat; paling lama ${max} minggu sekali ekspor.`,
+      html`Silakan pilih periode yang lebih pendek, misalnya ${code('/ekspor nasional 2026-W36..2026-W48')}, atau rekap per provinsi. Operator dapat membuat rekap yang lebih panjang dengan ${code('npm run cli -- export')}.`,
+    ),
   preparing: 'Sedang menyiapkan berkas…',
   failed: (): Html => html`Mohon maaf, rekap belum dapat dibuat karena sebagian data tidak dapat dibaca. Masalahnya sudah dicatat untuk petugas teknis; silakan coba lagi nanti.`,
 };

@@ -23,14 +23,24 @@ const sameBaseline = (a: Baseline, b: Baseline): boolean =>
 export async function createBaselinesRepo(dir: string) {
   const { db } = await openJsonFile(join(dir, 'baselines.json'), BaselinesFileSchema, () => ({ baselines: [] }));
 
+  /**
+   * The answers of forYear, by unit and year, until the next change: a national view or rekap asks for every unit's
+   * baseline for every week, and scanning all rows each time was most of its cost.
+   */
+  let answers = new Map<string, Baseline | undefined>();
+
   /** The baseline for `year`, or the latest earlier one (Sakernas figures arrive once a year). */
   function forYear(unitCode: string, year: number): Baseline | undefined {
+    const key = `${unitCode}|${year}`;
+    if (answers.has(key)) return answers.get(key);
     let best: BaselineRecord | undefined;
     for (const r of db.data.baselines) {
       if (r.unitCode !== unitCode || r.year > year) continue;
       if (!best || r.year > best.year) best = r;
     }
-    return best ? toBaseline(best) : undefined;
+    const answer = best ? toBaseline(best) : undefined;
+    answers.set(key, answer);
+    return answer;
   }
 
   /** Raised by every change: answers built from baselines are cached against it. */
@@ -63,8 +73,10 @@ export async function createBaselinesRepo(dir: string) {
     const before = [...db.data.baselines];
     if (old) db.data.baselines[i] = record;
     else db.data.baselines.push(record);
+    answers = new Map();
     await persist(db, () => {
       db.data.baselines = before;
+      answers = new Map();
     });
     version++;
     return { changed: true, previous };

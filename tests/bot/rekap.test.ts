@@ -108,6 +108,19 @@ describe('/ekspor (issue 10)', () => {
     expect(sheets[1]?.data).toHaveLength(1 + 8 * 12);
   });
 
+  it('keeps a national rekap in chat to half a year: its buttons offer at most 26 weeks, and each gives a file', async () => {
+    await say(h, h.admin, '/ekspor');
+    const menu = h.api.lastMessage(h.admin.id);
+    expect(menu.buttons.flat().map((b) => b.text)).toEqual(['Minggu ini', '4 minggu terakhir', '12 minggu terakhir', '26 minggu terakhir']);
+    for (const b of menu.buttons.flat()) {
+      const from = h.api.messages(h.admin.id).length;
+      await h.api.press(h.admin, menu, b.text);
+      expect(filesSince(h.admin.id, from), b.text).toHaveLength(1);
+    }
+    expect(filesSince(h.admin.id, 0).pop()?.file?.fileName).toBe('rekap-uc-nasional-2026-W23-2026-W48.xlsx');
+    expect(await say(h, h.admin, '/ekspor nasional 2026')).toContain('rekap nasional 48 minggu terlalu besar untuk dikirim lewat chat; paling lama 26 minggu');
+  });
+
   it('asks which unit for an ambiguous name, carrying the period, and every choice gives that unit’s file', async () => {
     const coordinator = await person(h, 5001, 'Dewi', 'coordinator', '19');
     await say(h, coordinator, '/ekspor Bangka 2026-W40..2026-W48');

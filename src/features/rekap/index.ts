@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { canQuery, isCoordinatorOrAdmin } from '../../domain/access.js';
 import { callbackButton } from '../../domain/callback-data.js';
 import { parsePeriod, type Period } from '../../domain/periods.js';
-import { shiftWeek } from '../../domain/weeks.js';
+import { shiftWeek, weeksBetween } from '../../domain/weeks.js';
 import { actorOf } from '../../bot/actor.js';
 import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
@@ -18,6 +18,7 @@ import { StoreError } from '../../store/errors.js';
 import { currentWeekOf, ownRekapScope, readPressedScope, readScopeAndPeriod, scopeCode } from './args.js';
 
 const EXPORT = 'exp';
+const MAX_NATIONAL_CHAT_WEEKS = 26;
 const CHART = 'chr';
 const RANK = 'rnk';
 const CHART_KINDS = ['tren', 'peringkat', 'kelengkapan'] as const;
@@ -35,6 +36,8 @@ function presetPeriod(code: string, scope: RekapScope, now: Date): Period | unde
       return { from: shiftWeek(current, -3), to: current, kind: 'range' };
     case '12':
       return { from: shiftWeek(current, -11), to: current, kind: 'range' };
+    case '26':
+      return { from: shiftWeek(current, -25), to: current, kind: 'range' };
     case 'y': {
       const p = parsePeriod(current.slice(0, 4), current);
       return p.ok ? p.value : undefined;
@@ -64,6 +67,10 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
 
   const sendExport = (ctx: BotContext, scope: RekapScope, period: Period): Promise<void> =>
     guarded(ctx, async () => {
+      // A national rekap of many weeks is seconds of work and hundreds of MB: in chat it is kept to half a year (the
+      // command line takes up to two years).
+      const weeks = weeksBetween(period.from, period.to) + 1;
+      if (scope === 'national' && weeks > MAX_NATIONAL_CHAT_WEEKS) return replyHtml(ctx, EXPORT_TEXT.nationalTooLong(weeks, MAX_NATIONAL_CHAT_WEEKS), deps.sleep);
       await ctx.sendChatAction('upload_document').catch(() => undefined);
       const file = await exportRekap(rekapDeps, scope, period, actorOf(ctx), deps.clock(), 'chat');
       await replyDocument(ctx, file, EXPORT_TEXT.caption(scope, period, file.rekap.demo), deps.sleep);
@@ -72,7 +79,8 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
   const periodButtons = (scope: RekapScope) => {
     const b = EXPORT_TEXT.buttons;
     const at = (label: string, code: string) => callbackButton(label, EXPORT, 'p', `${scopeCode(scope)}~${code}`);
-    return [[at(b.week, 'w'), at(b.last4, '4')], [at(b.last12, '12'), at(b.year, 'y')]];
+    // Nationally, half a year is the longest chat export: the year is offered as 26 weeks instead.
+    return [[at(b.week, 'w'), at(b.last4, '4')], [at(b.last12, '12'), scope === 'national' ? at(b.last26, '26') : at(b.year, 'y')]];
   };
 
   feature.command(['export', 'ekspor'], async (ctx) => {
