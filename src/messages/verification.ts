@@ -31,6 +31,9 @@ export const VERIFICATION_CELL: Record<VerificationState, string> = {
   not_needed: '–',
 };
 
+/** What a national coordinator verifies, named in their list. */
+export const NATIONAL_SCOPE_NAME = 'tingkat nasional (laporan pemerintah provinsi)';
+
 /** A report awaiting verification, as listed to its coordinators. */
 export interface AwaitingReport {
   unit: Unit;

@@ -139,6 +139,22 @@ describe('verification (issue 12)', () => {
     expect(await say(h, budi, '/verifikasi')).toContain('verifikasi laporan dilakukan oleh koordinator provinsi');
   });
 
+  it('a province government’s own report is verified by a national coordinator, not by the province’s', async () => {
+    await start();
+    const agus = await person(h, 5010, 'Agus', 'coordinator', 'national');
+    const sari = await person(h, 5011, 'Sari', 'staff', '19');
+    await say(h, sari, '/lapor nonasn=6.900 jkk=6.900 jkm=6.900 jht=2.200 jp=450');
+    await h.api.press(sari, h.api.lastMessage(sari.id), 'Kirim laporan');
+    expect(await say(h, dewi, '/verifikasi')).toContain('Tidak ada laporan yang menunggu verifikasi');
+    const list = await say(h, agus, '/verifikasi');
+    expect(list).toContain('Laporan menunggu verifikasi di tingkat nasional (laporan pemerintah provinsi) (2)');
+    expect(list).toContain('1. Provinsi Kepulauan Bangka Belitung, minggu ke-48 tahun 2026: non-ASN · Sari');
+    await h.api.forgeCallback(dewi, h.api.lastMessage(agus.id), 'vrf:ok:19~2026-W48~1');
+    expect(lastCallbackAnswer(h)).toMatchObject({ show_alert: true });
+    await h.api.press(agus, h.api.lastMessage(agus.id), '✅ 1. Pemprov Kepulauan Bangka Belitung');
+    expect((await h.app.store.reports.get('19', '2026-W48'))?.verification).toMatchObject({ state: 'verified', by: { name: 'Agus' } });
+  });
+
   it('counts unverified figures in the province total, marked; with UNVERIFIED_IN_TOTALS=exclude leaves them out', async () => {
     await start();
     await submit('81.200');

@@ -18,6 +18,7 @@ import {
   decisionDoneMessage,
   notVerifierAnswer,
   notVerifierMessage,
+  NATIONAL_SCOPE_NAME,
   RETURN_REASON_TEXT,
   returnedAnswer,
   returnedToStaffMessage,
@@ -46,8 +47,9 @@ export function verificationFeature(deps: BotDeps): Composer<BotContext> {
     return unitsVerifiedBy(regions, scope === NATIONAL ? NATIONAL : scope);
   };
   const scopeName = (ctx: BotContext): string => {
+    if (ctx.access.role === 'admin') return 'seluruh wilayah';
     const scope = ownScope(ctx.access);
-    return scope === undefined || scope === NATIONAL ? 'wilayah Bapak/Ibu' : (regions.get(scope)?.name ?? scope);
+    return scope === undefined || scope === NATIONAL ? NATIONAL_SCOPE_NAME : (regions.get(scope)?.name ?? scope);
   };
 
   const listFor = async (ctx: BotContext) => {
