@@ -172,6 +172,8 @@ export async function buildRekap(
   scope: RekapScope,
   period: Period,
   unverified: UnverifiedInTotals = 'count',
+  /** The long Tren rows (every unit x week) are for the spreadsheet; charts and tables do without them. */
+  options: { trend?: boolean } = {},
 ): Promise<Rekap> {
   const week = period.to;
   // Four weeks before the period feed the pace and the first week's change.
@@ -271,7 +273,7 @@ export async function buildRekap(
 
   const weeks = weeksOf(period);
   const trend: TrendRow[] = [];
-  for (const w of weeks) {
+  for (const w of options.trend === false ? [] : weeks) {
     for (const h of histories.values()) {
       const r = h.byWeek.get(w);
       const baseline = store.baselines.forYear(h.unit.code, weekYear(w));
@@ -348,6 +350,6 @@ function nationalRow(regions: RegionDirectory, rows: RekapRow[], agg: AggregateC
 /** The gap-and-pace of one unit or province as of `week` (undefined without a target and a workforce). */
 export async function paceOf(store: Store, regions: RegionDirectory, deadline: Deadline, unit: Unit, week: WeekKey, unverified: UnverifiedInTotals = 'count'): Promise<Pace | undefined> {
   if (store.baselines.forYear(unit.code, weekYear(week))?.target_pct === undefined) return undefined;
-  const rekap = await buildRekap(store, regions, deadline, unit, { from: week, to: week, kind: 'week' }, unverified);
+  const rekap = await buildRekap(store, regions, deadline, unit, { from: week, to: week, kind: 'week' }, unverified, { trend: false });
   return unit.kind === 'provinsi' ? rekap.total?.pace : rekap.rows[0]?.pace;
 }

@@ -128,7 +128,7 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
   const sendCharts = (ctx: BotContext, scope: RekapScope, period: Period, kinds: readonly ChartKind[]): Promise<void> =>
     guarded(ctx, async () => {
       await ctx.sendChatAction('upload_photo').catch(() => undefined);
-      const rekap = await buildRekap(deps.store, deps.regions, deps.reportDeadline, scope, period, deps.unverifiedInTotals);
+      const rekap = await buildRekap(deps.store, deps.regions, deps.reportDeadline, scope, period, deps.unverifiedInTotals, { trend: false });
       if (rekap.series.every((p) => p.reported === 0 && p.participants === 0)) return replyHtml(ctx, CHART_TEXT.noData(scope), deps.sleep);
       // ECharts and resvg are loaded on the first chart, not at start-up: most runs of the bot draw none.
       const charts = await import('../../rekap/chart.js');
@@ -204,7 +204,7 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
     guarded(ctx, async () => {
       if (scope !== 'national' && scope.kind !== 'provinsi') return replyHtml(ctx, RANKING_TEXT.unitScope(scope), deps.sleep);
       const week = currentWeekOf(scope, deps.clock());
-      const rekap = await buildRekap(deps.store, deps.regions, deps.reportDeadline, scope, { from: week, to: week, kind: 'week' }, deps.unverifiedInTotals);
+      const rekap = await buildRekap(deps.store, deps.regions, deps.reportDeadline, scope, { from: week, to: week, kind: 'week' }, deps.unverifiedInTotals, { trend: false });
       const rows = rekap.rows
         .filter((r) => r.kind !== 'own')
         .map((r) => ({ name: scope === 'national' ? r.unit.baseName : r.unit.name, pct: r.pct, targetPct: r.targetPct, gapPoints: r.gapPoints, pace: r.pace, latestWeek: r.latestWeek }));
