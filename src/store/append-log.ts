@@ -1,5 +1,51 @@
 import { appendFile, mkdir, open, readFile, rename, truncate, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { z } from 'zod';
+import { StoreCorruptError } from './errors.js';
+
+/** A file's bytes, or none for a file not written yet; any other failure is the store's problem, naming the file. */
+export async function readOrEmpty(path: string): Promise<Buffer> {
+  return readFile(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return Buffer.alloc(0);
+    throw new StoreCorruptError(path, { kind: 'unreadable', detail: e.message });
+  });
+}
+
+/**
+ * Where the whole lines of an append-only file end when its tail is torn (no newline after the last line, or a last
+ * line that is not JSON); undefined when the file is whole.
+ */
+export function tornAt(bytes: Buffer): number | undefined {
+  if (bytes.length === 0) return undefined;
+  const end = bytes.lastIndexOf(0x0a);
+  if (end + 1 < bytes.length) return end + 1;
+  const lastStart = bytes.lastIndexOf(0x0a, end - 1) + 1;
+  try {
+    JSON.parse(bytes.subarray(lastStart, end).toString('utf8'));
+    return undefined;
+  } catch {
+    return lastStart;
+  }
+}
+
+/** Every line of an append-only file, each parsed and checked; a line that does not is corruption, named by its number. */
+export function parseJsonLines<S extends z.ZodType>(path: string, text: string, schema: S): Array<z.infer<S>> {
+  const out: Array<z.infer<S>> = [];
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (line === '' && i === lines.length - 1) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch (e) {
+      throw new StoreCorruptError(path, { kind: 'not_json', detail: `line ${i + 1}: ${(e as Error).message}` });
+    }
+    const checked = schema.safeParse(parsed);
+    if (!checked.success) throw new StoreCorruptError(path, { kind: 'schema', where: `line ${i + 1}`, detail: checked.error.issues[0]?.message ?? '' });
+    out.push(checked.data);
+  }
+  return out;
+}
 
 /** Where a torn line was set aside, and how long it was. */
 export interface TornLine {
@@ -15,19 +61,8 @@ export interface TornLine {
  */
 export async function mendTail(path: string, asideDir: string): Promise<TornLine | undefined> {
   const bytes = await readFile(path).catch(() => Buffer.alloc(0));
-  if (bytes.length === 0) return undefined;
-  const end = bytes.lastIndexOf(0x0a);
-  let cut = end + 1;
-  if (cut === bytes.length) {
-    // Ends with a newline: its last line should still parse.
-    const lastStart = bytes.lastIndexOf(0x0a, end - 1) + 1;
-    try {
-      JSON.parse(bytes.subarray(lastStart, end).toString('utf8'));
-      return undefined;
-    } catch {
-      cut = lastStart;
-    }
-  }
+  const cut = tornAt(bytes);
+  if (cut === undefined) return undefined;
   const torn = bytes.subarray(cut);
   await mkdir(asideDir, { recursive: true });
   const keptAt = join(asideDir, `${basename(dirname(path))}-${basename(path)}-${Date.now()}.txt`);

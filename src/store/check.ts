@@ -41,7 +41,11 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^audit\/\d{4}-\d{2}-\d{2}\.json$/, AuditFileSchema],
   [/^outbox\/(?:open|done\/\d{4}-\d{2})\/[^/]+\.json$/, OutboxItemSchema],
 ];
-/** Files the store keeps that are not data to validate here (the writer checks its own promises). */
+/** Append-only files (one JSON line per entry): each line checked by the parser the store reads them with. */
+const LINE_KINDS: Array<[RegExp, (path: string, text: string, match: RegExpExecArray) => unknown]> = [
+  [/^reports\/(\d{4})\/(\d{2}(?:\.\d{2})?)\.jsonl$/, (path, text, m) => parseReportLines(path, m[2] ?? '', Number(m[1]), text)],
+  [/^audit\/\d{4}-\d{2}-\d{2}\.jsonl$/, (path, text) => parseAuditLines(path, text)],
+];
 /** Not the store's JSON: promised audit lines (kept at start-up), torn lines set aside, and the files the outbox sends (XLSX, PNG). */
 const SKIPPED = [/^audit\/pending\//, /^audit\/pending\.jsonl$/, /^audit\/torn\//, /^reports-torn\//, /^outbox-files\//, /^lengths\.json$/, new RegExp(`^${LOCK_FILE}$`)];
 
@@ -86,24 +90,12 @@ export async function checkDataFiles(dir: string, lengths: Record<string, number
   for (const path of paths.sort()) {
     const rel = relative(dir, path).split('\\').join('/');
     if (SKIPPED.some((re) => re.test(rel))) continue;
-    const reportLines = /^reports\/(\d{4})\/(\d{2}(?:\.\d{2})?)\.jsonl$/.exec(rel);
-    if (reportLines) {
-      // A unit's year of reports: one revision or decision a line, each checked.
-      files++;
-      reportFiles++;
+    files++;
+    if (rel.startsWith('reports/')) reportFiles++;
+    const lines = LINE_KINDS.map(([re, parse]) => ({ match: re.exec(rel), parse })).find((k) => k.match);
+    if (lines?.match) {
       try {
-        parseReportLines(path, reportLines[2] ?? '', Number(reportLines[1]), await textOf(path, rel));
-      } catch (e) {
-        if (!(e instanceof StoreCorruptError)) throw e;
-        problems.push({ file: path, problem: e.problem.kind === 'corrupt' ? e.problem.problem : { kind: 'unreadable', detail: e.message } });
-      }
-      continue;
-    }
-    if (/^audit\/\d{4}-\d{2}-\d{2}\.jsonl$/.test(rel)) {
-      // The audit trail: one entry a line, each checked.
-      files++;
-      try {
-        parseAuditLines(path, await textOf(path, rel));
+        lines.parse(path, await textOf(path, rel), lines.match);
       } catch (e) {
         if (!(e instanceof StoreCorruptError)) throw e;
         problems.push({ file: path, problem: e.problem.kind === 'corrupt' ? e.problem.problem : { kind: 'unreadable', detail: e.message } });
@@ -111,8 +103,6 @@ export async function checkDataFiles(dir: string, lengths: Record<string, number
       continue;
     }
     const schema = KINDS.find(([re]) => re.test(rel))?.[1];
-    files++;
-    if (rel.startsWith('reports/')) reportFiles++;
     if (!schema) {
       problems.push({ file: path, problem: { kind: 'unknown_file' } });
       continue;

@@ -1,9 +1,8 @@
-import { mkdir, open, readdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sameFigures, type Figures } from '../domain/figures.js';
 import { compareWeeks, type WeekKey, weekYear } from '../domain/weeks.js';
-import { createAppender, mendTail } from './append-log.js';
-import { StoreCorruptError } from './errors.js';
+import { createAppender, mendTail, parseJsonLines, readOrEmpty, tornAt } from './append-log.js';
 import { ReportLineSchema, type Actor, type ReportFile, type ReportLine, type Revision, type Verification, type WeekReport } from './schema.js';
 
 export interface StoredReport {
@@ -46,37 +45,13 @@ const toStored = (unitCode: string, r: WeekReport): StoredReport => ({
 /** A week whose latest revision says "belum ada data" has no figures to stand for the unit. */
 const hasFigures = (r: WeekReport): boolean => !r.revisions[r.revisions.length - 1]?.noData;
 
-/** Does the text end in a torn line (no newline after it, or a last line that is not JSON)? */
-function tornTail(text: string): boolean {
-  if (text === '') return false;
-  if (!text.endsWith('\n')) return true;
-  const start = text.lastIndexOf('\n', text.length - 2) + 1;
-  try {
-    JSON.parse(text.slice(start, -1));
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 /** reports/<year>/<code>.jsonl: one line per revision or decision, in the order they were made. */
 export const REPORT_FILE = /^(\d{2}(?:\.\d{2})?)\.jsonl$/;
 
 /** The lines of one unit's year, read back into its weeks (each line checked). */
 export function parseReportLines(path: string, unitCode: string, year: number, text: string): ReportFile {
   const weeks = new Map<string, WeekReport>();
-  const lines = text.split('\n');
-  for (const [i, raw] of lines.entries()) {
-    if (raw === '' && i === lines.length - 1) continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch (e) {
-      throw new StoreCorruptError(path, { kind: 'not_json', detail: `line ${i + 1}: ${(e as Error).message}` });
-    }
-    const checked = ReportLineSchema.safeParse(parsed);
-    if (!checked.success) throw new StoreCorruptError(path, { kind: 'schema', where: `line ${i + 1}`, detail: checked.error.issues[0]?.message ?? '' });
-    const line: ReportLine = checked.data;
+  for (const line of parseJsonLines(path, text, ReportLineSchema)) {
     const report = weeks.get(line.week) ?? { week: line.week, revisions: [] };
     if ('decision' in line) report.verification = line.decision;
     else {
@@ -119,20 +94,14 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
   const busy = new Map<string, number>();
   const pathOf = (unitCode: string, year: number): string => join(root, String(year), `${unitCode}.jsonl`);
 
-  const readText = (path: string): Promise<string> =>
-    readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return '';
-      throw new StoreCorruptError(path, { kind: 'unreadable', detail: e.message });
-    });
-
   const read = async (path: string, unitCode: string, year: number): Promise<ReportFile> => {
-    let text = await readText(path);
-    if (tornTail(text)) {
+    let bytes = await readOrEmpty(path);
+    if (tornAt(bytes) !== undefined) {
       const torn = await mendTail(path, asideDir);
       if (torn) options.log?.('torn report line set aside', { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
-      text = await readText(path);
+      bytes = await readOrEmpty(path);
     }
-    return parseReportLines(path, unitCode, year, text);
+    return parseReportLines(path, unitCode, year, bytes.toString('utf8'));
   };
 
   const fileOf = (unitCode: string, year: number): Promise<ReportFile> => {
