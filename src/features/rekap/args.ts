@@ -1,6 +1,6 @@
 import { canQuery, NATIONAL, ownScope, type Access } from '../../domain/access.js';
 import { parsePeriod, splitRegionAndPeriod, type Period, type PeriodError } from '../../domain/periods.js';
-import type { RegionDirectory, Unit } from '../../domain/regions/directory.js';
+import type { RegionDirectory } from '../../domain/regions/directory.js';
 import { weekOf, type WeekKey } from '../../domain/weeks.js';
 import { resolveUnit } from '../../bot/resolve-unit.js';
 import type { Html } from '../../messages/html.js';
@@ -71,7 +71,7 @@ export function readPressedScope(
 ): { scope: RekapScope; period: Period; named: boolean; rest: string[] } | undefined {
   const [code, from, to, rest] = arg.split('~');
   if (code === undefined || from === undefined || to === undefined) return undefined;
-  const scope: Unit | 'national' | undefined = code === 'n' ? 'national' : regions.get(code);
+  const scope = scopeOfCode(regions, code);
   if (!scope) return undefined;
   const named = from !== '' || to !== '';
   if (named && (!/^\d{4}-W\d{2}$/.test(from) || !/^\d{4}-W\d{2}$/.test(to))) return undefined;
@@ -80,4 +80,6 @@ export function readPressedScope(
   return { scope, period: period.value, named, rest: rest ? rest.split('.') : [] };
 }
 
+/** A scope in callback data: a unit code, or `n` for the nation. */
 export const scopeCode = (scope: RekapScope): string => (scope === 'national' ? 'n' : scope.code);
+export const scopeOfCode = (regions: RegionDirectory, code: string): RekapScope | undefined => (code === 'n' ? 'national' : regions.get(code));

@@ -15,7 +15,7 @@ import { chartCaptions, CHART_TEXT, EXPORT_TEXT, exportNotAllowedMessage, period
 import { buildRekap, type RekapScope } from '../../rekap/data.js';
 import { exportRekap, scopeSlug } from '../../rekap/service.js';
 import { StoreError } from '../../store/errors.js';
-import { currentWeekOf, ownRekapScope, readPressedScope, readScopeAndPeriod, scopeCode } from './args.js';
+import { currentWeekOf, ownRekapScope, readPressedScope, readScopeAndPeriod, scopeCode, scopeOfCode, type ScopeAndPeriod } from './args.js';
 
 const EXPORT = 'exp';
 const MAX_NATIONAL_CHAT_WEEKS = 26;
@@ -63,6 +63,34 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
     }
   };
 
+  /**
+   * A command's `<region> [period]`, read within the person's scope; a stranger, a bad period or a name to ask about
+   * is answered here (undefined: nothing more to do).
+   */
+  const readCommand = async (ctx: BotContext & { payload: string }, feature: string, keywords: readonly string[] = []): Promise<Exclude<ScopeAndPeriod, { kind: 'period_error' | 'ask' }> | undefined> => {
+    const read = readScopeAndPeriod(deps.regions, ctx.access, ctx.payload, deps.clock(), { feature, action: 'u' }, keywords);
+    if (read.kind === 'period_error') await replyHtml(ctx, periodErrorMessage(read.error), deps.sleep);
+    else if (read.kind === 'ask') await replyHtml(ctx, read.message, deps.sleep, read.buttons ? { buttons: read.buttons } : {});
+    else return read;
+    return undefined;
+  };
+
+  /**
+   * A press naming a scope, checked again (callback data can be forged): one that names nothing real is told it is
+   * stale, one outside the person's access is refused. True when the press was answered here and goes no further.
+   */
+  const pressRefused = async (ctx: BotContext, scope: RekapScope | undefined): Promise<boolean> => {
+    if (!scope) {
+      await ctx.answerCbQuery();
+      await replyHtml(ctx, staleChoiceMessage(), deps.sleep);
+      return true;
+    }
+    if (canQuery(ctx.access, scope === 'national' ? 'national' : scope.code)) return false;
+    await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+    await replyHtml(ctx, outOfScopeMessage(scope === 'national' ? 'data nasional' : scope.name), deps.sleep);
+    return true;
+  };
+
   // ---- /ekspor ---------------------------------------------------------------------------------------------------
 
   const sendExport = (ctx: BotContext, scope: RekapScope, period: Period): Promise<void> =>
@@ -86,9 +114,8 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
   feature.command(['export', 'ekspor'], async (ctx) => {
     if (ctx.access.role === 'unknown') return replyHtml(ctx, notRegisteredMessage(ctx.from.id), deps.sleep);
     if (!isCoordinatorOrAdmin(ctx.access)) return replyHtml(ctx, exportNotAllowedMessage(), deps.sleep);
-    const read = readScopeAndPeriod(deps.regions, ctx.access, ctx.payload, deps.clock(), { feature: EXPORT, action: 'u' });
-    if (read.kind === 'period_error') return replyHtml(ctx, periodErrorMessage(read.error), deps.sleep);
-    if (read.kind === 'ask') return replyHtml(ctx, read.message, deps.sleep, read.buttons ? { buttons: read.buttons } : {});
+    const read = await readCommand(ctx, EXPORT);
+    if (!read) return;
     if (read.kind === 'own') {
       const own = ownRekapScope(deps.regions, ctx.access);
       if (!own) return replyHtml(ctx, EXPORT_TEXT.usage(), deps.sleep);
@@ -99,26 +126,23 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
 
   feature.action(new RegExp(`^${EXPORT}:`), async (ctx) => {
     const data = pressedData(ctx);
-    if (ctx.access.role === 'unknown' || !isCoordinatorOrAdmin(ctx.access)) return ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+    if (ctx.access.role === 'unknown' || !isCoordinatorOrAdmin(ctx.access)) {
+      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+      return;
+    }
     let scope: RekapScope | undefined;
     let period: Period | undefined;
     if (data?.action === 'p') {
       const [code, preset] = data.arg.split('~');
-      scope = code === 'n' ? 'national' : code ? deps.regions.get(code) : undefined;
+      scope = code ? scopeOfCode(deps.regions, code) : undefined;
       period = scope && preset ? presetPeriod(preset, scope, deps.clock()) : undefined;
     } else if (data?.action === 'u') {
       const pressed = readPressedScope(deps.regions, data.arg, deps.clock());
       scope = pressed?.scope;
       period = pressed?.period;
     }
-    if (!scope || !period) {
-      await ctx.answerCbQuery();
-      return replyHtml(ctx, staleChoiceMessage(), deps.sleep);
-    }
-    if (!canQuery(ctx.access, scope === 'national' ? 'national' : scope.code)) {
-      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-      return replyHtml(ctx, outOfScopeMessage(scope === 'national' ? 'data nasional' : scope.name), deps.sleep);
-    }
+    if (await pressRefused(ctx, period ? scope : undefined)) return;
+    if (!scope || !period) return;
     await ctx.answerCbQuery(EXPORT_TEXT.preparing);
     await sendExport(ctx, scope, period);
   });
@@ -173,26 +197,21 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
 
   feature.command(['chart', 'grafik'], async (ctx) => {
     if (ctx.access.role === 'unknown') return replyHtml(ctx, notRegisteredMessage(ctx.from.id), deps.sleep);
-    const read = readScopeAndPeriod(deps.regions, ctx.access, ctx.payload, deps.clock(), { feature: CHART, action: 'u' }, CHART_KINDS);
-    if (read.kind === 'period_error') return replyHtml(ctx, periodErrorMessage(read.error), deps.sleep);
-    if (read.kind === 'ask') return replyHtml(ctx, read.message, deps.sleep, read.buttons ? { buttons: read.buttons } : {});
+    const read = await readCommand(ctx, CHART, CHART_KINDS);
+    if (!read) return;
     const scope = read.kind === 'own' ? ownRekapScope(deps.regions, ctx.access) : read.scope;
     if (!scope) return replyHtml(ctx, CHART_TEXT.usage(), deps.sleep);
     await sendCharts(ctx, scope, chartPeriod(scope, read.period, read.named), kindsFor(scope, read.rest));
   });
 
   feature.action(new RegExp(`^${CHART}:`), async (ctx) => {
-    if (ctx.access.role === 'unknown') return ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+    if (ctx.access.role === 'unknown') {
+      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+      return;
+    }
     const data = pressedData(ctx);
     const pressed = data?.action === 'u' ? readPressedScope(deps.regions, data.arg, deps.clock()) : undefined;
-    if (!pressed) {
-      await ctx.answerCbQuery();
-      return replyHtml(ctx, staleChoiceMessage(), deps.sleep);
-    }
-    if (!canQuery(ctx.access, pressed.scope === 'national' ? 'national' : pressed.scope.code)) {
-      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-      return replyHtml(ctx, outOfScopeMessage(pressed.scope === 'national' ? 'data nasional' : pressed.scope.name), deps.sleep);
-    }
+    if ((await pressRefused(ctx, pressed?.scope)) || !pressed) return;
     await ctx.answerCbQuery();
     const kinds = pressed.rest.filter((k): k is ChartKind => (CHART_KINDS as readonly string[]).includes(k));
     await sendCharts(ctx, pressed.scope, chartPeriod(pressed.scope, pressed.period, pressed.named), kindsFor(pressed.scope, kinds));
@@ -213,9 +232,8 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
 
   feature.command(['ranking', 'peringkat'], async (ctx) => {
     if (ctx.access.role === 'unknown') return replyHtml(ctx, notRegisteredMessage(ctx.from.id), deps.sleep);
-    const read = readScopeAndPeriod(deps.regions, ctx.access, ctx.payload, deps.clock(), { feature: RANK, action: 'u' });
-    if (read.kind === 'period_error') return replyHtml(ctx, periodErrorMessage(read.error), deps.sleep);
-    if (read.kind === 'ask') return replyHtml(ctx, read.message, deps.sleep, read.buttons ? { buttons: read.buttons } : {});
+    const read = await readCommand(ctx, RANK);
+    if (!read) return;
     if (read.kind === 'own') {
       const own = ownRekapScope(deps.regions, ctx.access);
       const area = own === undefined || own === 'national' ? own : own.kind === 'provinsi' ? own : deps.regions.get(own.provinceCode);
@@ -226,17 +244,13 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.action(new RegExp(`^${RANK}:`), async (ctx) => {
-    if (ctx.access.role === 'unknown') return ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+    if (ctx.access.role === 'unknown') {
+      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
+      return;
+    }
     const data = pressedData(ctx);
     const pressed = data?.action === 'u' ? readPressedScope(deps.regions, data.arg, deps.clock()) : undefined;
-    if (!pressed) {
-      await ctx.answerCbQuery();
-      return replyHtml(ctx, staleChoiceMessage(), deps.sleep);
-    }
-    if (!canQuery(ctx.access, pressed.scope === 'national' ? 'national' : pressed.scope.code)) {
-      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-      return replyHtml(ctx, outOfScopeMessage(pressed.scope === 'national' ? 'data nasional' : pressed.scope.name), deps.sleep);
-    }
+    if ((await pressRefused(ctx, pressed?.scope)) || !pressed) return;
     await ctx.answerCbQuery();
     await sendRanking(ctx, pressed.scope);
   });
