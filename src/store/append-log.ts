@@ -2,6 +2,7 @@ import { appendFile, mkdir, open, readFile, rename, truncate, type FileHandle } 
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { StoreCorruptError } from './errors.js';
+import { createLru } from './lru.js';
 
 /** A file's bytes, or none for a file not written yet; any other failure is the store's problem, naming the file. */
 export async function readOrEmpty(path: string): Promise<Buffer> {
@@ -84,27 +85,11 @@ export function createAppender(options: {
   maxOpen?: number;
 }) {
   const dirty = new Set<string>();
-  const handles = new Map<string, Promise<FileHandle>>();
-  const maxOpen = options.maxOpen ?? 256;
-
-  const handleOf = (path: string): Promise<FileHandle> => {
-    let h = handles.get(path);
-    if (h) {
-      handles.delete(path);
-      handles.set(path, h);
-      return h;
-    }
-    h = open(path, 'a');
-    h.catch(() => handles.delete(path));
-    handles.set(path, h);
-    for (const [old, oldHandle] of handles) {
-      if (handles.size <= maxOpen) break;
-      if (old === path) continue;
-      handles.delete(old);
-      void oldHandle.then((fh) => fh.close()).catch(() => undefined);
-    }
-    return h;
-  };
+  const handles = createLru<FileHandle>({
+    max: options.maxOpen ?? 256,
+    load: (path) => open(path, 'a'),
+    onEvict: (handle) => void handle.then((fh) => fh.close()).catch(() => undefined),
+  });
 
   async function append(path: string, line: string): Promise<void> {
     if (dirty.has(path)) {
@@ -113,7 +98,7 @@ export function createAppender(options: {
       dirty.delete(path);
     }
     try {
-      const handle = await handleOf(path);
+      const handle = await handles.get(path);
       const { bytesWritten } = await handle.write(line);
       if (bytesWritten !== Buffer.byteLength(line)) throw Object.assign(new Error(`short write to ${path}`), { code: 'EIO' });
       if (options.fsync) await handle.datasync();
@@ -125,9 +110,7 @@ export function createAppender(options: {
 
   /** Closes every file kept open (at shutdown). */
   async function close(): Promise<void> {
-    const open = [...handles.values()];
-    handles.clear();
-    for (const h of open) await h.then((fh) => fh.close()).catch(() => undefined);
+    for (const h of handles.clear()) await h.then((fh) => fh.close()).catch(() => undefined);
   }
 
   return { append, close };

@@ -2,6 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAppender, mendTail, parseJsonLines, readOrEmpty } from './append-log.js';
 import { openJsonFile } from './json-file.js';
+import { createLru } from './lru.js';
 import { AuditEntrySchema, AuditFileSchema, type AuditAction, type AuditEntry } from './schema.js';
 
 /** Days of the trail kept parsed in memory (today's, and a few read for /audit). */
@@ -30,7 +31,6 @@ export async function createAuditRepo(dir: string, options: { log?: (message: st
   const appender = createAppender({ fsync: options.fsync === true, asideDir, log: options.log, maxOpen: 2 });
 
   /** Parsed days, most recently used last. Appends go to a cached day as well as to its file. */
-  const days = new Map<string, Promise<AuditEntry[]>>();
   const load = async (day: string): Promise<AuditEntry[]> => {
     const entries: AuditEntry[] = [];
     // A day written by an earlier version, as one JSON document: read (and checked) like any store file, never written.
@@ -40,29 +40,15 @@ export async function createAuditRepo(dir: string, options: { log?: (message: st
     entries.push(...parseAuditLines(path, (await readOrEmpty(path)).toString('utf8')));
     return entries;
   };
-  const dayOf = (day: string): Promise<AuditEntry[]> => {
-    let cached = days.get(day);
-    if (cached) {
-      days.delete(day);
-      days.set(day, cached);
-      return cached;
-    }
-    cached = load(day);
-    cached.catch(() => days.delete(day));
-    days.set(day, cached);
-    for (const old of days.keys()) {
-      if (days.size <= CACHED_DAYS) break;
-      if (old !== day) days.delete(old);
-    }
-    return cached;
-  };
+  const days = createLru<AuditEntry[]>({ max: CACHED_DAYS, load });
+  const dayOf = (day: string): Promise<AuditEntry[]> => days.get(day);
 
   /** One line appended; the cached day (if any) learns it only once it is on disk. */
   async function append(entry: AuditEntry): Promise<void> {
     const day = entry.at.slice(0, 10);
     const line = `${JSON.stringify(AuditEntrySchema.parse(entry))}\n`;
     await appender.append(join(root, `${day}.jsonl`), line);
-    const cached = days.get(day);
+    const cached = days.peek(day);
     if (cached) (await cached).push(entry);
   }
 

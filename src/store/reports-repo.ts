@@ -1,8 +1,9 @@
 import { mkdir, open, readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { sameFigures, type Figures } from '../domain/figures.js';
 import { compareWeeks, type WeekKey, weekYear } from '../domain/weeks.js';
 import { createAppender, mendTail, parseJsonLines, readOrEmpty, tornAt } from './append-log.js';
+import { createLru } from './lru.js';
 import { ReportLineSchema, type Actor, type ReportFile, type ReportLine, type Revision, type Verification, type WeekReport } from './schema.js';
 
 export interface StoredReport {
@@ -86,8 +87,6 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
     }
     index.set(Number(entry.name), units);
   }
-  /** Files read, most recently used last; past `maxOpenFiles` the least recent ones are let go (and re-read on use). */
-  const open = new Map<string, Promise<ReportFile>>();
   /** Raised by every revision saved: answers built from reports are cached against it. */
   let version = 0;
   /** Files a save is working on: never let go mid-write (a re-read could miss the revision being written). */
@@ -104,24 +103,13 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
     return parseReportLines(path, unitCode, year, bytes.toString('utf8'));
   };
 
-  const fileOf = (unitCode: string, year: number): Promise<ReportFile> => {
-    const path = pathOf(unitCode, year);
-    let file = open.get(path);
-    if (file) {
-      open.delete(path);
-      open.set(path, file);
-      return file;
-    }
-    file = read(path, unitCode, year);
-    // A failed read is not cached: the operator may restore the file while the bot runs.
-    file.catch(() => open.delete(path));
-    open.set(path, file);
-    for (const old of open.keys()) {
-      if (open.size <= options.maxOpenFiles) break;
-      if (!busy.has(old) && old !== path) open.delete(old);
-    }
-    return file;
-  };
+  /** Files read, keyed by their path, most recently used last; past `maxOpenFiles` the least recent are let go. */
+  const loaded = createLru<ReportFile>({
+    max: options.maxOpenFiles,
+    load: (path) => read(path, REPORT_FILE.exec(basename(path))?.[1] ?? '', Number(basename(dirname(path)))),
+    pinned: (path) => busy.has(path),
+  });
+  const fileOf = (unitCode: string, year: number): Promise<ReportFile> => loaded.get(pathOf(unitCode, year));
 
   const yearsOf = (unitCode: string): number[] =>
     [...index.entries()]
