@@ -5,7 +5,7 @@ import type { Meeting } from '../store/schema.js';
 import type { Role, Scope } from '../domain/access.js';
 import type { Store } from '../store/store.js';
 
-/** The chats that speak for a unit: its linked groups and its registered people with the given roles. */
+/** The chats that speak for a unit (or a province's or the nation's coordinators): its linked groups and its registered people with the given roles. */
 export function unitChats(store: Store, unitCode: string, roles: readonly Role[]): number[] {
   const groups = store.chats.linksOf(unitCode).map((c) => c.chatId);
   const people = store.users
@@ -48,11 +48,4 @@ export function roleOf(
  * province (its coordinators' group); for a province government's own report the national coordinators and the
  * group linked to `nasional`.
  */
-export function verifierChats(store: Store, unit: Unit): number[] {
-  const scope = unit.kind === 'provinsi' ? 'national' : unit.provinceCode;
-  const people = store.users
-    .active()
-    .filter((u) => u.role === 'coordinator' && u.scope === scope)
-    .map((u) => u.telegramId);
-  return [...new Set([...store.chats.linksOf(scope).map((c) => c.chatId), ...people])];
-}
+export const verifierChats = (store: Store, unit: Unit): number[] => unitChats(store, unit.kind === 'provinsi' ? 'national' : unit.provinceCode, ['coordinator']);

@@ -11,6 +11,7 @@ import type { Rekap } from '../rekap/data.js';
 import { exportRekap, scopeSlug } from '../rekap/service.js';
 import type { FilePart } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import { unitChats } from './recipients.js';
 import type { UnverifiedInTotals } from '../domain/verification.js';
 
 /** Files of pushed rekaps are kept this many weeks, then removed (the XLSX can always be made again with /ekspor). */
@@ -25,14 +26,7 @@ type Scope = Unit | 'national';
  * Who receives a scope's weekly rekap: its coordinators (a province's, or the national ones) and every group linked to
  * it (`/hubungkan Babel` in a province coordinators' group, `/hubungkan nasional` in the national one).
  */
-export function rekapRecipients(store: Store, scope: Scope): number[] {
-  const code = scope === 'national' ? 'national' : scope.code;
-  const people = store.users
-    .active()
-    .filter((u) => u.role === 'coordinator' && u.scope === code)
-    .map((u) => u.telegramId);
-  return [...new Set([...store.chats.linksOf(code).map((c) => c.chatId), ...people])];
-}
+export const rekapRecipients = (store: Store, scope: Scope): number[] => unitChats(store, scope === 'national' ? 'national' : scope.code, ['coordinator']);
 
 /** The latest week whose rekap is due by `now`: its deadline (holidays counted) plus the delay has passed. */
 export function dueRekapWeek(scope: Scope, now: Date, deadline: Deadline, afterMs: number): WeekKey | undefined {
