@@ -1,5 +1,5 @@
 import { err, ok, type Result } from './result.js';
-import { compareWeeks, parseWeekKey, weekKey, weeksBetween, weeksInYear, weekYear, type WeekKey } from './weeks.js';
+import { compareWeeks, parseWeekKey, shiftWeek, weekKey, weeksBetween, weeksInYear, weekYear, type WeekKey } from './weeks.js';
 
 /** The weeks a rekap or a chart covers, both ends included. */
 export interface Period {
@@ -72,22 +72,7 @@ function checked(p: Period, current: WeekKey): Result<Period, PeriodError> {
 }
 
 /** Every week of the period, oldest first. */
-export function weeksOf(p: Period): WeekKey[] {
-  const out: WeekKey[] = [];
-  const n = weeksBetween(p.from, p.to);
-  const [year, week] = [weekYear(p.from), Number(p.from.slice(6))];
-  let y = year;
-  let w = week;
-  for (let i = 0; i <= n; i++) {
-    out.push(weekKey(y, w));
-    w += 1;
-    if (w > weeksInYear(y)) {
-      y += 1;
-      w = 1;
-    }
-  }
-  return out;
-}
+export const weeksOf = (p: Period): WeekKey[] => Array.from({ length: weeksBetween(p.from, p.to) + 1 }, (_, i) => shiftWeek(p.from, i));
 
 /** The file-name part of a period: `2026-W48`, `2026-W40..2026-W48` written `2026-W40-2026-W48`, or `2026`. */
 export const periodSlug = (p: Period): string =>

@@ -2,7 +2,7 @@ import { COVERAGE_CATEGORIES, type CoverageCategory } from '../domain/categories
 import type { PARTICIPANT_FIELDS } from '../domain/figures.js';
 import { formatCount, formatDateTime, formatPercent, formatPoints, formatSignedCount, formatWeekShort } from '../domain/format.js';
 import type { Pace } from '../domain/pace.js';
-import type { Period, PeriodError } from '../domain/periods.js';
+import { MAX_PERIOD_WEEKS, type Period, type PeriodError } from '../domain/periods.js';
 import type { Unit } from '../domain/regions/directory.js';
 import type { WeekKey } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
@@ -189,7 +189,7 @@ export function periodErrorMessage(e: PeriodError): Html {
     case 'reversed':
       return lines('Mohon maaf, minggu awal periode harus sebelum minggu akhirnya.', how);
     case 'too_long':
-      return lines(html`Mohon maaf, periode ${e.weeks} minggu terlalu panjang; paling lama 106 minggu (dua tahun) sekali ekspor.`, how);
+      return lines(html`Mohon maaf, periode ${e.weeks} minggu terlalu panjang; paling lama ${MAX_PERIOD_WEEKS} minggu (dua tahun) sekali ekspor.`, how);
   }
 }
 

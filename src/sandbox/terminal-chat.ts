@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { formatDecimal } from '../domain/format.js';
 import type { BotApiServer, BotMessage, TgUser } from './bot-api-server.js';
 
 /**
@@ -19,7 +20,7 @@ export interface TerminalChatOptions {
   filesDir?: string;
 }
 
-const sizeText = (bytes: number): string => (bytes < 1024 ? `${bytes} bita` : `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(bytes / 1024)} KB`);
+const sizeText = (bytes: number): string => (bytes < 1024 ? `${bytes} bita` : `${formatDecimal(bytes / 1024)} KB`);
 
 const ANSI_BOLD = '\u001b[1m';
 const ANSI_RESET = '\u001b[0m';
