@@ -117,6 +117,21 @@ describe('verification (issue 12)', () => {
     expect(await say(h, h.admin, '/audit')).toContain('mengembalikan laporan Kota Pangkal Pinang, minggu ke-48 tahun 2026 (laporan awal) kepada petugas, alasan: angka tidak sesuai data BPJS Ketenagakerjaan');
   });
 
+  it('every return reason offered reaches the unit’s staff in its own words', async () => {
+    await start();
+    const reasons = ['angka tidak sesuai data BPJS Ketenagakerjaan', 'ada angka yang tertukar atau salah kolom', 'penurunan peserta perlu penjelasan', 'data belum lengkap'];
+    for (const [i, reason] of reasons.entries()) {
+      await submit(String(71_300 + i));
+      await say(h, dewi, '/verifikasi');
+      await h.api.press(dewi, h.api.lastMessage(dewi.id), '↩️ 1. Kota Pangkal Pinang');
+      const why = h.api.lastMessage(dewi.id);
+      expect(why.buttons.flat().map((b) => b.text)).toEqual(reasons);
+      await h.api.press(dewi, why, reason);
+      await h.app.outbox.idle();
+      expect(h.api.lastMessage(budi.id).text).toContain(`Alasan: ${reason}.`);
+    }
+  });
+
   it('refuses a forged or stale press: another province’s coordinator, staff, a revision no longer the latest', async () => {
     await start();
     await submit('71.300');
@@ -200,6 +215,20 @@ describe('"belum ada data" (issue 12)', () => {
     await say(h, bangka, '/lapor belum ada data: rekonsiliasi dengan BPJS');
     await h.api.press(bangka, h.api.lastMessage(bangka.id), 'Kirim laporan');
     expect((await h.app.store.reports.get('19.01', '2026-W48'))?.latest).toMatchObject({ figures: {}, noData: { reason: 'rekonsiliasi dengan BPJS' } });
+  });
+});
+
+describe('"belum ada data", cancelled (issue 12)', () => {
+  it('Batal at the reason and at the summary stores nothing', async () => {
+    await start();
+    await say(h, budi, '/lapor');
+    await h.api.press(budi, h.api.lastMessage(budi.id), 'Belum ada data minggu ini');
+    await h.api.press(budi, h.api.lastMessage(budi.id), 'Batal');
+    expect(h.api.lastMessage(budi.id).text).toContain('dibatalkan');
+    await say(h, budi, '/lapor belum ada data: rekonsiliasi');
+    await h.api.press(budi, h.api.lastMessage(budi.id), 'Batal');
+    expect(h.api.lastMessage(budi.id).text).toContain('dibatalkan');
+    expect(await h.app.store.reports.get('19.71', '2026-W48')).toBeUndefined();
   });
 });
 
