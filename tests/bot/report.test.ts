@@ -4,7 +4,8 @@ import { startHarness, type Harness } from '../helpers/harness.js';
 import { lastCallbackAnswer, person, say, pressIfOffered } from '../helpers/people.js';
 import { figuresWith, PANGKALPINANG_W48, seedBaseline, seedReport } from '../helpers/seed.js';
 
-// Tuesday 24 November 2026, 10.00 WIB: week 48; week 47 may still be reported until Friday 15.00.
+// Tuesday 24 November 2026, 10.00 WIB: week 48; week 47 (deadline Friday 20 November 15.00) was open to staff, late,
+// until Monday 15.00 (LATE_GRACE 3 days), so by default the week is not asked.
 const TUESDAY = new Date('2026-11-24T03:00:00Z');
 const W47 = figuresWith({ active_pu: 38_700, active_bpu: 11_000, active_jakon: 2_100, active_pmi: 58, nonasn_jht: 1_000 });
 const ANSWERS = ['38.905', '11,2rb', '2 205', '58', '4.120', '4.120', '=', '1.030', '0'];
@@ -34,6 +35,20 @@ async function fillThisWeek(answers = ANSWERS): Promise<string> {
 }
 
 describe('the guided weekly report', () => {
+  it('offers last week while its grace runs, and a report sent for it is a late correction', async () => {
+    h.now = new Date('2026-11-23T03:00:00Z');
+    await say(h, budi, '/lapor');
+    expect(last().text).toContain('Batas waktu laporan minggu lalu sudah lewat (Jumat, 20 November 2026 pukul 15.00 WIB); laporannya masih dapat dikirim sampai Senin, 23 November 2026 pukul 15.00 WIB dan akan ditandai terlambat.');
+    await h.api.press(budi, last(), 'Minggu lalu (ke-47)');
+    expect(last().text).toContain('minggu ke-47 tahun 2026');
+    // A correction opens at its summary: change the first figure, then send.
+    await say(h, budi, '1');
+    await say(h, budi, '38.800');
+    await h.api.press(budi, last(), 'Kirim laporan');
+    expect(last().text).toContain('tercatat terlambat');
+    expect((await h.app.store.reports.get('19.71', '2026-W47'))?.latest).toMatchObject({ rev: 2, late: true });
+  });
+
   it('asks each field with its label, example and last week, echoes each number, and saves on Send', async () => {
     // Monday 10.00 WIB: last week may still be sent (its deadline plus LATE_GRACE), so the week is asked.
     h.now = new Date('2026-11-23T03:00:00Z');
