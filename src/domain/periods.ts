@@ -18,7 +18,7 @@ export type PeriodError =
   | { kind: 'reversed' }
   | { kind: 'too_long'; weeks: number };
 
-const WEEK_WORD = /^(?:minggu|mg|pekan|week|w)\s*(?:ke\s*-?\s*)?(\d{1,2})$/;
+const WEEK_WORD = /^(?:minggu|mingu|mgg|mg|pekan|week|w)\s*(?:ke\s*-?\s*)?(\d{1,2})$/;
 
 /** One week as people write it: `2026-W48`, `2026-w48`, `minggu 48`, `minggu ke-48`, `mg48` (of the current year). */
 function parseOneWeek(raw: string, current: WeekKey, bareNumber = false): Result<WeekKey, PeriodError> {

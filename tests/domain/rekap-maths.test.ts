@@ -11,6 +11,9 @@ describe('parsePeriod', () => {
     expect(parsePeriod('2026-w47', current)).toMatchObject({ ok: true, value: { from: '2026-W47', to: '2026-W47' } });
     expect(parsePeriod('minggu 47', current)).toMatchObject({ ok: true, value: { from: '2026-W47' } });
     expect(parsePeriod('Minggu ke-7', current)).toMatchObject({ ok: true, value: { from: '2026-W07' } });
+    // As officials type it in a hurry.
+    expect(parsePeriod('mingu 47', current)).toMatchObject({ ok: true, value: { from: '2026-W47' } });
+    expect(parsePeriod('mgg ke 47', current)).toMatchObject({ ok: true, value: { from: '2026-W47' } });
     expect(parsePeriod('2026-W40..2026-W48', current)).toMatchObject({ ok: true, value: { from: '2026-W40', to: '2026-W48', kind: 'range' } });
     expect(parsePeriod('minggu 40 s.d. 48', current)).toMatchObject({ ok: true, value: { from: '2026-W40', to: '2026-W48' } });
     expect(parsePeriod('2025-W50..2026-W02', current)).toMatchObject({ ok: true, value: { from: '2025-W50', to: '2026-W02' } });
