@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadOfficialRegions } from '../src/domain/regions/official.js';
 import { shiftWeek, weekOf, type WeekKey } from '../src/domain/weeks.js';
-import { loadUnitSnapshot } from '../src/features/coverage/snapshot.js';
-import { nationalView } from '../src/features/coverage/views.js';
+import { coverageView } from '../src/features/coverage/views.js';
+import { createReadSide } from '../src/queries/read-side.js';
 import type { Figures } from '../src/domain/figures.js';
 import type { ReportFile, Revision } from '../src/store/schema.js';
 import { SCHEMA_VERSION } from '../src/store/schema.js';
@@ -108,14 +108,15 @@ async function measure(dir: string): Promise<void> {
     const startupMs = performance.now() - startupStart;
 
     // Latest figures for one unit, as /coverage needs them: latest report, the week before, the baseline.
+    const readSide = createReadSide({ store, regions, deadline: { weekday: 5, hour: 15, minute: 0 }, unverified: 'count' });
     const lookupTimes: number[] = [];
     for (let i = 0; i < LOOKUPS; i++) {
       const unit = regions.regencies[Math.floor(rnd() * regions.regencies.length)];
       if (!unit) continue;
       const t = performance.now();
-      const s = await loadUnitSnapshot(store, unit, NOW);
+      const s = await readSide.week(unit, readSide.currentWeek(unit, NOW));
       lookupTimes.push(performance.now() - t);
-      if (!s.latest) throw new Error(`no data for ${unit.code}`);
+      if (!s.unit?.standing) throw new Error(`no data for ${unit.code}`);
     }
 
     // Saving one report, as a submission does: the report writer's revision and audit line.
@@ -141,7 +142,7 @@ async function measure(dir: string): Promise<void> {
     const nationalTimes: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
-      await nationalView(store, regions, NOW, 'count');
+      await coverageView(readSide, regions, 'national', NOW, 'count');
       nationalTimes.push(performance.now() - t);
     }
     await store.close();

@@ -1,5 +1,6 @@
 import type { Telegraf } from 'telegraf';
 import { createBot } from './bot/create-bot.js';
+import { createReadSide } from './queries/read-side.js';
 import { createMenus } from './bot/menus.js';
 import { allFeatures } from './features/index.js';
 import { boardJob } from './features/board/index.js';
@@ -106,6 +107,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         });
       },
     });
+    const readSide = createReadSide({ store, regions, deadline: reportDeadline, unverified: config.unverifiedInTotals });
     const menus = createMenus({ telegram, store, adminIds: config.adminIds, logger });
     const bot = createBot(
       {
@@ -119,6 +121,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       unverifiedInTotals: config.unverifiedInTotals,
       flowTimeoutHours: config.flowTimeoutHours,
       store,
+      readSide,
       regions,
       clock,
       logger,
@@ -168,18 +171,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const scheduler = createScheduler({
       clock,
       store,
+      readSide,
       regions,
       outbox,
       reportDeadline,
       lateReminders: config.lateReminders,
       logger,
       jobs: [
-        meetingJob({ store, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds }),
-        boardJob({ store, regions, reportDeadline, clock, logger, telegram }),
-        verificationNoticeJob({ store, regions, outbox, logger }),
+        meetingJob({ store, readSide, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds }),
+        boardJob({ store, regions, readSide, reportDeadline, clock, logger, telegram }),
+        verificationNoticeJob({ store, readSide, regions, outbox, logger }),
         ...(config.rekapAfterDeadlineMs === undefined
           ? []
-          : [rekapJob({ store, regions, outbox, deadline: reportDeadline, afterMs: config.rekapAfterDeadlineMs, dataDir: config.dataDir, logger, unverified: config.unverifiedInTotals })]),
+          : [rekapJob({ store, readSide, regions, outbox, deadline: reportDeadline, afterMs: config.rekapAfterDeadlineMs, dataDir: config.dataDir, logger })]),
       ],
     });
     scheduler.start(config.schedulerTickSeconds * 1000);

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Menus } from './menus.js';
 import type { Store } from '../store/store.js';
+import type { ReadSide } from '../queries/read-side.js';
 
 /** Everything the bot needs, created by main (or a test) and passed in: no singletons. */
 export interface BotDeps {
@@ -23,6 +24,8 @@ export interface BotDeps {
   menus: Menus;
   meetingReminders: readonly Offset[];
   store: Store;
+  /** Every figure, count and status a view shows: one meaning, computed here (src/queries/). */
+  readSide: ReadSide;
   regions: RegionDirectory;
   clock: () => Date;
   logger: Logger;

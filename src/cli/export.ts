@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Deadline } from '../domain/deadline.js';
+import type { UnverifiedInTotals } from '../domain/verification.js';
 import { parsePeriod } from '../domain/periods.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
 import { weekOf } from '../domain/weeks.js';
@@ -7,6 +8,8 @@ import { CLI } from '../messages/cli.js';
 import { periodErrorMessage } from '../messages/rekap.js';
 import { reportsCsv } from '../rekap/csv.js';
 import { exportRekap } from '../rekap/service.js';
+import { createReadSide } from '../queries/read-side.js';
+import { rekapLines } from '../queries/lines.js';
 import type { Store } from '../store/store.js';
 
 const OPERATOR = { telegramId: null, name: CLI.operatorName };
@@ -20,7 +23,7 @@ const plain = (html: string): string => html.replace(/<[^>]+>/g, '').replace(/&l
  */
 export async function runExport(
   args: string[],
-  deps: { store: Store; regions: RegionDirectory; now: Date; out: (s: string) => void; deadline: Deadline; usage: string },
+  deps: { store: Store; regions: RegionDirectory; now: Date; out: (s: string) => void; deadline: Deadline; usage: string; unverified?: UnverifiedInTotals },
 ): Promise<number> {
   const outIndex = args.indexOf('--out');
   const file = outIndex >= 0 ? args[outIndex + 1] : undefined;
@@ -46,14 +49,16 @@ export async function runExport(
     return 2;
   }
   if (format === 'csv') {
-    const { csv, rows } = await reportsCsv(deps.store, deps.regions, scope, period.value);
+    const readSide = createReadSide({ store: deps.store, regions: deps.regions, deadline: deps.deadline, unverified: deps.unverified ?? 'count' });
+    const { csv, rows } = await reportsCsv(deps.store, readSide.unitsOf(scope), period.value);
     await writeFile(file, csv);
     await deps.store.audit.record({ at: deps.now, actor: OPERATOR, action: 'rekap.export', scope: scope === 'national' ? 'national' : scope.code, details: { format: 'csv', periodFrom: period.value.from, periodTo: period.value.to, via: 'cli' } });
     deps.out(CLI.exported(file, rows));
     return 0;
   }
-  const made = await exportRekap({ store: deps.store, regions: deps.regions, deadline: deps.deadline }, scope, period.value, OPERATOR, deps.now, 'cli');
+  const readSide = createReadSide({ store: deps.store, regions: deps.regions, deadline: deps.deadline, unverified: deps.unverified ?? 'count' });
+  const made = await exportRekap({ store: deps.store, readSide }, scope, period.value, OPERATOR, deps.now, 'cli');
   await writeFile(file, made.bytes);
-  deps.out(CLI.exported(file, made.rekap.rows.length));
+  deps.out(CLI.exported(file, rekapLines(made.rekap).rows.length));
   return 0;
 }

@@ -7,6 +7,8 @@
  */
 export const COVERAGE_CATEGORIES = {
   source: 'batas kerja UC Bot; belum ada tabel kategori resmi yang dirujuk',
+  /** The same fact as a reader's footnote under a chart or in a spreadsheet. */
+  footnote: 'pengelompokan kategori capaian ini dibuat untuk keperluan pemantauan dalam UC Bot, karena belum ada pengelompokan resmi yang ditetapkan.',
   bands: [
     { key: 'sangat_rendah', fromPct: 0 },
     { key: 'rendah', fromPct: 20 },

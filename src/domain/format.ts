@@ -1,3 +1,4 @@
+import { tenthsOf, type Share } from './exact.js';
 import { weekRange, type WeekKey } from './weeks.js';
 import type { Zone, ZoneLabel } from './zones.js';
 
@@ -73,3 +74,20 @@ export function formatWeek(key: WeekKey, zone: Zone): string {
   const [year, week] = key.split('-W');
   return `minggu ke-${Number(week)} tahun ${year} (${formatDateSpan(start, new Date(end.getTime() - 1), zone)})`;
 }
+
+const TWO_DECIMALS = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** `41,5%` from a shown value in tenths of a percent (see domain/exact.ts: rounded once, there). */
+export const formatTenths = (tenths: number): string => `${PERCENT_FORMAT.format(tenths / 10)}%`;
+
+/** A target in basis points, with the precision it was published with: `55,0%`, `32,15%`. */
+export const formatBasisPoints = (bp: number): string => `${(bp % 10 === 0 ? PERCENT_FORMAT : TWO_DECIMALS).format(bp / 100)}%`;
+
+/** `4,6 poin`, `0,95 poin` from hundredths of a point (the sign is the caller's words: kurang / lebih). */
+export const formatHundredthsPoints = (h: number): string => `${(h % 10 === 0 ? PERCENT_FORMAT : TWO_DECIMALS).format(Math.abs(h) / 100)} poin`;
+
+/** `50,4%`: an exact share, rounded once to the shown tenth. */
+export const formatShare = (s: Share): string => formatTenths(tenthsOf(s));
+
+/** `+1,2 poin`, `-0,4 poin`, `0,0 poin`: a change between two shown percentages (tenths). */
+export const formatTenthsChange = (tenths: number): string => `${tenths > 0 ? '+' : tenths < 0 ? '-' : ''}${PERCENT_FORMAT.format(Math.abs(tenths) / 10)} poin`;

@@ -1,3 +1,4 @@
+import { basisPointsOf, ceilDiv, roundDiv, targetParticipants as targetOf } from './exact.js';
 import { shiftWeek, weekKey, weeksBetween, weeksInYear, weekYear, type WeekKey } from './weeks.js';
 
 /** Weeks the recent pace is averaged over. */
@@ -18,9 +19,9 @@ export interface Pace {
   targetYear: number;
   /** Weeks after the latest report up to the end of the target's year (0 when it has ended). */
   weeksLeft: number;
-  /** Participants needed each week from now to reach the target in time; undefined when no week is left. */
+  /** Participants needed each week from now to reach the target in time (an integer, rounded up); undefined when no week is left. */
   neededPerWeek?: number | undefined;
-  /** Average weekly growth over the last weeks with reports (up to RECENT_PACE_WEEKS); undefined without history. */
+  /** Average weekly growth over the last weeks with reports (up to RECENT_PACE_WEEKS), an integer rounded half away from zero; undefined without history. */
   recentPerWeek?: number | undefined;
   /** Over how many weeks `recentPerWeek` is averaged. */
   recentWeeks?: number | undefined;
@@ -42,7 +43,7 @@ export function paceToTarget(input: {
 }): Pace {
   const { latest, workforce, targetPct } = input;
   const targetYear = Math.max(input.targetYear, weekYear(latest.week));
-  const targetParticipants = Math.ceil((targetPct / 100) * workforce);
+  const targetParticipants = targetOf(basisPointsOf(targetPct), workforce);
   const shortfall = Math.max(0, targetParticipants - latest.participants);
   const weeksLeft = Math.max(0, weeksBetween(latest.week, weekKey(targetYear, weeksInYear(targetYear))));
   const earliest = shiftWeek(latest.week, -RECENT_PACE_WEEKS);
@@ -50,8 +51,9 @@ export function paceToTarget(input: {
     .filter((p) => p.week >= earliest && p.week < latest.week)
     .sort((a, b) => (a.week < b.week ? -1 : 1))[0];
   const recentWeeks = base ? weeksBetween(base.week, latest.week) : undefined;
-  const recentPerWeek = base && recentWeeks ? (latest.participants - base.participants) / recentWeeks : undefined;
-  const neededPerWeek = weeksLeft > 0 ? shortfall / weeksLeft : undefined;
+  // Both rounded once, here: every view shows these integers, and the verdict below compares what is shown.
+  const recentPerWeek = base && recentWeeks ? roundDiv(latest.participants - base.participants, recentWeeks) : undefined;
+  const neededPerWeek = weeksLeft > 0 ? ceilDiv(shortfall, weeksLeft) : undefined;
   let status: Pace['status'];
   if (shortfall === 0) status = 'reached';
   else if (weeksLeft === 0) status = 'year_over';

@@ -1,5 +1,5 @@
 import { NATIONAL, type Access } from './access.js';
-import type { Unit } from './regions/directory.js';
+import type { RegionDirectory, Unit } from './regions/directory.js';
 
 export { RETURN_REASONS, type ReturnReason } from './verification-reasons.js';
 
@@ -25,3 +25,9 @@ export function canVerify(a: Access, unit: Unit): boolean {
 
 /** Whether unverified figures count in a province's (and the nation's) totals: `count` (marked) or `exclude`. */
 export type UnverifiedInTotals = 'count' | 'exclude';
+
+/** The units whose reports a scope verifies: a province's kab/kota, or (nationally) every province government. */
+export function unitsVerifiedBy(regions: RegionDirectory, scope: string): Unit[] {
+  if (scope === NATIONAL) return [...regions.provinces];
+  return [...regions.regenciesOf(scope)];
+}

@@ -35,6 +35,9 @@ export const weeksInYear = (year: number): number => Math.round((week1Monday(yea
 /** The ISO week-year of a week (not always the calendar year of its days). */
 export const weekYear = (week: WeekKey): number => Number(week.slice(0, 4));
 
+/** The week's number within its ISO year: 48 for `2026-W48`. */
+export const weekNumber = (week: WeekKey): number => Number(week.slice(6));
+
 export function weekKey(year: number, week: number): WeekKey {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }

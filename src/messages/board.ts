@@ -35,7 +35,7 @@ export function boardBody(input: {
   return lines(
     bold(`📋 Papan status laporan · ${input.title}`),
     formatWeek(input.week, input.zone),
-    html`Sudah melapor: ${bold(`${input.reported} dari ${total}`)} unit.`,
+    html`Sudah melapor: ${bold(`${input.reported} dari ${total}`)} unit pelapor (kab/kota dan pemerintah provinsi).`,
     html`Batas waktu: ${formatDateTime(input.deadlineAt, input.zone)}${movedBecause(input.because)} (${timeLeft(input.deadlineAt.getTime() - input.now.getTime())}).`,
     '',
     input.byProvince ? bold('Per provinsi (yang belum lengkap)') : undefined,

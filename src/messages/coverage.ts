@@ -1,28 +1,26 @@
+import { PARTICIPANT_FIELDS } from '../domain/figures.js';
+import type { NonAsnCoverage } from '../domain/coverage.js';
 import {
-  isStale,
-  type NonAsnCoverage,
-  unitCoverage,
-  type AggregateCoverage,
-  type ReportSnapshot,
-  type UnitSnapshot,
-} from '../domain/coverage.js';
-import { PARTICIPANT_FIELDS, participantsOf } from '../domain/figures.js';
-import {
+  formatBasisPoints,
   formatCount,
   formatDateTime,
+  formatHundredthsPoints,
   formatPercent,
-  formatPoints,
+  formatShare,
   formatSignedCount,
+  formatTenths,
   formatWeek,
 } from '../domain/format.js';
 import type { Baseline } from '../domain/baseline.js';
+import type { Share } from '../domain/exact.js';
+import type { Pace } from '../domain/pace.js';
 import type { Unit } from '../domain/regions/directory.js';
-import { weeksBetween, weekYear } from '../domain/weeks.js';
+import { weekNumber, weekYear, type WeekKey } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
+import type { AreaWeek, Standing, UnitWeek } from '../queries/types.js';
 import { correctedTimes } from './revisions.js';
 import { paceLines } from './rekap.js';
 import { VERIFICATION_MARK } from './verification.js';
-import type { Pace } from '../domain/pace.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 import { PROGRAMME_LABELS, SEGMENT_SHORT } from './labels.js';
 
@@ -30,7 +28,7 @@ const TITLE = 'Capaian UC Jamsosnaker';
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-const reporterOf = (r: ReportSnapshot): string => {
+const reporterOf = (r: Standing): string => {
   if (r.source === 'demo') return 'data contoh (demo)';
   // The operator's name may carry brackets of its own ("Operator (baris perintah)"): no second pair.
   if (r.source === 'import') return `${r.by}, lewat impor data`;
@@ -38,20 +36,21 @@ const reporterOf = (r: ReportSnapshot): string => {
 };
 
 const pct = (v: number | undefined): string => (v === undefined ? '–' : formatPercent(v));
+const share = (s: Share | undefined): string => (s === undefined ? '–' : formatShare(s));
 
-function targetLine(coveragePct: number | undefined, targetPct: number | undefined): Html | undefined {
-  if (targetPct === undefined || coveragePct === undefined) return undefined;
-  const gap = coveragePct - targetPct;
-  const verdict = gap >= 0 ? `tercapai, lebih ${formatPoints(gap)}` : `kurang ${formatPoints(-gap)}`;
-  return html`Target ${formatPercent(targetPct)}: ${verdict}`;
+/** "Target 55,0%: kurang 4,6 poin": the gap is the shown coverage minus the target, as a reader would subtract. */
+export function targetLine(targetBp: number | undefined, gap: number | undefined): Html | undefined {
+  if (targetBp === undefined || gap === undefined) return undefined;
+  const verdict = gap >= 0 ? `tercapai, lebih ${formatHundredthsPoints(gap)}` : `kurang ${formatHundredthsPoints(gap)}`;
+  return html`Target ${formatBasisPoints(targetBp)}: ${verdict}`;
 }
 
-function baselineLine(coveragePct: number | undefined, b: Baseline | undefined, year: number): Html {
-  if (!b || coveragePct === undefined) {
+function baselineLine(coverage: Share | undefined, b: Baseline | undefined, year: number): Html {
+  if (!b || coverage === undefined) {
     return html`Capaian UC belum dapat dihitung: data penduduk bekerja tahun ${year} belum diisi.`;
   }
   const older = b.year < year ? html` (data tahun ${b.year})` : '';
-  return html`${bold(`Capaian UC: ${formatPercent(coveragePct)}`)} dari ${formatCount(b.workforce_total)} penduduk bekerja, sumber: ${b.workforce_source}${older}`;
+  return html`${bold(`Capaian UC: ${formatShare(coverage)}`)} dari ${formatCount(b.workforce_total)} penduduk bekerja, sumber: ${b.workforce_source}${older}`;
 }
 
 function nonAsnLines(title: string, n: NonAsnCoverage | undefined): Html | undefined {
@@ -59,159 +58,204 @@ function nonAsnLines(title: string, n: NonAsnCoverage | undefined): Html | undef
   return lines(
     bold(`${title}: ${formatCount(n.total)} pegawai`),
     ...(Object.keys(PROGRAMME_LABELS) as Array<keyof typeof PROGRAMME_LABELS>).map((p) => {
-      const { count, pct: share } = n.programmes[p];
-      return html`• ${PROGRAMME_LABELS[p]}: ${formatCount(count)} (${pct(share)})`;
+      const { count, pct: part } = n.programmes[p];
+      return html`• ${PROGRAMME_LABELS[p]}: ${formatCount(count)} (${pct(part)})`;
     }),
   );
 }
 
-/** A kab/kota (or a province government's own report): figures, coverage, non-ASN, change since last week. */
-export function unitCoverageMessage(s: UnitSnapshot, province: Unit | undefined, pace?: Pace): Html {
-  const latest = s.latest;
-  if (!latest) return noDataMessage(s.unit);
-  const year = weekYear(latest.week);
-  const c = unitCoverage(latest.figures, s.baseline);
-  const prev = s.previous;
-  const change = (field: (typeof PARTICIPANT_FIELDS)[number]): string =>
-    prev ? ` (${formatSignedCount((latest.figures[field] ?? 0) - (prev.figures[field] ?? 0))})` : '';
-  const totalChange = prev
-    ? html` (${formatSignedCount(c.participants - participantsOf(prev.figures))} dibanding minggu sebelumnya)`
+const RETURNED_NOTE = (u: UnitWeek): string | undefined =>
+  u.setAside?.reason === 'returned'
+    ? `laporan minggu ke-${weekNumber(u.setAside.week)} dikembalikan untuk dikoreksi${u.standing ? `; angka minggu ke-${weekNumber(u.standing.week)} yang dipakai` : ''}`
+    : u.setAside?.reason === 'unverified'
+      ? `laporan minggu ke-${weekNumber(u.setAside.week)} belum diverifikasi dan tidak dihitung`
+      : undefined;
+
+/** A kab/kota (or a province government's own report): figures, coverage, non-ASN, change since its week before. */
+export function unitCoverageMessage(u: UnitWeek, province: Unit | undefined, pace?: Pace): Html {
+  const shown = u.standing ?? u.tooOld;
+  if (!shown) return noDataMessage(u.unit, RETURNED_NOTE(u));
+  const year = weekYear(shown.week);
+  const before = u.before;
+  const change = (field: (typeof PARTICIPANT_FIELDS)[number]): string => (before ? ` (${formatSignedCount(shown.segments[field] - before.segments[field])})` : '');
+  const totalChange = before
+    ? html` (${formatSignedCount(shown.participants - before.participants)} dibanding minggu sebelumnya)`
     : html` (${italic('minggu sebelumnya tidak ada laporan')})`;
-  const age = weeksBetween(latest.week, s.currentWeek);
-  const revisionNote = latest.revisions > 1 ? ` (${correctedTimes(latest.revisions)})` : '';
-  const check = latest.verification ? VERIFICATION_MARK[latest.verification] : '';
+  const revisionNote = shown.revisions > 1 ? ` (${correctedTimes(shown.revisions)})` : '';
+  const check = VERIFICATION_MARK[shown.verification] ?? '';
+  const returned = RETURNED_NOTE(u);
+  const isGovernment = u.unit.kind === 'provinsi';
+  const coverage = u.standing ? u.coverage : undefined;
   return lines(
     bold(TITLE),
-    html`${bold(s.unit.name)} · kode ${s.unit.code}${province ? html`, ${province.name}` : ''}`,
-    html`Data ${formatWeek(latest.week, s.unit.zone)}${check ? ` · ${check}` : ''}${latest.late ? ' · terlambat' : ''}`,
-    html`Dilaporkan oleh ${reporterOf(latest)} pada ${formatDateTime(latest.at, s.unit.zone)}${revisionNote}`,
-    s.noDataThisWeek
-      ? html`ℹ️ Minggu ini dilaporkan ${bold('belum ada data')} (${s.noDataThisWeek.reason}); yang ditampilkan angka terakhir yang ada.`
+    html`${bold(u.unit.name)} · kode ${u.unit.code}${province ? html`, ${province.name}` : ''}`,
+    html`Data ${formatWeek(shown.week, u.unit.zone)}${check ? ` · ${check}` : ''}${shown.late ? ' · terlambat' : ''}`,
+    shown.source === 'demo'
+      ? html`Data contoh (demo), bukan data resmi; dicatat pada ${formatDateTime(shown.at, u.unit.zone)}${revisionNote}`
+      : html`Dilaporkan oleh ${reporterOf(shown)} pada ${formatDateTime(shown.at, u.unit.zone)}${revisionNote}`,
+    u.own?.noData !== undefined
+      ? html`ℹ️ Minggu ini dilaporkan ${bold('belum ada data')} (${u.own.noData}); yang ditampilkan angka terakhir yang ada.`
       : undefined,
-    isStale(s)
-      ? html`⚠️ ${bold(`Data ini berumur ${age} minggu`)}; laporan yang lebih baru belum masuk.`
-      : undefined,
+    returned ? html`↩️ ${capitalise(returned)}.` : undefined,
+    u.tooOld
+      ? html`⚠️ ${bold(`Data ini berumur ${u.tooOld.ageWeeks} minggu`)} dan tidak lagi dihitung dalam jumlah provinsi maupun nasional; laporan yang lebih baru belum masuk.`
+      : shown.stale
+        ? html`⚠️ ${bold(`Data ini berumur ${shown.ageWeeks} minggu`)}; laporan yang lebih baru belum masuk.`
+        : undefined,
     '',
-    baselineLine(c.pct, s.baseline, year),
-    targetLine(c.pct, c.targetPct),
-    paceLines(pace),
-    c.formalPct !== undefined || c.informalPct !== undefined
-      ? html`Formal: ${pct(c.formalPct)} · Informal: ${pct(c.informalPct)}`
-      : undefined,
+    isGovernment ? undefined : baselineLine(u.tooOld ? undefined : coverage ?? undefined, u.baseline, year),
+    isGovernment ? undefined : targetLine(u.targetBp, u.gapHundredths),
+    isGovernment ? undefined : paceLines(pace ?? u.pace),
+    !isGovernment && (u.formal !== undefined || u.informal !== undefined) ? html`Formal: ${share(u.formal)} · Informal: ${share(u.informal)}` : undefined,
     '',
-    html`${bold(`Peserta aktif: ${formatCount(c.participants)}`)}${totalChange}`,
-    ...PARTICIPANT_FIELDS.map((f) => html`• ${SEGMENT_SHORT[f]}: ${formatCount(c.segments[f])}${change(f)}`),
-    c.nonAsn ? '' : undefined,
-    nonAsnLines('Non-ASN pemda', c.nonAsn),
+    isGovernment ? undefined : html`${bold(`Peserta aktif: ${formatCount(shown.participants)}`)}${totalChange}`,
+    ...(isGovernment ? [] : PARTICIPANT_FIELDS.map((f) => html`• ${SEGMENT_SHORT[f]}: ${formatCount(shown.segments[f])}${change(f)}`)),
+    u.nonAsn && !isGovernment ? '' : undefined,
+    nonAsnLines(isGovernment ? 'Non-ASN Pemerintah Provinsi' : 'Non-ASN pemda', u.nonAsn ?? undefined),
   );
 }
 
-export function noDataMessage(unit: Unit): Html {
+export function noDataMessage(unit: Unit, note?: string): Html {
   return lines(
     bold(TITLE),
     html`Belum ada laporan untuk ${bold(unit.name)} (kode ${unit.code}).`,
-    'Data akan tampil setelah petugas Disnaker setempat mengirim laporan mingguan.',
+    note ? html`↩️ ${capitalise(note)}.` : 'Data akan tampil setelah petugas Disnaker setempat mengirim laporan mingguan.',
   );
 }
 
 const SHORT_CHECK = { verified: ' ✅', pending: ' ⏳', returned: ' ↩️', not_needed: '' } as const;
 
-const unitStatus = (m: UnitSnapshot): Html => {
-  const noData = m.noDataThisWeek ? ` · minggu ini belum ada data (${m.noDataThisWeek.reason})` : '';
-  if (!m.latest) return html`• ${m.unit.name}: ${italic('belum ada laporan')}${noData}`;
-  const c = unitCoverage(m.latest.figures, m.baseline);
-  const when = m.latest.week === m.currentWeek ? 'minggu ini' : `minggu ke-${Number(m.latest.week.slice(6))}${isStale(m) ? ' ⚠️' : ''}`;
-  return html`• ${m.unit.name}: ${formatCount(c.participants)} peserta · ${pct(c.pct)} · ${when}${m.latest.verification ? SHORT_CHECK[m.latest.verification] : ''}${noData}`;
-};
-
-/** How many of an area's figures a coordinator has verified, and whether the rest are in the totals. */
-function verifiedLine(a: AggregateCoverage): Html | undefined {
-  if (a.membersUnverified === 0) return a.membersWithData > 0 ? html`✅ Semua angka kab/kota yang dihitung telah diverifikasi koordinator.` : undefined;
-  return a.unverified === 'count'
-    ? html`⏳ ${a.membersUnverified} kab/kota belum diverifikasi koordinator; angkanya ${bold('ikut dihitung')} dan ditandai ⏳ di bawah.`
-    : html`⏳ ${a.membersUnverified} kab/kota belum diverifikasi koordinator; angkanya ${bold('tidak dihitung')} dalam jumlah di atas.`;
+/** One kab/kota's line in an area's list: its figures with their week and check, or why none counts. */
+export function memberLine(m: UnitWeek): Html {
+  const noData = m.own?.noData !== undefined ? ` · minggu ini belum ada data (${m.own.noData})` : '';
+  const returned = RETURNED_NOTE(m);
+  const note = returned ? ` · ${returned}` : '';
+  const s = m.standing;
+  if (!s) {
+    if (m.tooOld) return html`• ${m.unit.name}: ${italic(`data terakhir minggu ke-${weekNumber(m.tooOld.week)} tahun ${weekYear(m.tooOld.week)}, terlalu lama dan tidak dihitung`)}${noData}`;
+    return html`• ${m.unit.name}: ${italic('belum ada laporan')}${noData}${note}`;
+  }
+  const when = s.ageWeeks === 0 ? 'minggu ini' : `minggu ke-${weekNumber(s.week)}${s.stale ? ' ⚠️' : ''}`;
+  return html`• ${m.unit.name}: ${formatCount(s.participants)} peserta · ${share(m.coverage)} · ${when}${SHORT_CHECK[s.verification]}${noData}${note}`;
 }
 
-function aggregateLines(a: AggregateCoverage, year: number, ownBaseline: Baseline | undefined): Html {
-  let coverage: Html;
-  if (a.pct === undefined) {
-    coverage = html`Capaian UC belum dapat dihitung: data penduduk bekerja tahun ${year} belum diisi.`;
-  } else if (a.basis === 'own' && ownBaseline) {
-    coverage = baselineLine(a.pct, ownBaseline, year);
-  } else {
-    coverage = html`${bold(`Capaian UC: ${formatPercent(a.pct)}`)} dari ${formatCount(a.workforce ?? 0)} penduduk bekerja, dihitung atas ${a.basisMembers} kab/kota yang memiliki data peserta dan penduduk bekerja`;
+/** "atas 5 dari 7 kab/kota (71,0% penduduk bekerja provinsi)": the part of an area a figure stands on. */
+export const basisText = (a: AreaWeek): string => basisWords({ coverageMembers: a.coverageMembers, members: a.members.length, workforceShare: a.workforceShare, national: a.scope === 'national' });
+
+/** The same words from plain counts (a series point, a table line). */
+export function basisWords(b: { coverageMembers: number; members: number; workforceShare?: Share | undefined; national: boolean }): string {
+  if (b.coverageMembers === b.members) return b.members === 1 ? 'atas 1 kab/kota' : `atas seluruh ${b.members} kab/kota`;
+  const share = b.workforceShare ? `, ${formatShare(b.workforceShare)} penduduk bekerja ${b.national ? 'nasional' : 'provinsi'}` : '';
+  return `sementara: atas ${b.coverageMembers} dari ${b.members} kab/kota${share}`;
+}
+
+/** How many of an area's figures a coordinator has verified, and whether the rest are in the totals. */
+function verifiedLines(a: AreaWeek, unverified: 'count' | 'exclude'): Html | undefined {
+  const excluded = a.setAside.unverified;
+  if (a.unverifiedCounted === 0 && excluded === 0) return a.counted > 0 ? html`✅ Semua angka kab/kota yang dihitung telah diverifikasi koordinator.` : undefined;
+  return unverified === 'count'
+    ? html`⏳ ${a.unverifiedCounted} kab/kota belum diverifikasi koordinator; angkanya ${bold('ikut dihitung')} dan ditandai ⏳ di bawah.`
+    : html`⏳ ${excluded} kab/kota belum diverifikasi koordinator; angkanya ${bold('tidak dihitung')} dalam jumlah di atas.`;
+}
+
+/** The change since last week over the same kab/kota, in words. */
+function changeLine(a: AreaWeek): Html | undefined {
+  const c = a.change;
+  if (!c) return undefined;
+  const who = c.sameSet ? `${c.units} kab/kota` : `${c.units} kab/kota yang dihitung pada kedua minggu`;
+  const coverage = c.fromTenths !== undefined && c.toTenths !== undefined ? `; capaiannya ${formatTenths(c.fromTenths)} → ${formatTenths(c.toTenths)}` : '';
+  return html`Dibanding minggu sebelumnya, atas ${who}: ${formatSignedCount(c.participants)} peserta${coverage}.`;
+}
+
+/** An area's coverage in words: complete, partial (sementara) or not computable, with the denominator's basis. */
+export function areaCoverageLine(a: AreaWeek): Html {
+  const year = weekYear(a.week);
+  if (!a.coverage) {
+    return a.counted === 0
+      ? html`Capaian UC belum dapat dihitung: belum ada angka kab/kota yang dapat dihitung.`
+      : html`Capaian UC belum dapat dihitung: data penduduk bekerja tahun ${year} belum diisi untuk kab/kota yang melapor.`;
   }
+  const label = a.complete ? 'Capaian UC' : 'Capaian UC sementara';
+  return html`${bold(`${label}: ${formatShare(a.coverage)}`)} dari ${formatCount(a.coverage.den)} penduduk bekerja (${basisText(a)})`;
+}
+
+function ownBaselineLine(a: AreaWeek): Html | undefined {
+  const own = a.ownBaseline;
+  if (!own || a.areaWorkforce?.basis !== 'members' || own.workforce_total === a.areaWorkforce.value) return undefined;
+  return html`${italic(`Penduduk bekerja provinsi menurut ${own.workforce_source}: ${formatCount(own.workforce_total)}; capaian di atas memakai jumlah penduduk bekerja kab/kota (${formatCount(a.areaWorkforce.value)}) agar pembilang dan penyebut mencakup kab/kota yang sama.`)}`;
+}
+
+function areaLines(a: AreaWeek, unverified: 'count' | 'exclude'): Html {
   return lines(
-    coverage,
-    targetLine(a.pct, a.targetPct),
+    areaCoverageLine(a),
+    ownBaselineLine(a),
+    targetLine(a.targetBp, a.gapHundredths),
+    a.complete ? paceLines(a.pace) : a.targetBp !== undefined && a.coverage ? html`${italic('Laju yang diperlukan untuk mencapai target belum dihitung karena data kab/kota belum lengkap.')}` : undefined,
+    changeLine(a),
     '',
-    html`${bold(`Peserta aktif: ${formatCount(a.participants)}`)} (menurut laporan terakhir ${a.membersWithData} dari ${a.members} kab/kota)`,
+    html`${bold(`Peserta aktif: ${formatCount(a.participants)}`)} (menurut laporan terakhir ${a.counted} dari ${a.members.length} kab/kota)`,
     ...PARTICIPANT_FIELDS.map((f) => html`• ${SEGMENT_SHORT[f]}: ${formatCount(a.segments[f])}`),
-    verifiedLine(a),
-    a.membersStale > 0
-      ? html`⚠️ Data ${a.membersStale} kab/kota berumur lebih dari 2 minggu.`
-      : undefined,
+    verifiedLines(a, unverified),
+    a.stale > 0 ? html`⚠️ Data ${a.stale} kab/kota berumur lebih dari 2 minggu (ditandai ⚠️).` : undefined,
+    a.setAside.returned > 0 ? html`↩️ Laporan terbaru ${a.setAside.returned} kab/kota dikembalikan untuk dikoreksi; angka sebelumnya yang diterima yang dihitung.` : undefined,
+    a.setAside.too_old > 0 ? html`⚠️ ${a.setAside.too_old} kab/kota tidak dihitung karena laporannya lebih dari 4 minggu yang lalu.` : undefined,
   );
+}
+
+/** "5 dari 7 kab/kota; 6 dari 8 unit pelapor (termasuk pemerintah provinsi)": completeness, in the one counting language. */
+export function reportedCountsText(a: AreaWeek): string {
+  const kabkota = a.members.filter((m) => m.status !== 'belum').length;
+  const whom = a.scope === 'national' ? 'termasuk 38 pemerintah provinsi' : 'termasuk pemerintah provinsi';
+  return `${kabkota} dari ${a.members.length} kab/kota; ${a.reporting.reported} dari ${a.reporting.units} unit pelapor (${whom})`;
 }
 
 /** A province: its kab/kota added up, the provincial government's own non-ASN, and who has reported. */
-export function provinceCoverageMessage(
-  own: UnitSnapshot,
-  members: UnitSnapshot[],
-  aggregate: AggregateCoverage,
-  pace?: Pace,
-): Html {
-  const year = weekYear(own.currentWeek);
-  const ownNonAsn = own.latest ? unitCoverage(own.latest.figures, undefined).nonAsn : undefined;
+export function provinceCoverageMessage(a: AreaWeek, unverified: 'count' | 'exclude'): Html {
+  const province = a.scope as Unit;
+  const own = a.governments[0];
+  const ownShown = own?.standing;
   return lines(
     bold(TITLE),
-    html`${bold(own.unit.name)} · kode ${own.unit.code} · gabungan ${aggregate.members} kab/kota`,
-    html`${capitalise(formatWeek(own.currentWeek, own.unit.zone))}: ${bold(`${aggregate.membersReportedThisWeek} dari ${aggregate.members}`)} kab/kota telah melapor.`,
+    html`${bold(province.name)} · kode ${province.code} · gabungan ${a.members.length} kab/kota`,
+    html`${capitalise(formatWeek(a.week, province.zone))}: ${bold(reportedCountsText(a))} telah melapor.`,
+    a.demo ? html`⚠️ ${bold('Berisi data contoh (demo), bukan data resmi.')}` : undefined,
     '',
-    aggregateLines(aggregate, year, own.baseline),
-    pace ? paceLines(pace) : undefined,
+    areaLines(a, unverified),
     '',
-    ownNonAsn
-      ? lines(
-          nonAsnLines('Non-ASN Pemerintah Provinsi', ownNonAsn),
-          html`${italic(`Laporan ${formatWeek(own.latest?.week ?? own.currentWeek, own.unit.zone)}`)}`,
-        )
+    ownShown
+      ? nonAsnLines(`Non-ASN Pemerintah Provinsi (laporan minggu ke-${weekNumber(ownShown.week)})`, own?.nonAsn)
       : html`${bold('Non-ASN Pemerintah Provinsi')}: belum ada laporan.`,
     '',
     bold('Per kab/kota'),
-    ...members.map(unitStatus),
+    ...a.members.map(memberLine),
   );
 }
 
-export interface ProvinceRow {
-  province: Unit;
-  aggregate: AggregateCoverage;
+/** A province's line in a national list: its coverage with its basis, and how many of its kab/kota reported. */
+export function provinceLine(p: AreaWeek): Html {
+  const province = p.scope as Unit;
+  const reported = p.members.filter((m) => m.status !== 'belum').length;
+  const basis = p.coverage && !p.complete ? ` (${basisText(p)})` : '';
+  return html`• ${province.baseName}: ${share(p.coverage)}${basis} · ${reported}/${p.members.length} kab/kota melapor`;
 }
 
-export function nationalCoverageMessage(
-  rows: ProvinceRow[],
-  national: AggregateCoverage,
-  currentWeek: UnitSnapshot['currentWeek'],
-): Html {
-  const year = weekYear(currentWeek);
+export function nationalCoverageMessage(a: AreaWeek, unverified: 'count' | 'exclude'): Html {
+  const provinces = a.provinces ?? [];
   return lines(
     bold(`${TITLE} · Nasional`),
-    html`${capitalise(formatWeek(currentWeek, WIB))}: ${bold(`${national.membersReportedThisWeek} dari ${national.members}`)} kab/kota telah melapor (menurut waktu setempat tiap daerah).`,
+    html`${capitalise(formatWeek(a.week, WIB))}: ${bold(reportedCountsText(a))} telah melapor (menurut waktu setempat tiap daerah).`,
+    a.demo ? html`⚠️ ${bold('Berisi data contoh (demo), bukan data resmi.')}` : undefined,
     '',
-    national.pct === undefined
-      ? html`Capaian UC nasional belum dapat dihitung: data penduduk bekerja tahun ${year} belum diisi.`
-      : html`${bold(`Capaian UC: ${formatPercent(national.pct)}`)} dari ${formatCount(national.workforce ?? 0)} penduduk bekerja, dihitung atas ${national.basisMembers} dari ${rows.length} provinsi yang memiliki data`,
-    '',
-    html`${bold(`Peserta aktif: ${formatCount(national.participants)}`)} (menurut laporan terakhir ${national.membersWithData} dari ${national.members} kab/kota)`,
-    ...PARTICIPANT_FIELDS.map((f) => html`• ${SEGMENT_SHORT[f]}: ${formatCount(national.segments[f])}`),
+    areaLines(a, unverified),
     '',
     bold('Per provinsi (capaian · kab/kota melapor minggu ini)'),
-    ...rows.map(
-      ({ province, aggregate: a }) =>
-        html`• ${province.baseName}: ${pct(a.pct)}${a.basis === 'members' && a.basisMembers < a.members ? ` (atas ${a.basisMembers} dari ${a.members} kab/kota)` : ''} · ${a.membersReportedThisWeek}/${a.members}`,
-    ),
+    html`${italic('Provinsi yang datanya belum lengkap ditandai “sementara”; capaiannya tidak sebanding dengan provinsi yang lengkap.')}`,
+    ...provinces.map(provinceLine),
   );
 }
+
+/** The week a figure belongs to, for callers that show it without a zone. */
+export const figureWeek = (w: WeekKey): string => `minggu ke-${weekNumber(w)} tahun ${weekYear(w)}`;
 
 export const coverageUsageMessage = (): Html =>
   lines(

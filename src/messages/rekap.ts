@@ -1,10 +1,14 @@
 import { COVERAGE_CATEGORIES, type CoverageCategory } from '../domain/categories.js';
+import { tenthsOf } from '../domain/exact.js';
+import { rankedLines, type RekapLine } from '../queries/lines.js';
+import type { AreaWeek, SeriesChange, SeriesPoint, UnitWeek } from '../queries/types.js';
+import { areaCoverageLine, basisWords, reportedCountsText } from './coverage.js';
 import type { PARTICIPANT_FIELDS } from '../domain/figures.js';
-import { formatCount, formatDateTime, formatPercent, formatPoints, formatSignedCount, formatWeekShort } from '../domain/format.js';
+import { formatBasisPoints, formatCount, formatDateTime, formatHundredthsPoints, formatPercent, formatPoints, formatShare, formatSignedCount, formatTenths, formatTenthsChange, formatWeekShort } from '../domain/format.js';
 import type { Pace } from '../domain/pace.js';
 import { MAX_PERIOD_WEEKS, type Period, type PeriodError } from '../domain/periods.js';
 import type { Unit } from '../domain/regions/directory.js';
-import type { WeekKey } from '../domain/weeks.js';
+import { weekNumber, type WeekKey } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
 import { SEGMENT_SHORT } from './labels.js';
@@ -33,19 +37,20 @@ export function categoryLegend(key: CoverageCategory): string {
   const i = bands.findIndex((b) => b.key === key);
   const from = bands[i]?.fromPct ?? 0;
   const next = bands[i + 1]?.fromPct;
-  const range = i === 0 ? `< ${formatPercent(next ?? 0)}` : next === undefined ? `≥ ${formatPercent(from)}` : `${formatPercent(from)}–${formatPercent(next)}`;
+  // Half-open bands: 40,0% is "sedang", not also "rendah".
+  const range = i === 0 ? `< ${formatPercent(next ?? 0)}` : next === undefined ? `≥ ${formatPercent(from)}` : `≥ ${formatPercent(from)} dan < ${formatPercent(next)}`;
   return `${CATEGORY_LABELS[key]} (${range})`;
 }
 
-export const categorySourceText = (): string => `Kategori capaian: ${COVERAGE_CATEGORIES.source}.`;
+/** The bands' footnote, as a reader should understand it (not a developer's note). */
+export const categorySourceText = (): string => `Catatan: ${COVERAGE_CATEGORIES.footnote}`;
 
-const weekNo = (w: WeekKey): number => Number(w.slice(6));
 
 export function periodText(p: Period): string {
   if (p.kind === 'year') return `tahun ${p.from.slice(0, 4)} (sampai ${formatWeekShort(p.to)})`;
   if (p.from === p.to) return formatWeekShort(p.from);
   return p.from.slice(0, 4) === p.to.slice(0, 4)
-    ? `minggu ke-${weekNo(p.from)} s.d. ke-${weekNo(p.to)} tahun ${p.from.slice(0, 4)}`
+    ? `minggu ke-${weekNumber(p.from)} s.d. ke-${weekNumber(p.to)} tahun ${p.from.slice(0, 4)}`
     : `${formatWeekShort(p.from)} s.d. ${formatWeekShort(p.to)}`;
 }
 
@@ -80,8 +85,8 @@ export const REKAP_TEXT = {
   sheetMeta: 'Metadata',
   totalRow: (scope: Unit | 'national'): string => (scope === 'national' ? 'Jumlah nasional' : `Jumlah ${scopeName(scope)}`),
   ownRow: (u: Unit): string => `${u.name} (pegawai non-ASN pemerintah provinsi)`,
-  areaStatus: (r: { onTime: number; late: number; total: number }): string =>
-    `${r.onTime + r.late} dari ${r.total} sudah${r.late > 0 ? ` (${r.late} terlambat)` : ''}`,
+  areaStatus: (r: { reported: number; late: number; units: number }): string =>
+    `${r.reported} dari ${r.units} unit pelapor sudah${r.late > 0 ? ` (${r.late} terlambat)` : ''}`,
   headers: {
     code: 'Kode wilayah',
     name: 'Nama',
@@ -107,7 +112,12 @@ export const REKAP_TEXT = {
     note: 'Keterangan',
     demo: 'Data contoh (demo)',
   },
-  areaVerified: (v: { verified: number; withData: number }): string => `${v.verified} dari ${v.withData} terverifikasi`,
+  areaVerified: (v: { verified: number; counted: number }): string => `${v.verified} dari ${v.counted} angka kab/kota terverifikasi`,
+  /** Why a totals row may differ from the sum of the rows above it. */
+  totalNote: (r: { partial?: { members: number; of: number } | undefined; workforce?: number | undefined }): string =>
+    r.partial
+      ? `Penduduk bekerja dan capaian hanya atas ${r.partial.members} dari ${r.partial.of} kab/kota yang angkanya dihitung; peserta adalah jumlah baris di atas`
+      : 'Jumlah baris di atas',
   noDataNote: (reason: string): string => `Belum ada data: ${reason}`,
   yes: 'Ya',
   meta: {
@@ -200,6 +210,10 @@ export const CHART_TEXT = {
   completenessTitle: (scope: Unit | 'national'): string => `Kelengkapan laporan mingguan ${scopeName(scope)}`,
   target: 'Target',
   coverage: 'Capaian',
+  participants: 'Peserta aktif',
+  compositionBreak: 'kab/kota yang dihitung berubah',
+  source: (week: WeekKey): string => `Sumber: laporan mingguan Disnaker kab/kota, diolah UC Bot; data per ${formatWeekShort(week)}`,
+  completenessUnits: (units: number): string => `Persentase dari ${formatCount(units)} unit pelapor (kab/kota dan pemerintah provinsi)`,
   reported: 'Sudah melapor',
   notReported: 'Belum melapor',
   noCoverage: 'belum ada data penduduk bekerja',
@@ -216,77 +230,94 @@ export const CHART_TEXT = {
 
 /** A chart's caption: the essentials in text, for whoever cannot see the picture. */
 export const chartCaptions = {
-  trend: (scope: Unit | 'national', points: Array<{ week: WeekKey; pct?: number | undefined }>, targetPct: number | undefined, demo: boolean): Html => {
-    const known = points.filter((p) => p.pct !== undefined);
-    const first = known[0];
-    const last = known[known.length - 1];
+  trend: (scope: Unit | 'national', series: readonly SeriesPoint[], change: SeriesChange | undefined, demo: boolean): Html => {
+    const first = series[0];
+    const last = series[series.length - 1];
+    const lastKnown = [...series].reverse().find((p) => p.coverage !== undefined);
+    const breaks = series.filter((p) => p.compositionChanged).map((p) => `ke-${weekNumber(p.week)}`);
+    const isArea = scope === 'national' || scope.kind === 'provinsi';
+    const target = lastKnown?.targetBp;
+    const gap = lastKnown?.coverage && target !== undefined ? tenthsOf(lastKnown.coverage) * 10 - target : undefined;
     return lines(
-      html`📈 ${bold(CHART_TEXT.trendTitle(scope))}, ${periodText({ from: points[0]?.week ?? ('' as WeekKey), to: points[points.length - 1]?.week ?? ('' as WeekKey), kind: 'range' })}`,
-      first && last && first.pct !== undefined && last.pct !== undefined
-        ? html`Dari ${formatPercent(first.pct)} (${formatWeekShort(first.week)}) menjadi ${formatPercent(last.pct)} (${formatWeekShort(last.week)}), ${last.pct >= first.pct ? 'naik' : 'turun'} ${formatPoints(Math.abs(last.pct - first.pct))}.`
+      html`📈 ${bold(CHART_TEXT.trendTitle(scope))}, ${periodText({ from: first?.week ?? ('' as WeekKey), to: last?.week ?? ('' as WeekKey), kind: 'range' })}`,
+      lastKnown?.coverage
+        ? html`Capaian ${formatWeekShort(lastKnown.week)}: ${bold(formatShare(lastKnown.coverage))}${isArea ? ` (${basisWords({ ...lastKnown, national: scope === 'national' })})` : ''}.`
         : html`${italic('Capaian belum dapat dihitung: data penduduk bekerja belum diisi.')}`,
-      targetPct !== undefined && last?.pct !== undefined
-        ? html`Target ${formatPercent(targetPct)}; ${last.pct >= targetPct ? 'lebih' : 'kurang'} ${formatPoints(Math.abs(last.pct - targetPct))}.`
+      change
+        ? html`${change.sameSet ? 'Perubahan' : `Perubahan atas ${change.units} kab/kota yang dihitung pada kedua minggu`}: dari ${formatTenths(change.fromTenths)} (${formatWeekShort(change.fromWeek)}) menjadi ${formatTenths(change.toTenths)} (${formatWeekShort(change.toWeek)}), ${change.toTenths >= change.fromTenths ? 'naik' : 'turun'} ${formatPoints(Math.abs(change.toTenths - change.fromTenths) / 10)}.`
         : undefined,
+      breaks.length > 0 ? html`Garis terputus pada minggu ${breaks.join(', ')}: kab/kota yang dihitung berubah, sehingga capaian sebelum dan sesudahnya tidak dibandingkan langsung.` : undefined,
+      target !== undefined && gap !== undefined ? html`Target ${formatBasisPoints(target)}; ${gap >= 0 ? 'lebih' : 'kurang'} ${formatHundredthsPoints(gap)}.` : undefined,
       demo ? html`⚠️ ${bold('Data contoh (demo).')}` : undefined,
     );
   },
-  ranking: (scope: Unit | 'national', week: WeekKey, rows: Array<{ name: string; pct?: number | undefined }>, demo: boolean): Html => {
-    const ranked = rows.filter((r) => r.pct !== undefined);
+  ranking: (scope: Unit | 'national', week: WeekKey, rows: readonly RekapLine[], demo: boolean): Html => {
+    const { ranked, partial, unranked } = rankedLines(rows);
     const top = ranked[0];
     const bottom = ranked[ranked.length - 1];
+    const name = (r: RekapLine): string => (r.unit ? (r.kind === 'area' ? r.unit.baseName : r.unit.name) : '');
+    const stale = ranked.filter((r) => r.kind === 'unit' && r.latestWeek !== undefined && r.latestWeek !== week);
     return lines(
       html`🏅 ${bold(CHART_TEXT.rankTitle(scope, week))}`,
-      top && bottom && top.pct !== undefined && bottom.pct !== undefined
-        ? html`Tertinggi: ${top.name} ${formatPercent(top.pct)}; terendah: ${bottom.name} ${formatPercent(bottom.pct)}.`
-        : undefined,
-      rows.length > ranked.length ? html`${rows.length - ranked.length} wilayah tanpa capaian (data belum lengkap).` : undefined,
+      top?.coverage && bottom?.coverage && top !== bottom ? html`Tertinggi: ${name(top)} ${formatShare(top.coverage)}; terendah: ${name(bottom)} ${formatShare(bottom.coverage)}.` : undefined,
+      partial.length > 0 ? html`Data belum lengkap, tidak diperingkat bersama (batang pucat): ${partial.map((r) => `${name(r)} (${r.partial?.members}/${r.partial?.of} kab/kota)`).join(', ')}.` : undefined,
+      stale.length > 0 ? html`Angka minggu sebelumnya (ditandai “mg”): ${stale.map((r) => `${name(r)} minggu ke-${weekNumber(r.latestWeek as WeekKey)}`).join(', ')}.` : undefined,
+      unranked.length > 0 ? html`${unranked.length} wilayah tanpa capaian (data belum ada).` : undefined,
       categorySourceText(),
       demo ? html`⚠️ ${bold('Data contoh (demo).')}` : undefined,
     );
   },
-  completeness: (scope: Unit | 'national', points: Array<{ week: WeekKey; reported: number; total: number }>, demo: boolean): Html => {
+  completeness: (scope: Unit | 'national', points: readonly SeriesPoint[], demo: boolean): Html => {
     const last = points[points.length - 1];
     return lines(
       html`🗓️ ${bold(CHART_TEXT.completenessTitle(scope))}`,
-      last ? html`${formatWeekShort(last.week)}: ${last.reported} dari ${last.total} unit sudah melapor.` : undefined,
+      last ? html`${capitalise(formatWeekShort(last.week))}: ${last.reporting.reported} dari ${last.reporting.units} unit pelapor (kab/kota dan pemerintah provinsi) sudah melapor.` : undefined,
       demo ? html`⚠️ ${bold('Data contoh (demo).')}` : undefined,
     );
   },
 };
 
-export interface RankingLine {
-  name: string;
-  pct?: number | undefined;
-  targetPct?: number | undefined;
-  gapPoints?: number | undefined;
-  pace?: Pace | undefined;
-  latestWeek?: WeekKey | undefined;
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A line's marks in a table: partial, stale, returned, unverified. */
+export function lineMarks(r: RekapLine, week: WeekKey): string {
+  const marks: string[] = [];
+  if (r.partial) marks.push(`sementara: ${r.partial.members} dari ${r.partial.of} kab/kota${r.partial.workforceShare ? `, ${formatShare(r.partial.workforceShare)} penduduk bekerja` : ''}`);
+  if (r.kind === 'unit' && r.latestWeek && r.latestWeek !== week) marks.push(`angka minggu ke-${weekNumber(r.latestWeek)}${r.stale ? ' ⚠️' : ''}`);
+  if (r.kind === 'area' && r.staleMembers) marks.push(`${r.staleMembers} kab/kota dengan angka lebih dari 2 minggu ⚠️`);
+  if (r.setAside?.reason === 'returned') marks.push(`laporan minggu ke-${weekNumber(r.setAside.week)} dikembalikan ↩️`);
+  if (r.kind === 'unit' && r.verification === 'pending') marks.push('belum diverifikasi ⏳');
+  return marks.join('; ');
 }
 
-/** /peringkat: the league table, one line per unit or province, best first; units without coverage at the end. */
-export function rankingMessage(scope: Unit | 'national', week: WeekKey, rows: RankingLine[], demo: boolean): Html {
-  const ranked = rows.filter((r) => r.pct !== undefined).sort((a, b) => (b.pct ?? 0) - (a.pct ?? 0));
-  const unranked = rows.filter((r) => r.pct === undefined);
+/** /peringkat: the league table: complete figures ranked, partial areas apart, units without coverage at the end. */
+export function rankingMessage(scope: Unit | 'national', week: WeekKey, rows: readonly RekapLine[], demo: boolean): Html {
+  const { ranked, partial, unranked } = rankedLines(rows);
+  const name = (r: RekapLine): string => (r.unit ? (r.kind === 'area' ? r.unit.baseName : r.unit.name) : '');
   const paceText = (p: Pace | undefined): string => {
     if (!p) return '';
     if (p.status === 'reached') return ' · target tercapai';
     if (p.neededPerWeek === undefined) return ` · kurang ${formatCount(p.shortfall)} peserta`;
-    const recent = p.recentPerWeek === undefined ? '' : `, laju ${formatSignedCount(Math.round(p.recentPerWeek))}`;
-    return ` · perlu ${formatSignedCount(Math.ceil(p.neededPerWeek))}/minggu${recent}${p.status === 'on_pace' ? ' ✅' : p.status === 'behind' ? ' ⚠️' : ''}`;
+    const recent = p.recentPerWeek === undefined ? '' : `, laju ${formatSignedCount(p.recentPerWeek)}`;
+    return ` · perlu ${formatSignedCount(p.neededPerWeek)}/minggu${recent}${p.status === 'on_pace' ? ' ✅' : p.status === 'behind' ? ' ⚠️' : ''}`;
+  };
+  const line = (r: RekapLine, prefix: string): Html => {
+    const marks = lineMarks(r, week);
+    const target = r.targetBp !== undefined && r.gapHundredths !== undefined ? ` (target ${formatBasisPoints(r.targetBp)}; ${r.gapHundredths >= 0 ? 'lebih' : 'kurang'} ${formatHundredthsPoints(r.gapHundredths)})` : '';
+    return html`${prefix}${name(r)}: ${bold(r.coverage ? formatShare(r.coverage) : '–')}${target}${paceText(r.pace)}${marks ? ` · ${marks}` : ''}`;
   };
   return lines(
     html`🏅 ${bold(CHART_TEXT.rankTitle(scope, week))}`,
     demo ? html`⚠️ ${bold('Berisi data contoh (demo), bukan data resmi.')}` : undefined,
     '',
-    ...ranked.map(
-      (r, i) =>
-        html`${i + 1}. ${r.name}: ${bold(formatPercent(r.pct ?? 0))}${r.targetPct !== undefined && r.gapPoints !== undefined ? ` (target ${formatPercent(r.targetPct)}; ${r.gapPoints >= 0 ? 'lebih' : 'kurang'} ${formatPoints(Math.abs(r.gapPoints))})` : ''}${paceText(r.pace)}`,
-    ),
+    ...ranked.map((r, i) => line(r, `${i + 1}. `)),
+    partial.length > 0 ? '' : undefined,
+    partial.length > 0 ? html`${bold('Data belum lengkap (sementara; tidak diperingkat bersama yang lengkap):')}` : undefined,
+    ...partial.map((r) => line(r, '• ')),
     unranked.length > 0 ? '' : undefined,
-    unranked.length > 0 ? html`${italic('Belum dapat dihitung (data peserta atau penduduk bekerja belum ada):')} ${unranked.map((r) => r.name).join(', ')}` : undefined,
+    unranked.length > 0 ? html`${italic('Belum dapat dihitung (data peserta atau penduduk bekerja belum ada):')} ${unranked.map(name).join(', ')}` : undefined,
     '',
-    html`Perlu/minggu: tambahan peserta aktif per minggu agar target tercapai pada akhir tahun; laju: rata-rata 4 minggu terakhir.`,
+    html`Perlu/minggu: tambahan peserta aktif per minggu agar target tercapai pada akhir tahun (hanya untuk data lengkap); laju: rata-rata 4 minggu terakhir.`,
   );
 }
 
@@ -299,13 +330,9 @@ export const RANKING_TEXT = {
 export function pushedRekapMessage(input: {
   scope: Unit | 'national';
   week: WeekKey;
-  reported: number;
-  late: number;
-  total: number;
-  pct?: number | undefined;
-  previousPct?: number | undefined;
-  participants: number;
-  previousParticipants?: number | undefined;
+  /** The scope as an area (a province, the nation) or one unit. */
+  area?: AreaWeek | undefined;
+  unit?: UnitWeek | undefined;
   movers: Array<{ name: string; change: number }>;
   missing: string[];
   /** Reports of the week still awaiting a coordinator's verification. */
@@ -313,20 +340,32 @@ export function pushedRekapMessage(input: {
   demo: boolean;
   generatedAt: Date;
 }): Html {
-  const change =
-    input.previousParticipants !== undefined ? ` (${formatSignedCount(input.participants - input.previousParticipants)} dibanding minggu sebelumnya)` : '';
-  const pctChange =
-    input.pct !== undefined && input.previousPct !== undefined ? `, ${input.pct >= input.previousPct ? '+' : ''}${formatPoints(input.pct - input.previousPct)} dibanding minggu sebelumnya` : '';
   const MAX_NAMES = 30;
+  const a = input.area;
+  const u = input.unit;
+  const reportedLine = a
+    ? html`Laporan masuk: ${bold(reportedCountsText(a))}${a.reporting.late > 0 ? ` (${a.reporting.late} terlambat)` : ''}.`
+    : u
+      ? html`Laporan masuk: ${u.status === 'belum' ? 'belum' : u.status === 'terlambat' ? 'sudah (terlambat)' : 'sudah'}.`
+      : undefined;
+  const coverage = a
+    ? areaCoverageLine(a)
+    : u?.coverage
+      ? html`Capaian UC: ${bold(formatShare(u.coverage))}.`
+      : html`Capaian UC belum dapat dihitung: data penduduk bekerja belum lengkap.`;
+  const change = a?.change;
   return lines(
     html`📋 ${bold(`Rekap mingguan UC Jamsosnaker ${scopeName(input.scope)}`)}`,
     html`${formatWeekShort(input.week)} · dibuat ${formatDateTime(input.generatedAt, WIB)}`,
     input.demo ? html`⚠️ ${bold('Berisi data contoh (demo), bukan data resmi.')}` : undefined,
     '',
-    html`Laporan masuk: ${bold(`${input.reported} dari ${input.total} unit`)}${input.late > 0 ? ` (${input.late} terlambat)` : ''}.`,
+    reportedLine,
     input.awaiting > 0 ? html`⏳ ${input.awaiting} laporan menunggu verifikasi (/verifikasi).` : undefined,
-    input.pct !== undefined ? html`Capaian UC: ${bold(formatPercent(input.pct))}${pctChange}.` : html`Capaian UC belum dapat dihitung: data penduduk bekerja belum lengkap.`,
-    html`Peserta aktif: ${formatCount(input.participants)}${change}.`,
+    coverage,
+    a ? html`Peserta aktif: ${formatCount(a.participants)} (menurut laporan terakhir ${a.counted} dari ${a.members.length} kab/kota).` : u?.standing ? html`Peserta aktif: ${formatCount(u.standing.participants)}.` : undefined,
+    change
+      ? html`Dibanding minggu sebelumnya, atas ${change.sameSet ? `${change.units} kab/kota` : `${change.units} kab/kota yang dihitung pada kedua minggu`}: ${formatSignedCount(change.participants)} peserta${change.fromTenths !== undefined && change.toTenths !== undefined ? `, capaian ${formatTenthsChange(change.toTenths - change.fromTenths)}` : ''}.`
+      : undefined,
     input.movers.length > 0 ? '' : undefined,
     input.movers.length > 0 ? bold('Perubahan terbesar:') : undefined,
     ...input.movers.map((m) => html`• ${m.name}: ${formatSignedCount(m.change)} peserta`),

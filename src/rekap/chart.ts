@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import { categoryOf, COVERAGE_CATEGORIES } from '../domain/categories.js';
+import { shownPct } from '../domain/exact.js';
 import { formatCount, formatPercent } from '../domain/format.js';
 import type { Unit } from '../domain/regions/directory.js';
-import type { WeekKey } from '../domain/weeks.js';
+import { weekNumber, weekYear, type WeekKey } from '../domain/weeks.js';
 import { CATEGORY_COLOURS, categoryLegend, CHART_TEXT } from '../messages/rekap.js';
-import type { TrendPoint } from './data.js';
+import { rankedLines, type RekapLine } from '../queries/lines.js';
+import type { SeriesPoint } from '../queries/types.js';
 
 /** The font every chart is drawn with, shipped in the repository: a machine without fonts must still show text. */
 export const CHART_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => join(fontFolder(), f));
@@ -50,98 +52,150 @@ export function renderChart(option: echarts.EChartsCoreOption, width: number, he
   }
 }
 
-const weekLabel = (w: WeekKey): string => `M${Number(w.slice(6))}\n${w.slice(0, 4)}`;
+const weekLabel = (w: WeekKey): string => `Mg ${weekNumber(w)}\n${weekYear(w)}`;
 const demoMark = (demo: boolean) =>
   demo
-    ? [{ type: 'text', left: 16, bottom: 10, style: { text: CHART_TEXT.demoMark, fill: '#b2182b', fontSize: 14, fontWeight: 'bold', fontFamily: FONT_FAMILY } }]
+    ? [{ type: 'text', right: 16, top: 14, style: { text: CHART_TEXT.demoMark, fill: '#b2182b', fontSize: 14, fontWeight: 'bold', fontFamily: FONT_FAMILY } }]
     : [];
 const title = (text: string) => ({ text, left: 16, top: 10, textStyle: { fontSize: 18, fontWeight: 'bold', fontFamily: FONT_FAMILY } });
 
-/** Coverage week by week, with the target as a dashed line; participants when coverage cannot be computed. */
-export function trendChart(scope: Unit | 'national', series: TrendPoint[], demo: boolean): Png {
-  const withPct = series.some((p) => p.pct !== undefined);
-  const target = [...series].reverse().find((p) => p.targetPct !== undefined)?.targetPct;
-  const values = series.map((p) => (withPct ? (p.pct === undefined ? null : Math.round(p.pct * 100) / 100) : p.participants));
+/**
+ * Coverage week by week, with the target as a dashed line. A week whose counted kab/kota differ from the week before
+ * starts a new stretch of line: the line is never joined across a change of who is counted (that jump would measure
+ * who reported, not protection), and the break is marked on the axis. Participants when no coverage can be computed.
+ */
+export function trendChart(scope: Unit | 'national', series: SeriesPoint[], demo: boolean): Png {
+  const withPct = series.some((p) => p.coverage !== undefined);
+  const target = [...series].reverse().find((p) => p.targetBp !== undefined)?.targetBp;
+  const value = (p: SeriesPoint): number | null => (withPct ? (p.coverage ? shownPct(p.coverage) : null) : p.counted > 0 ? p.participants : null);
+  // One ECharts series per stretch of weeks with the same counted kab/kota; nulls elsewhere, so no stretch joins another.
+  const stretches: number[][] = [];
+  series.forEach((p, i) => {
+    if (i === 0 || p.compositionChanged || value(p) === null || stretches.length === 0) stretches.push([]);
+    if (value(p) !== null) stretches[stretches.length - 1]?.push(i);
+  });
+  const breaks = series.filter((p) => p.compositionChanged).map((p) => weekLabel(p.week));
+  const known = series.map(value).filter((v): v is number => v !== null);
+  const low = withPct ? Math.max(0, Math.floor((Math.min(...known, target !== undefined ? target / 100 : Infinity) - 5) / 5) * 5) : undefined;
   return renderChart(
     {
       title: title(CHART_TEXT.trendTitle(scope)),
-      legend: { top: 44, left: 16, itemGap: 36, textStyle: { fontSize: 13 } },
-      grid: { left: 80, right: 40, top: 90, bottom: 80 },
+      legend: { top: 44, left: 16, itemGap: 36, textStyle: { fontSize: 13 }, data: [withPct ? CHART_TEXT.coverage : CHART_TEXT.participants, ...(withPct && target !== undefined ? [`${CHART_TEXT.target} ${formatPercent(target / 100)}`] : [])] },
+      grid: { left: 80, right: 40, top: 90, bottom: 100 },
       xAxis: { type: 'category', data: series.map((p) => weekLabel(p.week)), axisLabel: { fontSize: 12 } },
       yAxis: {
         type: 'value',
-        scale: !withPct,
+        // A coverage axis starts near the data, not at 0: a 30-45% line must not read as flat.
+        ...(withPct ? { min: low } : { scale: true }),
         axisLabel: { fontSize: 12, formatter: (v: number) => (withPct ? formatPercent(v) : formatCount(v)) },
       },
       series: [
-        {
-          name: withPct ? CHART_TEXT.coverage : 'Peserta aktif',
+        ...stretches.map((idx) => ({
+          name: withPct ? CHART_TEXT.coverage : CHART_TEXT.participants,
           type: 'line',
-          data: values,
+          data: series.map((p, i) => (idx.includes(i) ? value(p) : null)),
+          connectNulls: false,
           symbolSize: 7,
           lineStyle: { width: 3, color: '#2166ac' },
           itemStyle: { color: '#2166ac' },
           label: { show: series.length <= 16, position: 'top', fontSize: 11, formatter: (p: { value: number }) => (withPct ? formatPercent(p.value) : formatCount(p.value)) },
-        },
+          ...(breaks.length > 0 && idx === stretches[0]
+            ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dotted', color: '#737373' }, label: { formatter: CHART_TEXT.compositionBreak, fontSize: 10, color: '#525252' }, data: breaks.map((xAxis) => ({ xAxis })) } }
+            : {}),
+        })),
         ...(withPct && target !== undefined
-          ? [{ name: `${CHART_TEXT.target} ${formatPercent(target)}`, type: 'line', data: series.map(() => target), symbol: 'none', lineStyle: { type: 'dashed', width: 2, color: '#b2182b' }, itemStyle: { color: '#b2182b' } }]
+          ? [{ name: `${CHART_TEXT.target} ${formatPercent(target / 100)}`, type: 'line', data: series.map(() => target / 100), symbol: 'none', lineStyle: { type: 'dashed', width: 2, color: '#b2182b' }, itemStyle: { color: '#b2182b' } }]
           : []),
       ],
-      graphic: demoMark(demo),
+      graphic: [...sourceLine(series[series.length - 1]?.week), ...demoMark(demo)],
     },
     1000,
-    560,
+    580,
   );
 }
+
+/** The source and date line every chart carries, so a slide with it needs no footnote of its own. */
+const sourceLine = (week: WeekKey | undefined) =>
+  week ? [{ type: 'text', right: 16, bottom: 10, style: { text: CHART_TEXT.source(week), fill: '#525252', fontSize: 11, fontFamily: FONT_FAMILY } }] : [];
 
 /** Short names that still tell Kabupaten Bandung from Kota Bandung. */
 const shortName = (u: Unit): string => (u.kind === 'provinsi' ? u.baseName : u.name.replace(/^Kabupaten /, 'Kab. '));
 
-/** Units ranked by coverage, best at the top, each bar coloured by its category (legend from the bands' data). */
-export function rankingChart(scope: Unit | 'national', week: WeekKey, rows: Array<{ unit: Unit; pct?: number | undefined }>, demo: boolean): Png {
-  const ranked = rows.filter((r) => r.pct !== undefined).sort((a, b) => (b.pct ?? 0) - (a.pct ?? 0));
-  const names = ranked.map((r) => shortName(r.unit));
-  const height = Math.max(320, 130 + ranked.length * 24);
-  const max = Math.max(10, ...ranked.map((r) => r.pct ?? 0));
+/**
+ * Units ranked by coverage, best at the top, each bar coloured by its category; partial areas after the complete ones,
+ * lighter and named as partial; stale figures named with their week; the target as a line.
+ */
+export function rankingChart(scope: Unit | 'national', week: WeekKey, rows: readonly RekapLine[], demo: boolean): Png {
+  const { ranked, partial } = rankedLines(rows);
+  const all = [...ranked, ...partial];
+  const names = all.map((r) => `${r.unit ? shortName(r.unit) : ''}${rankMark(r, week)}`);
+  const height = Math.max(320, 150 + all.length * 24);
+  const max = Math.max(10, ...all.map((r) => (r.coverage ? shownPct(r.coverage) : 0)));
+  const targets = [...new Set(all.map((r) => r.targetBp).filter((t): t is number => t !== undefined))];
   return renderChart(
     {
       title: title(CHART_TEXT.rankTitle(scope, week)),
-      legend: { top: 44, left: 16, itemGap: 36, textStyle: { fontSize: 13 } },
-      grid: { left: 190, right: 80, top: 86, bottom: 60 },
+      legend: { top: 44, left: 16, itemGap: 28, textStyle: { fontSize: 12 } },
+      grid: { left: 250, right: 80, top: 86, bottom: 70 },
       yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 12 } },
       xAxis: { type: 'value', max: Math.ceil(max / 10) * 10, axisLabel: { fontSize: 12, formatter: (v: number) => formatPercent(v) } },
-      series: COVERAGE_CATEGORIES.bands.map((band) => ({
+      series: COVERAGE_CATEGORIES.bands.map((band, i) => ({
         name: categoryLegend(band.key),
         type: 'bar',
         stack: 'one',
         barWidth: 16,
         itemStyle: { color: CATEGORY_COLOURS[band.key] },
-        data: ranked.map((r) => (r.pct !== undefined && categoryOf(r.pct) === band.key ? Math.round(r.pct * 100) / 100 : null)),
+        data: all.map((r) => {
+          const v = r.coverage ? shownPct(r.coverage) : undefined;
+          if (v === undefined || categoryOf(v) !== band.key) return null;
+          // A partial area's bar is pale: its figure stands on part of its kab/kota.
+          return r.partial ? { value: v, itemStyle: { opacity: 0.45 } } : v;
+        }),
         label: { show: true, position: 'right', fontSize: 11, formatter: (p: { value: number | null }) => (p.value === null ? '' : formatPercent(p.value)) },
+        // The target: one line where the rows share it (a province's own), none where they differ.
+        ...(i === 0 && targets.length === 1 && targets[0] !== undefined
+          ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#b2182b', width: 2 }, label: { formatter: `${CHART_TEXT.target} ${formatPercent(targets[0] / 100)}`, color: '#b2182b' }, data: [{ xAxis: targets[0] / 100 }] } }
+          : {}),
       })),
-      graphic: demoMark(demo),
+      graphic: [...sourceLine(week), ...demoMark(demo)],
     },
     1000,
     height,
   );
 }
 
-/** How many units reported each week, against how many should. */
-export function completenessChart(scope: Unit | 'national', series: TrendPoint[], demo: boolean): Png {
+/** " (sementara 2/7)", " (mg 46)": a ranked line's marks, in the chart's own short words. */
+const rankMark = (r: RekapLine, week: WeekKey): string => {
+  if (r.partial) return ` (sementara ${r.partial.members}/${r.partial.of})`;
+  if (r.kind === 'unit' && r.latestWeek && r.latestWeek !== week) return ` (mg ${weekNumber(r.latestWeek)}${r.stale ? ' ⚠' : ''})`;
+  return '';
+};
+
+/** How many reporting units (kab/kota and province governments) reported each week, against how many should. */
+export function completenessChart(scope: Unit | 'national', series: SeriesPoint[], demo: boolean): Png {
+  const total = Math.max(1, ...series.map((p) => p.reporting.units));
   return renderChart(
     {
       title: title(CHART_TEXT.completenessTitle(scope)),
       legend: { top: 44, left: 16, itemGap: 36, textStyle: { fontSize: 13 } },
-      grid: { left: 70, right: 40, top: 90, bottom: 80 },
+      grid: { left: 70, right: 40, top: 90, bottom: 100 },
       xAxis: { type: 'category', data: series.map((p) => weekLabel(p.week)), axisLabel: { fontSize: 12 } },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 12, formatter: (v: number) => formatCount(v) } },
+      // Shares of the units, so 9 of 552 is a visible bar and not a sliver under an axis to 600.
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { fontSize: 12, formatter: (v: number) => `${v}%` } },
       series: [
-        { name: CHART_TEXT.reported, type: 'bar', stack: 'all', data: series.map((p) => p.reported), itemStyle: { color: '#1a9850' }, label: { show: series.length <= 16, position: 'inside', fontSize: 11, color: '#ffffff', formatter: (p: { value: number }) => (p.value > 0 ? formatCount(p.value) : '') } },
-        { name: CHART_TEXT.notReported, type: 'bar', stack: 'all', data: series.map((p) => p.total - p.reported), itemStyle: { color: '#d9d9d9' } },
+        {
+          name: CHART_TEXT.reported,
+          type: 'bar',
+          stack: 'all',
+          data: series.map((p) => (p.reporting.units > 0 ? (p.reporting.reported / p.reporting.units) * 100 : 0)),
+          itemStyle: { color: '#1a9850' },
+          label: { show: series.length <= 16, position: 'top', fontSize: 11, color: '#1a1a1a', formatter: (p: { dataIndex: number }) => { const q = series[p.dataIndex]; return q ? `${formatCount(q.reporting.reported)}/${formatCount(q.reporting.units)}` : ''; } },
+        },
+        { name: CHART_TEXT.notReported, type: 'bar', stack: 'all', data: series.map((p) => (p.reporting.units > 0 ? (p.reporting.missing / p.reporting.units) * 100 : 0)), itemStyle: { color: '#d9d9d9' } },
       ],
-      graphic: demoMark(demo),
+      graphic: [{ type: 'text', left: 16, bottom: 30, style: { text: CHART_TEXT.completenessUnits(total), fill: '#525252', fontSize: 11, fontFamily: FONT_FAMILY } }, ...sourceLine(series[series.length - 1]?.week), ...demoMark(demo)],
     },
     1000,
-    520,
+    540,
   );
 }

@@ -1,11 +1,9 @@
-import type { Deadline } from '../domain/deadline.js';
 import { periodSlug, type Period } from '../domain/periods.js';
-import type { RegionDirectory } from '../domain/regions/directory.js';
 import { EXPORT_TEXT } from '../messages/rekap.js';
 import type { Actor } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import type { UnverifiedInTotals } from '../domain/verification.js';
-import { buildRekap, type Rekap, type RekapScope } from './data.js';
+import type { ReadSide } from '../queries/read-side.js';
+import type { ScopeReport, Scope as RekapScope } from '../queries/types.js';
 
 /** `kepulauan-bangka-belitung`, `kota-pangkal-pinang`, `nasional`: a scope in a file name. */
 export function scopeSlug(scope: RekapScope): string {
@@ -19,21 +17,21 @@ export function scopeSlug(scope: RekapScope): string {
 }
 
 export interface RekapFile {
-  rekap: Rekap;
+  rekap: ScopeReport;
   bytes: Buffer;
   filename: string;
 }
 
 /** The XLSX rekap of a scope and period, recorded in the audit trail (who, scope, period). */
 export async function exportRekap(
-  deps: { store: Store; regions: RegionDirectory; deadline: Deadline; unverified?: UnverifiedInTotals },
+  deps: { store: Store; readSide: ReadSide },
   scope: RekapScope,
   period: Period,
   by: Actor,
   now: Date,
   via: 'chat' | 'cli' | 'push',
 ): Promise<RekapFile> {
-  const rekap = await buildRekap(deps.store, deps.regions, deps.deadline, scope, period, deps.unverified);
+  const rekap = await deps.readSide.report(scope, period);
   // The spreadsheet writer is loaded on the first export, not at start-up (it is most of a second's import budget).
   const { rekapXlsx } = await import('./xlsx.js');
   const bytes = await rekapXlsx(rekap, now, by.name);

@@ -3,61 +3,71 @@ import { NONASN_PROGRAMMES, PARTICIPANT_FIELDS, ALL_FIELDS } from '../domain/fig
 import { formatDateTime } from '../domain/format.js';
 import { WIB } from '../domain/zones.js';
 import { FIELD_LABELS } from '../messages/labels.js';
-import { categoryLegend, categorySourceText, periodText, REKAP_TEXT, scopeName, STATUS_LABELS } from '../messages/rekap.js';
+import { categoryLegend, categorySourceText, lineMarks, periodText, REKAP_TEXT, scopeName, STATUS_LABELS } from '../messages/rekap.js';
 import { COVERAGE_CATEGORIES } from '../domain/categories.js';
 import { VERIFICATION_CELL } from '../messages/verification.js';
-import type { Rekap, RekapRow, TrendRow } from './data.js';
+import type { Share } from '../domain/exact.js';
+import type { WeekKey } from '../domain/weeks.js';
+import { rekapLines, type RekapLine } from '../queries/lines.js';
+import type { ScopeReport, TrendRow } from '../queries/types.js';
 
 
 const COUNT = '#,##0';
 const PCT = '0.0%';
+const PCT2 = '0.00%';
 const POINTS = '0.0';
+const POINTS2 = '0.00';
 const PROGRAMME_SHORT = { nonasn_jkk: 'JKK', nonasn_jkm: 'JKM', nonasn_jht: 'JHT', nonasn_jp: 'JP' } as const;
 
 // Numbers stay numbers with a format (an Indonesian Excel shows 1.234 and 50,1%); codes stay text ("19.71" is not 19,71).
-const text = (v: string | undefined): Cell => (v === undefined ? null : { value: v, type: String });
+// A coverage is stored exactly (participants / workforce); "0.0%" then shows the very digit the chat shows, because
+// both round the exact value half up (see domain/exact.ts). Differences of percentages (gap) are the shown values'.
+const text = (v: string | undefined): Cell => (v === undefined || v === '' ? null : { value: v, type: String });
 const codeCell = (v: string): Cell => ({ value: v, type: String, format: '@' });
 const count = (v: number | undefined): Cell => (v === undefined ? null : { value: v, type: Number, format: COUNT });
-const pct = (v: number | undefined): Cell => (v === undefined ? null : { value: v / 100, type: Number, format: PCT });
-const points = (v: number | undefined): Cell => (v === undefined ? null : { value: Math.round(v * 100) / 100, type: Number, format: POINTS });
+const ratio = (s: Share | undefined): Cell => (s === undefined ? null : { value: s.num / s.den, type: Number, format: PCT });
+const basisPoints = (bp: number | undefined): Cell => (bp === undefined ? null : { value: bp / 10_000, type: Number, format: bp % 10 === 0 ? PCT : PCT2 });
+const points = (hundredths: number | undefined): Cell => (hundredths === undefined ? null : { value: hundredths / 100, type: Number, format: hundredths % 10 === 0 ? POINTS : POINTS2 });
 const header = (v: string): Cell => ({ value: v, type: String, fontWeight: 'bold', wrap: true });
 
-function rekapRow(r: RekapRow, name: string, status: string | undefined, bold = false): Cell[] {
+function rekapRow(r: RekapLine, name: string, week: WeekKey, bold = false): Cell[] {
+  const own = r.kind === 'own';
+  const status = r.status ? STATUS_LABELS[r.status] : r.reporting ? REKAP_TEXT.areaStatus(r.reporting) : undefined;
+  const verification = r.verification ? VERIFICATION_CELL[r.verification] : r.verified && r.verified.counted > 0 ? REKAP_TEXT.areaVerified(r.verified) : undefined;
+  const note = [lineMarks(r, week), r.noData !== undefined ? REKAP_TEXT.noDataNote(r.noData) : '', r.kind === 'total' ? REKAP_TEXT.totalNote(r) : ''].filter((n) => n !== '').join('; ');
   const cells: Cell[] = [
-    r.kind === 'area' && r.unit.code === '00' ? text('') : codeCell(r.unit.code),
+    r.kind === 'total' || !r.unit ? null : codeCell(r.unit.code),
     text(name),
     text(r.latestWeek),
-    ...PARTICIPANT_FIELDS.map((f) => (r.kind === 'own' ? null : count(r.segments[f]))),
-    r.kind === 'own' ? null : count(r.participants),
+    ...PARTICIPANT_FIELDS.map((f) => (own ? null : count(r.segments?.[f]))),
+    own ? null : count(r.participants),
     count(r.workforce),
-    text(r.kind === 'own' ? undefined : r.baseline ? `${r.baseline.workforce_source} (${r.baseline.year})` : undefined),
-    pct(r.pct),
-    pct(r.targetPct),
-    points(r.gapPoints),
-    count(r.pace?.neededPerWeek !== undefined ? Math.ceil(r.pace.neededPerWeek) : r.pace?.status === 'reached' ? 0 : undefined),
-    count(r.pace?.recentPerWeek !== undefined ? Math.round(r.pace.recentPerWeek) : undefined),
+    text(r.workforceSource),
+    ratio(r.coverage),
+    basisPoints(r.targetBp),
+    points(r.gapHundredths),
+    count(r.pace?.neededPerWeek !== undefined ? r.pace.neededPerWeek : r.pace?.status === 'reached' ? 0 : undefined),
+    count(r.pace?.recentPerWeek),
     count(r.nonAsn?.total),
-    ...NONASN_PROGRAMMES.flatMap((p) => [count(r.nonAsn?.programmes[p].count), pct(r.nonAsn?.programmes[p].pct)]),
+    ...NONASN_PROGRAMMES.flatMap((p) => [count(r.nonAsn?.programmes[p].count), r.nonAsn && r.nonAsn.total > 0 ? ratio({ num: r.nonAsn.programmes[p].count, den: r.nonAsn.total }) : null]),
     text(status),
-    text(r.verification ? VERIFICATION_CELL[r.verification] : r.verified ? REKAP_TEXT.areaVerified(r.verified) : undefined),
-    text(r.noData ? REKAP_TEXT.noDataNote(r.noData) : undefined),
+    text(verification),
+    text(note),
     text(r.demo ? REKAP_TEXT.yes : undefined),
   ];
   return bold ? cells.map((c) => (c && typeof c === 'object' && 'value' in c ? { ...c, fontWeight: 'bold' as const } : c)) : cells;
 }
 
-function rekapSheet(k: Rekap): Cell[][] {
+function rekapSheet(k: ScopeReport): Cell[][] {
   const h = REKAP_TEXT.headers;
   const head: Cell[] = [
     h.code, h.name, h.latestWeek, ...PARTICIPANT_FIELDS.map(h.segment), h.participants, h.workforce, h.workforceSource, h.coverage, h.target, h.gap, h.needed, h.recent, h.nonAsnTotal,
     ...NONASN_PROGRAMMES.flatMap((p) => [h.programme(PROGRAMME_SHORT[p]), h.programmePct(PROGRAMME_SHORT[p])]),
     h.status(k.week), h.verification, h.note, h.demo,
   ].map(header);
-  const rows = k.rows.map((r) =>
-    rekapRow(r, r.kind === 'own' ? REKAP_TEXT.ownRow(r.unit) : r.unit.name, r.status ? STATUS_LABELS[r.status] : r.reported ? REKAP_TEXT.areaStatus(r.reported) : undefined),
-  );
-  const total = k.total ? [rekapRow(k.total, REKAP_TEXT.totalRow(k.scope), k.total.reported ? REKAP_TEXT.areaStatus(k.total.reported) : undefined, true)] : [];
-  return [head, ...rows, ...total];
+  const { rows, total } = rekapLines(k);
+  const nameOf = (r: RekapLine): string => (!r.unit ? '' : r.kind === 'own' ? REKAP_TEXT.ownRow(r.unit) : r.kind === 'area' ? r.unit.baseName : r.unit.name);
+  return [head, ...rows.map((r) => rekapRow(r, nameOf(r), k.week)), ...(total ? [rekapRow(total, REKAP_TEXT.totalRow(k.scope), k.week, true)] : [])];
 }
 
 function trendRow(t: TrendRow): Cell[] {
@@ -70,26 +80,25 @@ function trendRow(t: TrendRow): Cell[] {
     ...ALL_FIELDS.map((f) => count(t.figures?.[f])),
     count(t.participants),
     count(t.workforce),
-    pct(t.pct),
+    ratio(t.coverage),
     { value: t.revisions, type: Number },
     text(t.verification ? VERIFICATION_CELL[t.verification] : undefined),
-    text(t.noData ? REKAP_TEXT.noDataNote(t.noData) : undefined),
+    text(t.noData !== undefined ? REKAP_TEXT.noDataNote(t.noData) : undefined),
     text(t.demo ? REKAP_TEXT.yes : undefined),
   ];
 }
 
-function trendSheet(k: Rekap): Cell[][] {
+function trendSheet(k: ScopeReport): Cell[][] {
   const h = REKAP_TEXT.headers;
   const head = [h.code, h.name, h.province, h.week, h.weekStatus, ...ALL_FIELDS.map((f) => FIELD_LABELS[f]), h.participants, h.workforce, h.coverage, h.revisions, h.verification, h.note, h.demo].map(header);
   return [head, ...k.trend.map(trendRow)];
 }
 
-function metaSheet(k: Rekap, generatedAt: Date, generatedBy: string): Cell[][] {
+function metaSheet(k: ScopeReport, generatedAt: Date, generatedBy: string): Cell[][] {
   const m = REKAP_TEXT.meta;
   const pair = (a: string, b: string): Cell[] => [{ value: a, type: String, fontWeight: 'bold' }, { value: b, type: String, wrap: true }, null];
-  const sources = k.rows
-    .filter((r) => r.kind !== 'own')
-    .map((r): Cell[] => [codeCell(r.unit.code), text(r.unit.name), text(r.baseline ? `${r.baseline.workforce_source} (data tahun ${r.baseline.year})` : m.noSource)]);
+  const members = k.area ? k.area.members : k.unit ? [k.unit] : [];
+  const sources = members.map((u): Cell[] => [codeCell(u.unit.code), text(u.unit.name), text(u.baseline ? `${u.baseline.workforce_source} (data tahun ${u.baseline.year})` : m.noSource)]);
   return [
     [{ value: m.title, type: String, fontWeight: 'bold' }, null, null],
     pair(m.scope, scopeName(k.scope)),
@@ -113,13 +122,13 @@ function metaSheet(k: Rekap, generatedAt: Date, generatedBy: string): Cell[][] {
 const widths = (n: number, first: number[], rest: number) => Array.from({ length: n }, (_, i) => ({ width: first[i] ?? rest }));
 
 /** The rekap as an XLSX workbook: sheets Rekap, Tren and Metadata, frozen header rows, numbers with formats. */
-export async function rekapXlsx(k: Rekap, generatedAt: Date, generatedBy: string): Promise<Buffer> {
+export async function rekapXlsx(k: ScopeReport, generatedAt: Date, generatedBy: string): Promise<Buffer> {
   const rekap = rekapSheet(k);
   const trend = trendSheet(k);
   const meta = metaSheet(k, generatedAt, generatedBy);
   const out = await writeXlsxFile(
     [
-      { data: rekap, sheet: REKAP_TEXT.sheetRekap, stickyRowsCount: 1, stickyColumnsCount: 2, columns: widths(rekap[0]?.length ?? 0, [10, 44, 12], 14) },
+      { data: rekap, sheet: REKAP_TEXT.sheetRekap, orientation: 'landscape', stickyRowsCount: 1, stickyColumnsCount: 2, columns: widths(rekap[0]?.length ?? 0, [10, 44, 12], 14) },
       { data: trend, sheet: REKAP_TEXT.sheetTrend, stickyRowsCount: 1, stickyColumnsCount: 2, columns: widths(trend[0]?.length ?? 0, [10, 36, 9, 10, 11], 14) },
       { data: meta, sheet: REKAP_TEXT.sheetMeta, columns: [{ width: 42 }, { width: 90 }, { width: 40 }] },
     ],

@@ -11,6 +11,7 @@ import { ATTENDANCE_LABELS, readinessMessage, reminderMessage, meetingText, type
 import type { Outbox } from '../outbox/outbox.js';
 import type { Meeting, MessageBody } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import type { ReadSide } from '../queries/read-side.js';
 import { meetingAudience, roleOf } from './recipients.js';
 
 
@@ -32,7 +33,7 @@ export const meetingParties = (store: Store, regions: RegionDirectory, adminIds:
  * reschedule starts afresh); a unit that has not reported this week is asked, in its reminder, to report before the
  * session. With every reminder the organiser gets a readiness note listing the units still missing.
  */
-export function meetingJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; offsets: readonly Offset[]; adminIds: readonly number[] }) {
+export function meetingJob(o: { store: Store; readSide: ReadSide; regions: RegionDirectory; outbox: Outbox; offsets: readonly Offset[]; adminIds: readonly number[] }) {
   return async (now: Date): Promise<void> => {
     for (const m of o.store.meetings.all()) {
       const start = Date.parse(m.startsAt);
@@ -44,7 +45,7 @@ export function meetingJob(o: { store: Store; regions: RegionDirectory; outbox: 
       if (o.store.outbox.has(reminderId) && o.store.outbox.has(readinessId)) continue;
       const { units, recipients } = meetingAudience(o.store, o.regions, m);
       const missing: Unit[] = [];
-      for (const u of units) if (!(await o.store.reports.get(u.code, weekOf(now, u.zone.iana)))) missing.push(u);
+      for (const u of units) if (!(await o.readSide.hasReported(u, weekOf(now, u.zone.iana)))) missing.push(u);
       const notReported = new Set(missing.map((u) => u.code));
       if (!o.store.outbox.has(reminderId)) {
         const parties = meetingParties(o.store, o.regions, o.adminIds, m);

@@ -7,12 +7,13 @@ import { WIB } from '../domain/zones.js';
 import type { Logger } from '../logger.js';
 import { chartCaptions, pushedRekapMessage, PUSH_TITLE, EXPORT_TEXT } from '../messages/rekap.js';
 import type { Outbox } from '../outbox/outbox.js';
-import type { Rekap } from '../rekap/data.js';
+import { rekapLines } from '../queries/lines.js';
+import type { ReadSide } from '../queries/read-side.js';
+import type { ScopeReport } from '../queries/types.js';
 import { exportRekap, scopeSlug } from '../rekap/service.js';
 import type { FilePart } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { unitChats } from './recipients.js';
-import type { UnverifiedInTotals } from '../domain/verification.js';
 
 /** Files of pushed rekaps are kept this many weeks, then removed (the XLSX can always be made again with /ekspor). */
 const KEEP_FILES_WEEKS = 8;
@@ -40,35 +41,28 @@ export function dueRekapWeek(scope: Scope, now: Date, deadline: Deadline, afterM
   return undefined;
 }
 
-function summaryOf(rekap: Rekap, now: Date) {
-  const rows = rekap.rows.filter((r) => r.kind !== 'own');
-  const total = rekap.total ?? rekap.rows[0];
-  const statuses = rekap.statuses;
-  const counted = rekap.scope === 'national' ? statuses.filter((s) => s.unit.kind !== 'provinsi') : statuses;
+function summaryOf(rekap: ScopeReport, now: Date) {
+  const { rows } = rekapLines(rekap);
+  // Movers compare a unit (or province) with itself the week before, over the same kab/kota.
   const movers = rows
-    .filter((r) => r.previousParticipants !== undefined && r.latestWeek !== undefined)
-    .map((r) => ({ name: r.unit.kind === 'provinsi' ? r.unit.baseName : r.unit.name, change: r.participants - (r.previousParticipants ?? 0) }))
-    .filter((m) => m.change !== 0)
+    .filter((r) => r.kind !== 'own' && r.change !== undefined && r.change !== 0)
+    .map((r) => ({ name: r.unit ? (r.kind === 'area' ? r.unit.baseName : r.unit.name) : '', change: r.change ?? 0 }))
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
     .slice(0, MOVERS);
+  const area = rekap.area;
+  const units = area ? [...area.governments, ...area.members] : rekap.unit ? [rekap.unit] : [];
   const missing =
     rekap.scope === 'national'
-      ? rows.filter((r) => r.reported && r.reported.onTime + r.reported.late < r.reported.total).map((r) => `${r.unit.baseName} (${(r.reported?.total ?? 0) - (r.reported?.onTime ?? 0) - (r.reported?.late ?? 0)})`)
-      : statuses.filter((s) => s.status === 'belum').map((s) => s.unit.name);
-  const previousPct = total?.previousParticipants !== undefined && total.workforce ? (total.previousParticipants / total.workforce) * 100 : undefined;
+      ? (area?.provinces ?? []).filter((p) => p.reporting.missing > 0).map((p) => `${(p.scope as Unit).baseName} (${p.reporting.missing})`)
+      : units.filter((u) => u.status === 'belum').map((u) => (u.unit.kind === 'provinsi' ? `Pemerintah ${u.unit.name}` : u.unit.name));
   return pushedRekapMessage({
     scope: rekap.scope,
     week: rekap.week,
-    reported: counted.filter((s) => s.status !== 'belum').length,
-    late: counted.filter((s) => s.status === 'terlambat').length,
-    total: counted.length,
-    pct: total?.pct,
-    previousPct,
-    participants: total?.participants ?? 0,
-    previousParticipants: total?.previousParticipants,
+    area,
+    unit: rekap.unit,
     movers,
     missing,
-    awaiting: rekap.trend.filter((t) => t.week === rekap.week && t.verification === 'pending').length,
+    awaiting: area ? area.reporting.awaiting : rekap.unit?.own?.verification === 'pending' ? 1 : 0,
     demo: rekap.demo,
     generatedAt: now,
   });
@@ -80,7 +74,7 @@ function summaryOf(rekap: Rekap, now: Date) {
  * once, also after a restart; after downtime only the latest due week is sent. Files are written under the data folder
  * before the item is queued, and old ones are removed.
  */
-export function rekapJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; deadline: Deadline; afterMs: number; dataDir: string; logger: Logger; unverified: UnverifiedInTotals }) {
+export function rekapJob(o: { store: Store; readSide: ReadSide; regions: RegionDirectory; outbox: Outbox; deadline: Deadline; afterMs: number; dataDir: string; logger: Logger }) {
   return async (now: Date): Promise<void> => {
     const scopes: Scope[] = ['national', ...o.regions.provinces];
     for (const scope of scopes) {
@@ -91,18 +85,17 @@ export function rekapJob(o: { store: Store; regions: RegionDirectory; outbox: Ou
       if (o.store.outbox.has(id)) continue;
       const recipients = rekapRecipients(o.store, scope);
       if (recipients.length === 0) continue;
-      const made = await exportRekap({ store: o.store, regions: o.regions, deadline: o.deadline, unverified: o.unverified }, scope, { from: week, to: week, kind: 'week' }, PUSHER, now, 'push');
+      const made = await exportRekap({ store: o.store, readSide: o.readSide }, scope, { from: week, to: week, kind: 'week' }, PUSHER, now, 'push');
       const folder = join(FILES_DIR, `rekap-${week}`);
       await mkdir(join(o.dataDir, folder), { recursive: true });
       const parts: FilePart[] = [{ kind: 'html', text: summaryOf(made.rekap, now).text }];
       if (scope === 'national' || scope.kind === 'provinsi') {
         const { rankingChart } = await import('../rekap/chart.js');
-        const rows = made.rekap.rows.filter((r) => r.kind !== 'own');
+        const { rows } = rekapLines(made.rekap);
         const png = rankingChart(scope, week, rows, made.rekap.demo);
         const pngName = `peringkat-${scopeSlug(scope)}-${week}.png`;
         await writeFile(join(o.dataDir, folder, pngName), png.png);
-        const ranked = [...rows].sort((a, b) => (b.pct ?? -1) - (a.pct ?? -1));
-        const caption = chartCaptions.ranking(scope, week, ranked.map((r) => ({ name: r.unit.kind === 'provinsi' ? r.unit.baseName : r.unit.name, pct: r.pct })), made.rekap.demo);
+        const caption = chartCaptions.ranking(scope, week, rows, made.rekap.demo);
         parts.push({ kind: 'photo', path: `${folder}/${pngName}`, filename: pngName, caption: caption.text });
       }
       await writeFile(join(o.dataDir, folder, made.filename), made.bytes);

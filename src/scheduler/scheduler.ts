@@ -9,11 +9,13 @@ import { lateReminderMessage, lateReminderTitle } from '../messages/reminders.js
 import type { Outbox, Recipient } from '../outbox/outbox.js';
 import type { MessageBody } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import type { ReadSide } from '../queries/read-side.js';
 import { unitChats } from './recipients.js';
 
 export interface SchedulerOptions {
   clock: () => Date;
   store: Store;
+  readSide: ReadSide;
   regions: RegionDirectory;
   outbox: Outbox;
   reportDeadline: Deadline;
@@ -56,7 +58,7 @@ export function createScheduler(o: SchedulerOptions) {
         const bodies: Record<string, MessageBody> = {};
         const recipients: Recipient[] = [];
         for (const unit of group.units) {
-          if (await o.store.reports.get(unit.code, week)) continue;
+          if (await o.readSide.hasReported(unit, week)) continue;
           const chats = unitChats(o.store, unit.code, ['staff']);
           if (chats.length === 0) continue;
           bodies[unit.code] = { format: 'html', text: lateReminderMessage(unit, week, group.at, group.because).text };

@@ -4,7 +4,8 @@ import { awaitingMessage, noticeTitle } from '../messages/verification.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Store } from '../store/store.js';
 import { decisionButtons } from './decision-buttons.js';
-import { awaitingReports, unitsVerifiedBy } from './awaiting.js';
+import { unitsVerifiedBy } from '../domain/verification.js';
+import type { ReadSide } from '../queries/read-side.js';
 import { verifierChats } from './recipients.js';
 
 /** Reports arriving within one window go to their coordinators as one notice: a busy Friday is not a flood. */
@@ -19,7 +20,7 @@ const stamp = (t: number): string => new Date(t).toISOString().slice(0, 16).repl
  * verifiers of their province (or, for provinces' own reports, the national coordinators) as one outbox item, with
  * ✅ / ↩️ buttons. The item id names the scope and window, so a window is noticed once, also after a restart.
  */
-export function verificationNoticeJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; logger: Logger }) {
+export function verificationNoticeJob(o: { store: Store; readSide: ReadSide; regions: RegionDirectory; outbox: Outbox; logger: Logger }) {
   return async (now: Date): Promise<void> => {
     const lastEnd = Math.floor(now.getTime() / NOTICE_WINDOW_MS) * NOTICE_WINDOW_MS;
     const scopes = ['national', ...o.regions.provinces.map((p) => p.code)];
@@ -31,7 +32,7 @@ export function verificationNoticeJob(o: { store: Store; regions: RegionDirector
       if (chats.length === 0) continue;
       const windows = Array.from({ length: LOOK_BACK_WINDOWS }, (_, i) => lastEnd - (i + 1) * NOTICE_WINDOW_MS).filter((start) => !o.store.outbox.has(`vfy-${scope}-${stamp(start)}`));
       if (windows.length === 0) continue;
-      const awaiting = await awaitingReports(o.store, units, now, 2);
+      const awaiting = await o.readSide.awaiting(units, now, 2);
       for (const start of windows) {
         const arrived = awaiting.filter((r) => r.at.getTime() >= start && r.at.getTime() < start + NOTICE_WINDOW_MS);
         if (arrived.length === 0) continue;

@@ -31,13 +31,13 @@ describe('/papan: a live status board (issue 13)', () => {
   it('is posted and pinned, edited as reports arrive at most once a minute, and survives a restart', async () => {
     await h.api.sendText(coord, '/papan', h.api.group(GROUP, 'Koordinator UC Babel', 'supergroup'));
     expect(board()?.text).toContain('📋 Papan status laporan · Provinsi Kepulauan Bangka Belitung');
-    expect(board()?.text).toContain('Sudah melapor: 0 dari 8 unit.');
+    expect(board()?.text).toContain('Sudah melapor: 0 dari 8 unit pelapor (kab/kota dan pemerintah provinsi).');
     expect(board()?.text).toContain('Batas waktu: Jumat, 27 November 2026 pukul 15.00 WIB (sisa 3 hari 5 jam).');
     await seedReport(h.app.store, '19.71', '2026-W48', PANGKALPINANG_W48);
     await at(30_000);
     expect(board()?.edits).toBe(0);
     await at(61_000);
-    expect(board()?.text).toContain('Sudah melapor: 1 dari 8 unit.');
+    expect(board()?.text).toContain('Sudah melapor: 1 dari 8 unit pelapor (kab/kota dan pemerintah provinsi).');
     expect(board()?.text).not.toContain('• Kota Pangkal Pinang');
     await seedReport(h.app.store, '19.01', '2026-W48', PANGKALPINANG_W48);
     await seedReport(h.app.store, '19.02', '2026-W48', PANGKALPINANG_W48);
@@ -46,7 +46,7 @@ describe('/papan: a live status board (issue 13)', () => {
     await h.restart();
     await at(125_000);
     expect(board()?.edits).toBe(2);
-    expect(board()?.text).toContain('Sudah melapor: 3 dari 8 unit.');
+    expect(board()?.text).toContain('Sudah melapor: 3 dari 8 unit pelapor (kab/kota dan pemerintah provinsi).');
     expect(h.api.failedCalls().filter((c) => !/not modified/.test(c.description ?? ''))).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe('/papan: a live status board (issue 13)', () => {
     await at(61_000);
     const second = board();
     expect(second?.message_id).toBeGreaterThan(first);
-    expect(second?.text).toContain('Sudah melapor: 1 dari 8 unit.');
+    expect(second?.text).toContain('Sudah melapor: 1 dari 8 unit pelapor (kab/kota dan pemerintah provinsi).');
     await at(7 * 86_400_000);
     expect(board()?.text).toContain('minggu ke-49 tahun 2026');
     expect(board()?.message_id).toBeGreaterThan(second?.message_id ?? 0);

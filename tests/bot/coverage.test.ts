@@ -76,11 +76,14 @@ describe('/coverage for a province and the nation', () => {
   it('adds up its kab/kota and shows who reported this week', async () => {
     const text = await ask('/cakupan Babel');
     expect(text).toContain('Provinsi Kepulauan Bangka Belitung · kode 19 · gabungan 7 kab/kota');
-    expect(text).toContain('Minggu ke-48 tahun 2026 (23–29 November 2026): 1 dari 7 kab/kota telah melapor.');
+    // Completeness counts reporting units (kab/kota and the province government); it says which.
+    expect(text).toContain('Minggu ke-48 tahun 2026 (23–29 November 2026): 1 dari 7 kab/kota; 2 dari 8 unit pelapor (termasuk pemerintah provinsi) telah melapor.');
     // 52.368 + (24.500 + 11.200 + 2.205 + 58) = 90.331
     expect(text).toContain('Peserta aktif: 90.331 (menurut laporan terakhir 2 dari 7 kab/kota)');
-    expect(text).toContain('Capaian UC: 15,8% dari 573.200 penduduk bekerja');
-    expect(text).toContain('Non-ASN Pemerintah Provinsi: 6.800 pegawai');
+    // The province's own workforce is never the denominator of two kab/kota's participants (that read 15,8% once).
+    expect(text).toContain('Capaian UC belum dapat dihitung: data penduduk bekerja tahun 2026 belum diisi untuk kab/kota yang melapor.');
+    expect(text).not.toContain('15,8%');
+    expect(text).toContain('Non-ASN Pemerintah Provinsi (laporan minggu ke-48): 6.800 pegawai');
     expect(text).toContain('• Kota Pangkal Pinang: 52.368 peserta · – · minggu ini');
     expect(text).toContain('• Kabupaten Bangka: 37.963 peserta · – · minggu ke-47');
     expect(text).toContain('• Kabupaten Belitung Timur: belum ada laporan');
@@ -89,10 +92,22 @@ describe('/coverage for a province and the nation', () => {
   it('shows the nation by province', async () => {
     const text = await ask('/cakupan nasional');
     expect(text).toContain('Capaian UC Jamsosnaker · Nasional');
-    expect(text).toContain('1 dari 514 kab/kota telah melapor');
+    expect(text).toContain('1 dari 514 kab/kota; 2 dari 552 unit pelapor (termasuk 38 pemerintah provinsi) telah melapor');
     expect(text).toContain('Peserta aktif: 90.331 (menurut laporan terakhir 2 dari 514 kab/kota)');
-    expect(text).toContain('• Kepulauan Bangka Belitung: 15,8% · 1/7');
-    expect(text).toContain('• Papua Barat Daya: – · 0/6');
+    expect(text).toContain('• Kepulauan Bangka Belitung: – · 1/7 kab/kota melapor');
+    expect(text).toContain('• Papua Barat Daya: – · 0/6 kab/kota melapor');
+  });
+
+  it('says a partial area is partial, over the same kab/kota above and below the line', async () => {
+    await seedBaseline(h.app.store, '19.71', { workforce_total: 104_000 });
+    await seedBaseline(h.app.store, '19.01', { workforce_total: 160_000 });
+    for (const code of ['19.02', '19.03', '19.04', '19.05', '19.06']) await seedBaseline(h.app.store, code, { workforce_total: 63_000 });
+    const text = await ask('/cakupan Babel');
+    // (52.368 + 37.963) / (104.000 + 160.000) = 34,2%; those two hold 264.000 of 579.000 workers = 45,6%.
+    expect(text).toContain('Capaian UC sementara: 34,2% dari 264.000 penduduk bekerja (sementara: atas 2 dari 7 kab/kota, 45,6% penduduk bekerja provinsi)');
+    expect(text).toContain('Laju yang diperlukan untuk mencapai target belum dihitung karena data kab/kota belum lengkap.');
+    const nation = await ask('/cakupan nasional');
+    expect(nation).toContain('• Kepulauan Bangka Belitung: 34,2% (sementara: atas 2 dari 7 kab/kota, 45,6% penduduk bekerja provinsi) · 1/7 kab/kota melapor');
   });
 });
 

@@ -43,11 +43,13 @@ describe('the weekly rekap, pushed after the deadline (issue 10)', () => {
       const got = h.api.messages(chatId).slice(chatId === babelGroup.id ? 4 : 3);
       expect(got.map((m) => m.file?.kind ?? 'text')).toEqual(['text', 'photo', 'document']);
       expect(got[0]?.text).toContain('Rekap mingguan UC Jamsosnaker Provinsi Kepulauan Bangka Belitung');
-      expect(got[0]?.text).toContain('Laporan masuk: 7 dari 8 unit.');
+      expect(got[0]?.text).toContain('Laporan masuk: 6 dari 7 kab/kota; 7 dari 8 unit pelapor (termasuk pemerintah provinsi).');
       expect(got[0]?.text).toContain('Belum melapor (1): Kabupaten Belitung Timur.');
       // Belitung Timur did not report: its stock carries, so it is not a mover.
       expect(got[0]?.text).toContain('Perubahan terbesar:\n• Kabupaten Bangka: +100 peserta');
-      expect(got[0]?.text).toContain('Capaian UC: 41,2%, +0,1 poin dibanding minggu sebelumnya.');
+      expect(got[0]?.text).toContain('Capaian UC: 41,2% dari 729.000 penduduk bekerja (atas seluruh 7 kab/kota)');
+      // Belitung Timur's week-47 stock carries: the change compares the same 7 kab/kota in both weeks.
+      expect(got[0]?.text).toContain('Dibanding minggu sebelumnya, atas 7 kab/kota: +600 peserta, capaian +0,1 poin.');
       expect(got[1]?.file?.fileName).toBe('peringkat-kepulauan-bangka-belitung-2026-W48.png');
       const sheets = await readXlsxFile(got[2]?.file?.bytes ?? Buffer.alloc(0));
       expect(sheets[0]?.data).toHaveLength(1 + 7 + 1 + 1);
@@ -79,6 +81,6 @@ describe('the weekly rekap, pushed after the deadline (issue 10)', () => {
     const late = h.api.messages(dewi.id).slice(6);
     expect(late.map((m) => m.file?.fileName ?? 'text')).toEqual(['text', 'peringkat-kepulauan-bangka-belitung-2026-W51.png', 'rekap-uc-kepulauan-bangka-belitung-2026-W51.xlsx']);
     expect(late[0]?.text).toContain('minggu ke-51 tahun 2026');
-    expect(late[0]?.text).toContain('Laporan masuk: 0 dari 8 unit.');
+    expect(late[0]?.text).toContain('Laporan masuk: 0 dari 7 kab/kota; 0 dari 8 unit pelapor (termasuk pemerintah provinsi).');
   });
 });

@@ -52,7 +52,14 @@ describe('/ekspor (issue 10)', () => {
     expect(beltim[col('Minggu laporan terakhir')]).toBe('2026-W47');
     const total = rekap[rekap.length - 1] as unknown[];
     expect(total[1]).toBe('Jumlah Provinsi Kepulauan Bangka Belitung');
-    expect(total[col('Status laporan minggu ke-48 tahun 2026')]).toBe('6 dari 7 sudah');
+    // Completeness counts reporting units: 6 kab/kota and the province government.
+    expect(total[col('Status laporan minggu ke-48 tahun 2026')]).toBe('7 dari 8 unit pelapor sudah');
+    // The totals row is the sum of the rows above it: participants and non-ASN (kab/kota and the province government).
+    const sum = (title: string): number => rekap.slice(1, -1).reduce((a, r) => a + (typeof r[col(title)] === 'number' ? (r[col(title)] as number) : 0), 0);
+    expect(total[col('Total peserta aktif')]).toBe(sum('Total peserta aktif'));
+    expect(total[col('Pegawai non-ASN')]).toBe(sum('Pegawai non-ASN'));
+    expect(total[col('Penduduk bekerja')]).toBe(sum('Penduduk bekerja'));
+    expect(total[0]).toBeNull();
     // The province's pace: 45% of 729.000 = 328.050 against its participants.
     expect(typeof total[col('Tambahan peserta per minggu yang diperlukan')]).toBe('number');
     expect(total[col('Rata-rata pertambahan per minggu (4 minggu terakhir)')]).toBeGreaterThan(0);
@@ -175,11 +182,11 @@ describe('/grafik (issue 10)', () => {
     }
     const [trend, ranking, completeness] = photos.map((m) => m.text);
     expect(trend).toContain('Capaian UC Provinsi Kepulauan Bangka Belitung');
-    expect(trend).toMatch(/Dari \d+,\d+% \(minggu ke-37 tahun 2026\) menjadi \d+,\d+% \(minggu ke-48 tahun 2026\)/);
+    expect(trend).toMatch(/dari \d+,\d+% \(minggu ke-37 tahun 2026\) menjadi \d+,\d+% \(minggu ke-48 tahun 2026\)/);
     expect(trend).toContain('Target 45,0%');
     expect(ranking).toContain('Tertinggi: Kabupaten Belitung Timur 90,6%; terendah: Kabupaten Bangka 8,4%.');
-    expect(ranking).toContain('Kategori capaian: batas kerja UC Bot');
-    expect(completeness).toContain('minggu ke-48 tahun 2026: 7 dari 8 unit sudah melapor');
+    expect(ranking).toContain('Catatan: pengelompokan kategori capaian ini dibuat untuk keperluan pemantauan dalam UC Bot');
+    expect(completeness).toContain('Minggu ke-48 tahun 2026: 7 dari 8 unit pelapor (kab/kota dan pemerintah provinsi) sudah melapor');
   });
 
   it('draws the ranking of all 38 provinces in one photo within the limits', async () => {

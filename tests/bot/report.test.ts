@@ -302,7 +302,8 @@ describe('/status', () => {
     await seedReport(h.app.store, '19.01', '2026-W48', PANGKALPINANG_W48, { by: 'Sinta', at: new Date('2026-11-24T01:00:00Z') });
     const text = await say(h, h.admin, '/status Babel');
     expect(text).toContain('Status laporan minggu ke-48 tahun 2026 (23–29 November 2026)');
-    expect(text).toContain('Provinsi Kepulauan Bangka Belitung: 2 dari 8 unit telah melapor (2 menunggu verifikasi), 6 belum.');
+    // Both counts, each named: kab/kota, and reporting units (the province government reports too).
+    expect(text).toContain('Provinsi Kepulauan Bangka Belitung: 2 dari 7 kab/kota; 2 dari 8 unit pelapor (termasuk pemerintah provinsi) telah melapor (2 menunggu verifikasi); 6 unit belum.');
     expect(text).toContain('Batas waktu: Jumat, 27 November 2026 pukul 15.00 WIB.');
     expect(text).toContain('• Kota Pangkal Pinang: Senin, 23 November 2026 pukul 09.30 WIB (Budi)');
     expect(text).toContain('• Kabupaten Bangka: Selasa, 24 November 2026 pukul 08.00 WIB (Sinta)');
@@ -310,12 +311,18 @@ describe('/status', () => {
     expect(text.indexOf('2 dari 8')).toBeLessThan(text.indexOf('Sudah melapor'));
   });
 
-  it('splits the national list into messages Telegram accepts', async () => {
-    await say(h, h.admin, '/status nasional');
+  it('summarises the nation by province in one message, details per province on request (issue 23.12)', async () => {
+    await seedReport(h.app.store, '19.71', '2026-W48', PANGKALPINANG_W48);
+    await say(h, h.admin, '/status');
     const parts = h.api.messages(h.admin.id);
-    expect(parts.length).toBeGreaterThan(1);
-    expect(parts.every((m) => m.text.length <= 4096)).toBe(true);
-    expect(parts.map((m) => m.text).join('\n')).toContain('Nasional: 0 dari 552 unit telah melapor');
+    expect(parts).toHaveLength(1);
+    const text = parts[0]?.text ?? '';
+    expect(text.length).toBeLessThanOrEqual(4096);
+    expect(text).toContain('Nasional: 1 dari 514 kab/kota; 1 dari 552 unit pelapor (termasuk 38 pemerintah provinsi) telah melapor');
+    expect(text).toContain('• Kepulauan Bangka Belitung: 1/8');
+    expect(text).toContain('• Papua Barat Daya: 0/7');
+    expect(text).toContain('/status Babel');
+    expect(text).not.toContain('Kota Pangkal Pinang');
     expect(h.api.failedCalls()).toEqual([]);
   });
 });

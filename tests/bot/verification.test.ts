@@ -102,7 +102,11 @@ describe('verification (issue 12)', () => {
     const told = h.api.lastMessage(budi.id).text;
     expect(told).toContain('Laporan minggu ke-48 tahun 2026 Kota Pangkal Pinang dikembalikan');
     expect(told).toContain('Alasan: angka tidak sesuai data BPJS Ketenagakerjaan.');
-    expect(await say(h, h.admin, '/cakupan Pangkalpinang')).toContain('↩️ dikembalikan untuk dikoreksi');
+    // A returned report leaves the figures until corrected: last week's accepted figures stand, marked.
+    const returned = await say(h, h.admin, '/cakupan Pangkalpinang');
+    expect(returned).toContain('↩️ Laporan minggu ke-48 dikembalikan untuk dikoreksi; angka minggu ke-47 yang dipakai.');
+    expect(returned).toContain('Data minggu ke-47 tahun 2026');
+    expect(await say(h, h.admin, '/cakupan Babel')).toContain('Laporan terbaru 1 kab/kota dikembalikan untuk dikoreksi; angka sebelumnya yang diterima yang dihitung.');
     // Pressing another reason on the same question: already decided.
     await h.api.forgeCallback(dewi, why, other);
     expect(lastCallbackAnswer(h)?.text).toContain('sudah diputuskan');
@@ -183,9 +187,10 @@ describe('verification (issue 12)', () => {
     await submit('81.200');
     const excluded = await say(h, h.admin, '/cakupan Babel');
     expect(excluded).toContain('1 kab/kota belum diverifikasi koordinator; angkanya tidak dihitung');
-    // Pangkalpinang's week-48 figures left out: 6 of 7 kab/kota counted.
-    expect(excluded).toContain('(menurut laporan terakhir 6 dari 7 kab/kota)');
-    expect(Number(/Peserta aktif: ([\d.]+)/.exec(excluded)?.[1]?.replace(/\./g, ''))).toBe(total - 83_510);
+    // Pangkalpinang's unverified week-48 figures left out; its verified week-47 figures (72.810) stand instead.
+    expect(excluded).toContain('(menurut laporan terakhir 7 dari 7 kab/kota)');
+    expect(excluded).toContain('Kota Pangkal Pinang: 72.810 peserta · 70,0% · minggu ke-47 ✅ · laporan minggu ke-48 belum diverifikasi dan tidak dihitung');
+    expect(Number(/Peserta aktif: ([\d.]+)/.exec(excluded)?.[1]?.replace(/\./g, ''))).toBe(total - 83_510 + 72_810);
   });
 });
 
@@ -207,7 +212,7 @@ describe('"belum ada data" (issue 12)', () => {
     expect(coverage).toContain('Minggu ini dilaporkan belum ada data (Data BPJS belum turun)');
     expect(coverage).toContain('Peserta aktif: 72.810');
     const province = await say(h, h.admin, '/cakupan Babel');
-    expect(province).toContain('1 dari 7 kab/kota telah melapor');
+    expect(province).toContain('1 dari 7 kab/kota; 1 dari 8 unit pelapor (termasuk pemerintah provinsi) telah melapor');
     expect(province).toContain('Kota Pangkal Pinang: 72.810 peserta · 70,0% · minggu ke-47 ✅ · minggu ini belum ada data (Data BPJS belum turun)');
     // Nothing is asked to verify, and the typed form works too.
     expect(await say(h, dewi, '/verifikasi')).toContain('Tidak ada laporan yang menunggu verifikasi');

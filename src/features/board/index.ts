@@ -6,13 +6,13 @@ import { weekOf, type WeekKey } from '../../domain/weeks.js';
 import { WIB, type Zone } from '../../domain/zones.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
-import { unitsOf } from '../status/index.js';
 import { replyHtml } from '../../bot/reply.js';
 import type { Logger } from '../../logger.js';
 import { boardBody, boardMessage, boardNotAllowedMessage, boardPinHelpMessage } from '../../messages/board.js';
 import { Html, splitHtml } from '../../messages/html.js';
 import type { Board } from '../../store/boards-repo.js';
 import type { Store } from '../../store/store.js';
+import type { ReadSide } from '../../queries/read-side.js';
 
 /** A board is edited at most this often (Telegram allows a group 20 messages a minute; a board needs far fewer). */
 export const BOARD_EDIT_INTERVAL_MS = 60_000;
@@ -20,6 +20,7 @@ export const BOARD_EDIT_INTERVAL_MS = 60_000;
 interface BoardDeps {
   store: Store;
   regions: RegionDirectory;
+  readSide: ReadSide;
   reportDeadline: Deadline;
   clock: () => Date;
   logger: Logger;
@@ -32,24 +33,16 @@ function boardPlace(d: BoardDeps, scope: string, now: Date): { province: Unit | 
   return { province, zone, week: weekOf(now, zone.iana) };
 }
 
-/** What a board shows now: this week's reporting status of its scope. */
+/** What a board shows now: this week's reporting status of its scope, from the read side. */
 async function boardText(d: BoardDeps, scope: string, now: Date): Promise<{ week: Board['week']; text: string; zone: Zone }> {
   const { province, zone, week } = boardPlace(d, scope, now);
-  const missing: Unit[] = [];
-  let reported = 0;
-  const perProvince = new Map<string, { name: string; reported: number; total: number }>();
-  for (const unit of unitsOf(d.regions, province ?? 'national')) {
-    const done = (await d.store.reports.get(unit.code, weekOf(now, unit.zone.iana))) !== undefined;
-    if (done) reported++;
-    else missing.push(unit);
-    const p = perProvince.get(unit.provinceCode) ?? { name: d.regions.get(unit.provinceCode)?.baseName ?? unit.provinceCode, reported: 0, total: 0 };
-    p.total++;
-    if (done) p.reported++;
-    perProvince.set(unit.provinceCode, p);
-  }
+  const report = await d.readSide.week(province ?? 'national', week);
+  const area = report.area;
+  const units = area ? [...area.governments, ...area.members] : report.unit ? [report.unit] : [];
+  const missing = units.filter((u) => u.status === 'belum').map((u) => u.unit);
   const deadline = deadlineFor(week, zone.iana, d.reportDeadline, province?.code);
-  const byProvince = scope === NATIONAL ? [...perProvince.values()] : undefined;
-  const body = boardBody({ title: province?.name ?? 'Nasional', week, zone, reported, missing, deadlineAt: deadline.at, because: deadline.because, now, byProvince });
+  const byProvince = scope === NATIONAL ? (area?.provinces ?? []).map((p) => ({ name: (p.scope as Unit).baseName, reported: p.reporting.reported, total: p.reporting.units })) : undefined;
+  const body = boardBody({ title: province?.name ?? 'Nasional', week, zone, reported: units.length - missing.length, missing, deadlineAt: deadline.at, because: deadline.because, now, byProvince });
   return { week, text: body.text, zone };
 }
 

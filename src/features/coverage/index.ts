@@ -7,7 +7,7 @@ import { regionCommand } from '../../bot/region-command.js';
 import { coverageUsageMessage, storeUnreadableMessage } from '../../messages/coverage.js';
 import type { Html } from '../../messages/html.js';
 import { StoreError } from '../../store/errors.js';
-import { coverageView, nationalView } from './views.js';
+import { coverageView } from './views.js';
 
 const FEATURE = 'cov';
 /** Every unit, province and the nation once over, with room for older keys on their way out. */
@@ -33,7 +33,7 @@ export function coverageFeature(deps: BotDeps): Composer<BotContext> {
     const cached = cache.get(key);
     if (cached) return cached;
     try {
-      const built = target === 'national' ? await nationalView(deps.store, deps.regions, now, deps.unverifiedInTotals) : await coverageView(deps.store, deps.regions, target, now, deps.reportDeadline, deps.unverifiedInTotals);
+      const built = await coverageView(deps.readSide, deps.regions, target, now, deps.unverifiedInTotals);
       cache.set(key, built);
       // Keys of an older version or week are never asked again: keep the map small.
       if (cache.size > MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value ?? key);

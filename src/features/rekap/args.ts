@@ -5,7 +5,7 @@ import { weekOf, type WeekKey } from '../../domain/weeks.js';
 import { resolveUnit } from '../../bot/resolve-unit.js';
 import type { Html } from '../../messages/html.js';
 import type { CallbackButton } from '../../domain/callback-data.js';
-import type { RekapScope } from '../../rekap/data.js';
+import type { Scope as RekapScope } from '../../queries/types.js';
 
 /** The newest current week anywhere (WIT is ahead): a period up to it is never refused as "future" for anyone. */
 export const latestCurrentWeek = (now: Date): WeekKey => weekOf(now, 'Asia/Jayapura');

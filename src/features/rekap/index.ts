@@ -12,7 +12,8 @@ import { noAccessAnswer, outOfScopeMessage } from '../../messages/access.js';
 import { notRegisteredMessage } from '../../messages/common.js';
 import { staleChoiceMessage } from '../../messages/coverage.js';
 import { chartCaptions, CHART_TEXT, EXPORT_TEXT, exportNotAllowedMessage, periodErrorMessage, rankingMessage, RANKING_TEXT } from '../../messages/rekap.js';
-import { buildRekap, type RekapScope } from '../../rekap/data.js';
+import type { Scope as RekapScope } from '../../queries/types.js';
+import { rekapLines } from '../../queries/lines.js';
 import { exportRekap, scopeSlug } from '../../rekap/service.js';
 import { StoreError } from '../../store/errors.js';
 import { currentWeekOf, ownRekapScope, readPressedScope, readScopeAndPeriod, scopeCode, scopeOfCode, type ScopeAndPeriod } from './args.js';
@@ -50,7 +51,7 @@ function presetPeriod(code: string, scope: RekapScope, now: Date): Period | unde
 /** /ekspor, /grafik and /peringkat: the rekap as a spreadsheet, as charts and as a league table. */
 export function rekapFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const rekapDeps = { store: deps.store, regions: deps.regions, deadline: deps.reportDeadline, unverified: deps.unverifiedInTotals };
+  const rekapDeps = { store: deps.store, readSide: deps.readSide };
 
   /** A store problem is logged and told politely; the bot keeps serving. */
   const guarded = async (ctx: BotContext, body: () => Promise<void>): Promise<void> => {
@@ -152,33 +153,26 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
   const sendCharts = (ctx: BotContext, scope: RekapScope, period: Period, kinds: readonly ChartKind[]): Promise<void> =>
     guarded(ctx, async () => {
       await ctx.sendChatAction('upload_photo').catch(() => undefined);
-      const rekap = await buildRekap(deps.store, deps.regions, deps.reportDeadline, scope, period, deps.unverifiedInTotals, { trend: false });
-      if (rekap.series.every((p) => p.reported === 0 && p.participants === 0)) return replyHtml(ctx, CHART_TEXT.noData(scope), deps.sleep);
+      const report = await deps.readSide.report(scope, period, { trend: false });
+      if (report.series.every((p) => p.reporting.reported === 0 && p.counted === 0)) return replyHtml(ctx, CHART_TEXT.noData(scope), deps.sleep);
       // ECharts and resvg are loaded on the first chart, not at start-up: most runs of the bot draw none.
       const charts = await import('../../rekap/chart.js');
-      const slug = `${scopeSlug(scope)}-${rekap.week}`;
+      const slug = `${scopeSlug(scope)}-${report.week}`;
       for (const kind of kinds) {
         if (kind === 'tren') {
-          const png = charts.trendChart(scope, rekap.series, rekap.demo);
-          const target = [...rekap.series].reverse().find((p) => p.targetPct !== undefined)?.targetPct;
-          await replyPicture(ctx, { bytes: png.png, filename: `tren-${slug}.png`, width: png.width, height: png.height }, chartCaptions.trend(scope, rekap.series, target, rekap.demo), deps.sleep);
+          const png = charts.trendChart(scope, report.series, report.demo);
+          await replyPicture(ctx, { bytes: png.png, filename: `tren-${slug}.png`, width: png.width, height: png.height }, chartCaptions.trend(scope, report.series, report.seriesChange, report.demo), deps.sleep);
         } else if (kind === 'peringkat') {
           if (scope !== 'national' && scope.kind !== 'provinsi') {
             await replyHtml(ctx, CHART_TEXT.rankNeedsArea(scope), deps.sleep);
             continue;
           }
-          const rows = rekap.rows.filter((r) => r.kind !== 'own');
-          const png = charts.rankingChart(scope, rekap.week, rows, rekap.demo);
-          const ranked = rows.filter((r) => r.pct !== undefined).sort((a, b) => (b.pct ?? 0) - (a.pct ?? 0));
-          await replyPicture(
-            ctx,
-            { bytes: png.png, filename: `peringkat-${slug}.png`, width: png.width, height: png.height },
-            chartCaptions.ranking(scope, rekap.week, [...ranked, ...rows.filter((r) => r.pct === undefined)].map((r) => ({ name: r.unit.name, pct: r.pct })), rekap.demo),
-            deps.sleep,
-          );
+          const { rows } = rekapLines(report);
+          const png = charts.rankingChart(scope, report.week, rows, report.demo);
+          await replyPicture(ctx, { bytes: png.png, filename: `peringkat-${slug}.png`, width: png.width, height: png.height }, chartCaptions.ranking(scope, report.week, rows, report.demo), deps.sleep);
         } else {
-          const png = charts.completenessChart(scope, rekap.series, rekap.demo);
-          await replyPicture(ctx, { bytes: png.png, filename: `kelengkapan-${slug}.png`, width: png.width, height: png.height }, chartCaptions.completeness(scope, rekap.series, rekap.demo), deps.sleep);
+          const png = charts.completenessChart(scope, report.series, report.demo);
+          await replyPicture(ctx, { bytes: png.png, filename: `kelengkapan-${slug}.png`, width: png.width, height: png.height }, chartCaptions.completeness(scope, report.series, report.demo), deps.sleep);
         }
       }
     });
@@ -223,11 +217,9 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
     guarded(ctx, async () => {
       if (scope !== 'national' && scope.kind !== 'provinsi') return replyHtml(ctx, RANKING_TEXT.unitScope(scope), deps.sleep);
       const week = currentWeekOf(scope, deps.clock());
-      const rekap = await buildRekap(deps.store, deps.regions, deps.reportDeadline, scope, { from: week, to: week, kind: 'week' }, deps.unverifiedInTotals, { trend: false });
-      const rows = rekap.rows
-        .filter((r) => r.kind !== 'own')
-        .map((r) => ({ name: scope === 'national' ? r.unit.baseName : r.unit.name, pct: r.pct, targetPct: r.targetPct, gapPoints: r.gapPoints, pace: r.pace, latestWeek: r.latestWeek }));
-      await replyHtml(ctx, rankingMessage(scope, week, rows, rekap.demo), deps.sleep);
+      const report = await deps.readSide.week(scope, week);
+      const { rows } = rekapLines(report);
+      await replyHtml(ctx, rankingMessage(scope, week, rows, report.demo), deps.sleep);
     });
 
   feature.command(['ranking', 'peringkat'], async (ctx) => {

@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { NATIONAL, ownScope } from '../../domain/access.js';
 import { callbackButton } from '../../domain/callback-data.js';
 import type { Unit } from '../../domain/regions/directory.js';
-import { canVerify, RETURN_REASONS, type ReturnReason } from '../../domain/verification.js';
+import { canVerify, RETURN_REASONS, type ReturnReason, unitsVerifiedBy } from '../../domain/verification.js';
 import type { WeekKey } from '../../domain/weeks.js';
 import { actorOf } from '../../bot/actor.js';
 import { pressedData } from '../../bot/callback-data.js';
@@ -25,7 +25,6 @@ import {
   staleDecisionAnswer,
   verifiedAnswer,
 } from '../../messages/verification.js';
-import { awaitingReports, unitsVerifiedBy } from '../../scheduler/awaiting.js';
 import { decisionArg, decisionButtons, VERIFY_FEATURE } from '../../scheduler/decision-buttons.js';
 import { unitChats } from '../../scheduler/recipients.js';
 
@@ -53,7 +52,7 @@ export function verificationFeature(deps: BotDeps): Composer<BotContext> {
   };
 
   const listFor = async (ctx: BotContext) => {
-    const reports = await awaitingReports(store, unitsOf(ctx), deps.clock());
+    const reports = await deps.readSide.awaiting(unitsOf(ctx), deps.clock());
     return { message: awaitingMessage(reports, scopeName(ctx), false), buttons: decisionButtons(reports) };
   };
 
