@@ -175,14 +175,13 @@ export function areaCoverageLine(a: AreaWeek): Html {
       ? html`Capaian UC belum dapat dihitung: belum ada angka kab/kota yang dapat dihitung.`
       : html`Capaian UC belum dapat dihitung: data penduduk bekerja tahun ${year} belum diisi untuk kab/kota yang melapor.`;
   }
-  const label = a.complete ? 'Capaian UC' : 'Capaian UC sementara';
-  return html`${bold(`${label}: ${formatShare(a.coverage)}`)} dari ${formatCount(a.coverage.den)} penduduk bekerja (${basisText(a)})`;
+  return html`${bold(`Capaian UC: ${formatShare(a.coverage)}`)} dari ${formatCount(a.coverage.den)} penduduk bekerja (${basisText(a)})`;
 }
 
 function ownBaselineLine(a: AreaWeek): Html | undefined {
   const own = a.ownBaseline;
   if (!own || a.areaWorkforce?.basis !== 'members' || own.workforce_total === a.areaWorkforce.value) return undefined;
-  return html`${italic(`Penduduk bekerja provinsi menurut ${own.workforce_source}: ${formatCount(own.workforce_total)}; capaian di atas memakai jumlah penduduk bekerja kab/kota (${formatCount(a.areaWorkforce.value)}) agar pembilang dan penyebut mencakup kab/kota yang sama.`)}`;
+  return html`${italic(`Penduduk bekerja provinsi (sumber: ${own.workforce_source}): ${formatCount(own.workforce_total)}; capaian di atas memakai jumlah penduduk bekerja kab/kota (${formatCount(a.areaWorkforce.value)}) agar pembilang dan penyebut mencakup kab/kota yang sama.`)}`;
 }
 
 function areaLines(a: AreaWeek, unverified: 'count' | 'exclude'): Html {

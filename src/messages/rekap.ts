@@ -211,7 +211,7 @@ export const CHART_TEXT = {
   target: 'Target',
   coverage: 'Capaian',
   participants: 'Peserta aktif',
-  compositionBreak: 'kab/kota yang dihitung berubah',
+  compositionBreak: 'Garis titik-titik tegak: kab/kota yang dihitung berubah; garis capaian tidak disambung melewatinya.',
   source: (week: WeekKey): string => `Sumber: laporan mingguan Disnaker kab/kota, diolah UC Bot; data per ${formatWeekShort(week)}`,
   completenessUnits: (units: number): string => `Persentase dari ${formatCount(units)} unit pelapor (kab/kota dan pemerintah provinsi)`,
   reported: 'Sudah melapor',

@@ -114,7 +114,8 @@ export function createReadSide(deps: ReadSideDeps): ReadSide {
         coverage: area.coverage,
         workforceShare: area.workforceShare,
         targetBp: isUnit ? weeks[0]?.targetBp : area.targetBp,
-        compositionChanged: previousCodes !== undefined && previousCodes !== codes,
+        // A change of who is counted, after a week that had figures (the first figures are no change).
+        compositionChanged: previousCodes !== undefined && previousCodes !== '' && previousCodes !== codes,
         reporting: area.reporting,
       },
     };

@@ -55,7 +55,7 @@ export function renderChart(option: echarts.EChartsCoreOption, width: number, he
 const weekLabel = (w: WeekKey): string => `Mg ${weekNumber(w)}\n${weekYear(w)}`;
 const demoMark = (demo: boolean) =>
   demo
-    ? [{ type: 'text', right: 16, top: 14, style: { text: CHART_TEXT.demoMark, fill: '#b2182b', fontSize: 14, fontWeight: 'bold', fontFamily: FONT_FAMILY } }]
+    ? [{ type: 'text', left: 16, bottom: 8, style: { text: CHART_TEXT.demoMark, fill: '#b2182b', fontSize: 13, fontWeight: 'bold', fontFamily: FONT_FAMILY } }]
     : [];
 const title = (text: string) => ({ text, left: 16, top: 10, textStyle: { fontSize: 18, fontWeight: 'bold', fontFamily: FONT_FAMILY } });
 
@@ -64,8 +64,11 @@ const title = (text: string) => ({ text, left: 16, top: 10, textStyle: { fontSiz
  * starts a new stretch of line: the line is never joined across a change of who is counted (that jump would measure
  * who reported, not protection), and the break is marked on the axis. Participants when no coverage can be computed.
  */
-export function trendChart(scope: Unit | 'national', series: SeriesPoint[], demo: boolean): Png {
-  const withPct = series.some((p) => p.coverage !== undefined);
+export function trendChart(scope: Unit | 'national', all: SeriesPoint[], demo: boolean): Png {
+  const withPct = all.some((p) => p.coverage !== undefined);
+  // Weeks before the first figure are not drawn as empty space: the axis starts where the figures start.
+  const firstKnown = all.findIndex((p) => (withPct ? p.coverage !== undefined : p.counted > 0));
+  const series = firstKnown > 0 ? all.slice(firstKnown) : all;
   const target = [...series].reverse().find((p) => p.targetBp !== undefined)?.targetBp;
   const value = (p: SeriesPoint): number | null => (withPct ? (p.coverage ? shownPct(p.coverage) : null) : p.counted > 0 ? p.participants : null);
   // One ECharts series per stretch of weeks with the same counted kab/kota; nulls elsewhere, so no stretch joins another.
@@ -100,23 +103,25 @@ export function trendChart(scope: Unit | 'national', series: SeriesPoint[], demo
           itemStyle: { color: '#2166ac' },
           label: { show: series.length <= 16, position: 'top', fontSize: 11, formatter: (p: { value: number }) => (withPct ? formatPercent(p.value) : formatCount(p.value)) },
           ...(breaks.length > 0 && idx === stretches[0]
-            ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dotted', color: '#737373' }, label: { formatter: CHART_TEXT.compositionBreak, fontSize: 10, color: '#525252' }, data: breaks.map((xAxis) => ({ xAxis })) } }
+            ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dotted', color: '#737373' }, label: { show: false }, data: breaks.map((xAxis) => ({ xAxis })) } }
             : {}),
         })),
         ...(withPct && target !== undefined
           ? [{ name: `${CHART_TEXT.target} ${formatPercent(target / 100)}`, type: 'line', data: series.map(() => target / 100), symbol: 'none', lineStyle: { type: 'dashed', width: 2, color: '#b2182b' }, itemStyle: { color: '#b2182b' } }]
           : []),
       ],
-      graphic: [...sourceLine(series[series.length - 1]?.week), ...demoMark(demo)],
+      graphic: [...(breaks.length > 0 ? [footnote(CHART_TEXT.compositionBreak, 2)] : []), ...sourceLine(series[series.length - 1]?.week), ...demoMark(demo)],
     },
     1000,
-    580,
+    600,
   );
 }
 
+/** A small line of text under a chart, `row` lines up from the bottom edge. */
+const footnote = (text: string, row: number) => ({ type: 'text', left: 16, bottom: 8 + row * 16, style: { text, fill: '#525252', fontSize: 11, fontFamily: FONT_FAMILY } });
+
 /** The source and date line every chart carries, so a slide with it needs no footnote of its own. */
-const sourceLine = (week: WeekKey | undefined) =>
-  week ? [{ type: 'text', right: 16, bottom: 10, style: { text: CHART_TEXT.source(week), fill: '#525252', fontSize: 11, fontFamily: FONT_FAMILY } }] : [];
+const sourceLine = (week: WeekKey | undefined) => (week ? [footnote(CHART_TEXT.source(week), 1)] : []);
 
 /** Short names that still tell Kabupaten Bandung from Kota Bandung. */
 const shortName = (u: Unit): string => (u.kind === 'provinsi' ? u.baseName : u.name.replace(/^Kabupaten /, 'Kab. '));
@@ -131,7 +136,8 @@ export function rankingChart(scope: Unit | 'national', week: WeekKey, rows: read
   const names = all.map((r) => `${r.unit ? shortName(r.unit) : ''}${rankMark(r, week)}`);
   const height = Math.max(320, 150 + all.length * 24);
   const max = Math.max(10, ...all.map((r) => (r.coverage ? shownPct(r.coverage) : 0)));
-  const targets = [...new Set(all.map((r) => r.targetBp).filter((t): t is number => t !== undefined))];
+  // The target is drawn only when every ranked line has the same one (a province's kab/kota under its target).
+  const targets = [...new Set(all.map((r) => r.targetBp))];
   return renderChart(
     {
       title: title(CHART_TEXT.rankTitle(scope, week)),
@@ -154,7 +160,7 @@ export function rankingChart(scope: Unit | 'national', week: WeekKey, rows: read
         label: { show: true, position: 'right', fontSize: 11, formatter: (p: { value: number | null }) => (p.value === null ? '' : formatPercent(p.value)) },
         // The target: one line where the rows share it (a province's own), none where they differ.
         ...(i === 0 && targets.length === 1 && targets[0] !== undefined
-          ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#b2182b', width: 2 }, label: { formatter: `${CHART_TEXT.target} ${formatPercent(targets[0] / 100)}`, color: '#b2182b' }, data: [{ xAxis: targets[0] / 100 }] } }
+          ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#b2182b', width: 2 }, label: { position: 'end', formatter: `${CHART_TEXT.target} ${formatPercent(targets[0] / 100)}`, color: '#b2182b' }, data: [{ xAxis: targets[0] / 100 }] } }
           : {}),
       })),
       graphic: [...sourceLine(week), ...demoMark(demo)],
@@ -193,7 +199,7 @@ export function completenessChart(scope: Unit | 'national', series: SeriesPoint[
         },
         { name: CHART_TEXT.notReported, type: 'bar', stack: 'all', data: series.map((p) => (p.reporting.units > 0 ? (p.reporting.missing / p.reporting.units) * 100 : 0)), itemStyle: { color: '#d9d9d9' } },
       ],
-      graphic: [{ type: 'text', left: 16, bottom: 30, style: { text: CHART_TEXT.completenessUnits(total), fill: '#525252', fontSize: 11, fontFamily: FONT_FAMILY } }, ...sourceLine(series[series.length - 1]?.week), ...demoMark(demo)],
+      graphic: [footnote(CHART_TEXT.completenessUnits(total), 2), ...sourceLine(series[series.length - 1]?.week), ...demoMark(demo)],
     },
     1000,
     540,

@@ -104,7 +104,7 @@ describe('/coverage for a province and the nation', () => {
     for (const code of ['19.02', '19.03', '19.04', '19.05', '19.06']) await seedBaseline(h.app.store, code, { workforce_total: 63_000 });
     const text = await ask('/cakupan Babel');
     // (52.368 + 37.963) / (104.000 + 160.000) = 34,2%; those two hold 264.000 of 579.000 workers = 45,6%.
-    expect(text).toContain('Capaian UC sementara: 34,2% dari 264.000 penduduk bekerja (sementara: atas 2 dari 7 kab/kota, 45,6% penduduk bekerja provinsi)');
+    expect(text).toContain('Capaian UC: 34,2% dari 264.000 penduduk bekerja (sementara: atas 2 dari 7 kab/kota, 45,6% penduduk bekerja provinsi)');
     expect(text).toContain('Laju yang diperlukan untuk mencapai target belum dihitung karena data kab/kota belum lengkap.');
     const nation = await ask('/cakupan nasional');
     expect(nation).toContain('• Kepulauan Bangka Belitung: 34,2% (sementara: atas 2 dari 7 kab/kota, 45,6% penduduk bekerja provinsi) · 1/7 kab/kota melapor');
