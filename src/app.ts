@@ -1,6 +1,7 @@
 import type { Telegraf } from 'telegraf';
 import { createBot } from './bot/create-bot.js';
 import { createReadSide } from './queries/read-side.js';
+import { NATIONAL_NAME } from './messages/rekap.js';
 import { createMenus } from './bot/menus.js';
 import { allFeatures } from './features/index.js';
 import { boardJob } from './features/board/index.js';
@@ -76,7 +77,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const telegram = new Telegram(config.botToken, { apiRoot: config.apiRoot });
     const recipientOf = (chatId: number): RecipientLabel => {
       const link = store.chats.linkOf(chatId);
-      if (link) return { kind: 'group', title: link.title, unit: link.unitCode === 'national' ? 'Nasional' : (regions.get(link.unitCode)?.name ?? link.unitCode) };
+      if (link) return { kind: 'group', title: link.title, unit: link.unitCode === 'national' ? NATIONAL_NAME : (regions.get(link.unitCode)?.name ?? link.unitCode) };
       const user = store.users.get(chatId);
       if (user) return { kind: 'person', name: user.name, role: roleAndScope(user.role, user.scope, regions) };
       if (config.adminIds.includes(chatId)) return { kind: 'person', name: `Pengguna ${chatId}`, role: ROLE_LABELS.admin };

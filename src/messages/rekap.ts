@@ -54,7 +54,10 @@ export function periodText(p: Period): string {
     : `${formatWeekShort(p.from)} s.d. ${formatWeekShort(p.to)}`;
 }
 
-export const scopeName = (scope: Unit | 'national'): string => (scope === 'national' ? 'Nasional' : scope.name);
+/** The nation's name wherever a scope is named (titles, files, boards, status). */
+export const NATIONAL_NAME = 'Nasional';
+
+export const scopeName = (scope: Unit | 'national'): string => (scope === 'national' ? NATIONAL_NAME : scope.name);
 
 /** The gap and the pace to the target, in words ("perlu +1.250 peserta per minggu; rata-rata 4 minggu terakhir +334"). */
 export function paceLines(pace: Pace | undefined): Html | undefined {

@@ -123,8 +123,8 @@ const footnote = (text: string, row: number) => ({ type: 'text', left: 16, botto
 /** The source and date line every chart carries, so a slide with it needs no footnote of its own. */
 const sourceLine = (week: WeekKey | undefined) => (week ? [footnote(CHART_TEXT.source(week), 1)] : []);
 
-/** Short names that still tell Kabupaten Bandung from Kota Bandung. */
-const shortName = (u: Unit): string => (u.kind === 'provinsi' ? u.baseName : u.name.replace(/^Kabupaten /, 'Kab. '));
+/** The names every other view uses ("Kabupaten Bangka", not "Kab. Bangka"); a province by its name alone. */
+const shortName = (u: Unit): string => (u.kind === 'provinsi' ? u.baseName : u.name);
 
 /**
  * Units ranked by coverage, best at the top, each bar coloured by its category; partial areas after the complete ones,

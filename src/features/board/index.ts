@@ -8,6 +8,7 @@ import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { replyHtml } from '../../bot/reply.js';
 import type { Logger } from '../../logger.js';
+import { scopeName } from '../../messages/rekap.js';
 import { boardBody, boardMessage, boardNotAllowedMessage, boardPinHelpMessage } from '../../messages/board.js';
 import { Html, splitHtml } from '../../messages/html.js';
 import type { Board } from '../../store/boards-repo.js';
@@ -42,7 +43,7 @@ async function boardText(d: BoardDeps, scope: string, now: Date): Promise<{ week
   const missing = units.filter((u) => u.status === 'belum').map((u) => u.unit);
   const deadline = deadlineFor(week, zone.iana, d.reportDeadline, province?.code);
   const byProvince = scope === NATIONAL ? (area?.provinces ?? []).map((p) => ({ name: (p.scope as Unit).baseName, reported: p.reporting.reported, total: p.reporting.units })) : undefined;
-  const body = boardBody({ title: province?.name ?? 'Nasional', week, zone, reported: units.length - missing.length, missing, deadlineAt: deadline.at, because: deadline.because, now, byProvince });
+  const body = boardBody({ title: scopeName(province ?? 'national'), week, zone, reported: units.length - missing.length, missing, deadlineAt: deadline.at, because: deadline.because, now, byProvince });
   return { week, text: body.text, zone };
 }
 

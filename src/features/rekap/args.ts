@@ -1,17 +1,18 @@
 import { canQuery, NATIONAL, ownScope, type Access } from '../../domain/access.js';
 import { parsePeriod, splitRegionAndPeriod, type Period, type PeriodError } from '../../domain/periods.js';
 import type { RegionDirectory } from '../../domain/regions/directory.js';
-import { weekOf, type WeekKey } from '../../domain/weeks.js';
+import { shiftWeek, weekOf, type WeekKey } from '../../domain/weeks.js';
 import { resolveUnit } from '../../bot/resolve-unit.js';
 import type { Html } from '../../messages/html.js';
 import type { CallbackButton } from '../../domain/callback-data.js';
 import type { Scope as RekapScope } from '../../queries/types.js';
+import { scopeZone } from '../../queries/read-side.js';
 
 /** The newest current week anywhere (WIT is ahead): a period up to it is never refused as "future" for anyone. */
 export const latestCurrentWeek = (now: Date): WeekKey => weekOf(now, 'Asia/Jayapura');
 
 /** The scope's own current week (the nation reads WIB). */
-export const currentWeekOf = (scope: RekapScope, now: Date): WeekKey => weekOf(now, scope === 'national' ? 'Asia/Jakarta' : scope.zone.iana);
+export const currentWeekOf = (scope: RekapScope, now: Date): WeekKey => weekOf(now, scopeZone(scope).iana);
 
 export type ScopeAndPeriod =
   /** `named`: the text named a period (otherwise `period` is the current week, and a chart may choose its own span). */
@@ -83,3 +84,24 @@ export function readPressedScope(
 /** A scope in callback data: a unit code, or `n` for the nation. */
 export const scopeCode = (scope: RekapScope): string => (scope === 'national' ? 'n' : scope.code);
 export const scopeOfCode = (regions: RegionDirectory, code: string): RekapScope | undefined => (code === 'n' ? 'national' : regions.get(code));
+
+/** The period a preset button names, from the scope's current week. */
+export function presetPeriod(code: string, scope: RekapScope, now: Date): Period | undefined {
+  const current = currentWeekOf(scope, now);
+  switch (code) {
+    case 'w':
+      return { from: current, to: current, kind: 'week' };
+    case '4':
+      return { from: shiftWeek(current, -3), to: current, kind: 'range' };
+    case '12':
+      return { from: shiftWeek(current, -11), to: current, kind: 'range' };
+    case '26':
+      return { from: shiftWeek(current, -25), to: current, kind: 'range' };
+    case 'y': {
+      const p = parsePeriod(current.slice(0, 4), current);
+      return p.ok ? p.value : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

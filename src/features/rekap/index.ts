@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { canQuery, isCoordinatorOrAdmin } from '../../domain/access.js';
 import { callbackButton } from '../../domain/callback-data.js';
-import { parsePeriod, type Period } from '../../domain/periods.js';
+import type { Period } from '../../domain/periods.js';
 import { shiftWeek, weeksBetween } from '../../domain/weeks.js';
 import { actorOf } from '../../bot/actor.js';
 import { pressedData } from '../../bot/callback-data.js';
@@ -16,7 +16,7 @@ import type { Scope as RekapScope } from '../../queries/types.js';
 import { rekapLines } from '../../queries/lines.js';
 import { exportRekap, scopeSlug } from '../../rekap/service.js';
 import { StoreError } from '../../store/errors.js';
-import { currentWeekOf, ownRekapScope, readPressedScope, readScopeAndPeriod, scopeCode, scopeOfCode, type ScopeAndPeriod } from './args.js';
+import { currentWeekOf, ownRekapScope, presetPeriod, readPressedScope, readScopeAndPeriod, scopeCode, scopeOfCode, type ScopeAndPeriod } from './args.js';
 
 const EXPORT = 'exp';
 const MAX_NATIONAL_CHAT_WEEKS = 26;
@@ -26,27 +26,6 @@ const CHART_KINDS = ['tren', 'peringkat', 'kelengkapan'] as const;
 type ChartKind = (typeof CHART_KINDS)[number];
 /** Weeks a chart shows when no period is named. */
 const DEFAULT_CHART_WEEKS = 12;
-
-/** The period a preset button names, from the scope's current week. */
-function presetPeriod(code: string, scope: RekapScope, now: Date): Period | undefined {
-  const current = currentWeekOf(scope, now);
-  switch (code) {
-    case 'w':
-      return { from: current, to: current, kind: 'week' };
-    case '4':
-      return { from: shiftWeek(current, -3), to: current, kind: 'range' };
-    case '12':
-      return { from: shiftWeek(current, -11), to: current, kind: 'range' };
-    case '26':
-      return { from: shiftWeek(current, -25), to: current, kind: 'range' };
-    case 'y': {
-      const p = parsePeriod(current.slice(0, 4), current);
-      return p.ok ? p.value : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
 
 /** /ekspor, /grafik and /peringkat: the rekap as a spreadsheet, as charts and as a league table. */
 export function rekapFeature(deps: BotDeps): Composer<BotContext> {

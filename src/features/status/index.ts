@@ -6,6 +6,7 @@ import type { BotDeps } from '../../bot/deps.js';
 import { regionCommand } from '../../bot/region-command.js';
 import type { Html } from '../../messages/html.js';
 import { nationalStatusMessage, statusMessage } from '../../messages/status.js';
+import { scopeName } from '../../messages/rekap.js';
 import { scopeZone } from '../../queries/read-side.js';
 
 const FEATURE = 'sts';
@@ -24,7 +25,7 @@ export function statusFeature(deps: BotDeps): Composer<BotContext> {
     const deadline = { at: d.at, because: d.because };
     if (target === 'national' && report.area) return nationalStatusMessage({ area: report.area, deadline });
     const units = report.area ? [...report.area.governments, ...report.area.members] : report.unit ? [report.unit] : [];
-    return statusMessage({ title: target === 'national' ? 'Nasional' : target.name, week, zone, units, area: report.area, deadline });
+    return statusMessage({ title: scopeName(target), week, zone, units, area: report.area, deadline });
   };
 
   feature.use(
