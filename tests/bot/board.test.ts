@@ -76,4 +76,17 @@ describe('/papan: a live status board (issue 13)', () => {
     const staff = await person(h, 8802, 'Budi', 'staff', '19.71');
     expect(await say(h, staff, '/papan')).toContain('papan status dibuat oleh koordinator atau admin');
   });
+
+  it('takes the scope named after the command, within the person’s scope (issue 23.14)', async () => {
+    const group = h.api.group(GROUP, 'Koordinator UC Babel', 'supergroup');
+    await h.api.sendText(h.admin, '/papan Babel', group);
+    expect(board()?.text).toContain('📋 Papan status laporan · Provinsi Kepulauan Bangka Belitung');
+    expect(board()?.text).not.toContain('Per provinsi');
+    await h.api.sendText(coord, '/papan Jabar', group);
+    expect(h.api.lastMessage(GROUP).text).toContain('Mohon maaf, Provinsi Jawa Barat berada di luar wilayah akses Bapak/Ibu.');
+    await h.api.sendText(h.admin, '/papan Pangkalpinang', group);
+    expect(h.api.lastMessage(GROUP).text).toContain('Papan status dibuat untuk satu provinsi atau nasional; Kota Pangkal Pinang adalah kab/kota.');
+    await h.api.sendText(h.admin, '/papan Atlantis', group);
+    expect(h.api.lastMessage(GROUP).text).toContain('wilayah “Atlantis” tidak ditemukan');
+  });
 });

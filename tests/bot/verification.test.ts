@@ -3,6 +3,7 @@ import type { BotMessage, TgUser } from '../../src/sandbox/bot-api-server.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
 import { lastCallbackAnswer, person, say } from '../helpers/people.js';
 import { seedBabel } from '../helpers/rekap-seed.js';
+import { PANGKALPINANG_W48, seedReport } from '../helpers/seed.js';
 
 // Friday 27 November 2026, 10.00 WIB (03.00Z): week 48, the deadline is Jumat 15.00.
 const FRIDAY = new Date('2026-11-27T03:00:00Z');
@@ -156,6 +157,20 @@ describe('verification (issue 12)', () => {
     await h.api.press(dewi, list, '✅ 1. Kota Pangkal Pinang');
     expect(lastCallbackAnswer(h)?.text).toContain('sudah diputuskan atau sudah dikoreksi');
     expect(await say(h, budi, '/verifikasi')).toContain('verifikasi laporan dilakukan oleh koordinator provinsi');
+  });
+
+  it('lists the region named after /verifikasi, within what the person verifies (issue 23.14)', async () => {
+    await start();
+    await submit('81.200');
+    await seedReport(h.app.store, '32.73', '2026-W48', PANGKALPINANG_W48);
+    const all = await say(h, h.admin, '/verifikasi');
+    expect(all).toContain('Kota Bandung');
+    const babel = await say(h, h.admin, '/verifikasi Babel');
+    // The province's kab/kota and its government's own report: what an admin verifies there.
+    expect(babel).toContain('Laporan menunggu verifikasi di Provinsi Kepulauan Bangka Belitung (2)');
+    expect(babel).not.toContain('Kota Bandung');
+    expect(await say(h, dewi, '/verifikasi Jabar')).toContain('Mohon maaf, Provinsi Jawa Barat berada di luar wilayah akses Bapak/Ibu.');
+    expect(await say(h, dewi, '/verifikasi Pangkalpinang')).toContain('Laporan menunggu verifikasi di Kota Pangkal Pinang (1)');
   });
 
   it('a province government’s own report is verified by a national coordinator, not by the province’s', async () => {

@@ -7,6 +7,8 @@ import { WIB, type Zone } from '../../domain/zones.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { replyHtml } from '../../bot/reply.js';
+import { readScopeArgument } from '../../bot/scope-argument.js';
+import { scopeArgumentProblem } from '../../messages/scope-argument.js';
 import type { Logger } from '../../logger.js';
 import { scopeName } from '../../messages/rekap.js';
 import { boardBody, boardMessage, boardNotAllowedMessage, boardPinHelpMessage } from '../../messages/board.js';
@@ -109,9 +111,14 @@ export function boardJob(d: BoardDeps & { telegram: Telegram }) {
 export function boardFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command(['board', 'papan'], async (ctx) => {
-    const scope = ownScope(ctx.access);
-    if (!isCoordinatorOrAdmin(ctx.access) || scope === undefined) return replyHtml(ctx, boardNotAllowedMessage(), deps.sleep);
-    const pinned = await post(deps, ctx.telegram, ctx.chat.id, scope === NATIONAL ? NATIONAL : scope.slice(0, 2), deps.clock());
+    const own = ownScope(ctx.access);
+    if (!isCoordinatorOrAdmin(ctx.access) || own === undefined) return replyHtml(ctx, boardNotAllowedMessage(), deps.sleep);
+    // `/papan Babel`: the board of the province named (within scope); without a name, the person's own scope.
+    const arg = readScopeArgument(deps.regions, ctx.access, ctx.payload);
+    if (arg.kind === 'not_found' || arg.kind === 'ambiguous' || arg.kind === 'out_of_scope') return replyHtml(ctx, scopeArgumentProblem(arg, '/papan Babel'), deps.sleep);
+    if (arg.kind === 'unit' && arg.unit.kind !== 'provinsi') return replyHtml(ctx, scopeArgumentProblem({ kind: 'not_area', name: arg.unit.name }, '/papan Babel'), deps.sleep);
+    const scope = arg.kind === 'national' ? NATIONAL : arg.kind === 'unit' ? arg.unit.code : own === NATIONAL ? NATIONAL : own.slice(0, 2);
+    const pinned = await post(deps, ctx.telegram, ctx.chat.id, scope, deps.clock());
     if (!pinned && ctx.chat.type !== 'private') await replyHtml(ctx, boardPinHelpMessage(), deps.sleep);
   });
   return feature;

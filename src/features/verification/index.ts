@@ -8,6 +8,8 @@ import { actorOf } from '../../bot/actor.js';
 import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
+import { readScopeArgument } from '../../bot/scope-argument.js';
+import { scopeArgumentProblem } from '../../messages/scope-argument.js';
 import { editOrReplyHtml, replyHtml } from '../../bot/reply.js';
 import { noAccessAnswer, personWithRole } from '../../messages/access.js';
 import { notRegisteredMessage } from '../../messages/common.js';
@@ -51,15 +53,19 @@ export function verificationFeature(deps: BotDeps): Composer<BotContext> {
     return scope === undefined || scope === NATIONAL ? NATIONAL_SCOPE_NAME : (regions.get(scope)?.name ?? scope);
   };
 
-  const listFor = async (ctx: BotContext) => {
-    const reports = await deps.readSide.awaiting(unitsOf(ctx), deps.clock());
-    return { message: awaitingMessage(reports, scopeName(ctx), false), buttons: decisionButtons(reports) };
+  /** The list for the person's whole scope, or (`/verifikasi Babel`) for the region named, within what they verify. */
+  const listFor = async (ctx: BotContext, named?: Unit) => {
+    const units = named ? unitsOf(ctx).filter((u) => (named.kind === 'provinsi' ? u.provinceCode === named.code : u.code === named.code)) : unitsOf(ctx);
+    const reports = await deps.readSide.awaiting(units, deps.clock());
+    return { message: awaitingMessage(reports, named ? named.name : scopeName(ctx), false), buttons: decisionButtons(reports) };
   };
 
   feature.command(['verify', 'verifikasi'], async (ctx) => {
     if (ctx.access.role === 'unknown') return replyHtml(ctx, notRegisteredMessage(ctx.from.id), deps.sleep);
     if (ctx.access.role !== 'admin' && ctx.access.role !== 'coordinator') return replyHtml(ctx, notVerifierMessage(), deps.sleep);
-    const { message, buttons } = await listFor(ctx);
+    const arg = readScopeArgument(regions, ctx.access, ctx.payload);
+    if (arg.kind === 'not_found' || arg.kind === 'ambiguous' || arg.kind === 'out_of_scope') return replyHtml(ctx, scopeArgumentProblem(arg, '/verifikasi Babel'), deps.sleep);
+    const { message, buttons } = await listFor(ctx, arg.kind === 'unit' ? arg.unit : undefined);
     await replyHtml(ctx, message, deps.sleep, { buttons });
   });
 
