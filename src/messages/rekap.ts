@@ -86,6 +86,9 @@ export const REKAP_TEXT = {
   sheetRekap: 'Rekap',
   sheetTrend: 'Tren',
   sheetMeta: 'Metadata',
+  sheetTitle: (scope: string): string => `Rekap Capaian UC Jamsosnaker ${scope}`,
+  sheetSubtitle: (period: string, week: WeekKey, demo: boolean): string =>
+    `Periode: ${period}; angka per ${formatWeekShort(week)}. Sumber: laporan mingguan Disnaker kab/kota, diolah UC Bot. Definisi dan rumus pada lembar Metadata.${demo ? ' BERISI DATA CONTOH (DEMO), BUKAN DATA RESMI.' : ''}`,
   totalRow: (scope: Unit | 'national'): string => (scope === 'national' ? 'Jumlah nasional' : `Jumlah ${scopeName(scope)}`),
   ownRow: (u: Unit): string => `${u.name} (pegawai non-ASN pemerintah provinsi)`,
   areaStatus: (r: { reported: number; late: number; units: number }): string =>

@@ -7,6 +7,7 @@ import { categoryLegend, categorySourceText, lineMarks, periodText, REKAP_TEXT, 
 import { COVERAGE_CATEGORIES } from '../domain/categories.js';
 import { VERIFICATION_CELL } from '../messages/verification.js';
 import type { Share } from '../domain/exact.js';
+import { finishWorkbook } from './xlsx-finish.js';
 import type { WeekKey } from '../domain/weeks.js';
 import { rekapLines, type RekapLine } from '../queries/lines.js';
 import type { ScopeReport, TrendRow } from '../queries/types.js';
@@ -67,8 +68,21 @@ function rekapSheet(k: ScopeReport): Cell[][] {
   ].map(header);
   const { rows, total } = rekapLines(k);
   const nameOf = (r: RekapLine): string => (!r.unit ? '' : r.kind === 'own' ? REKAP_TEXT.ownRow(r.unit) : r.kind === 'area' ? r.unit.baseName : r.unit.name);
-  return [head, ...rows.map((r) => rekapRow(r, nameOf(r), k.week)), ...(total ? [rekapRow(total, REKAP_TEXT.totalRow(k.scope), k.week, true)] : [])];
+  // A title and the period above the table, so a printed or pasted sheet says what it is.
+  const pad = (first: Cell): Cell[] => [first, ...Array.from({ length: head.length - 1 }, () => null)];
+  return [
+    pad({ value: REKAP_TEXT.sheetTitle(scopeName(k.scope)), type: String, fontWeight: 'bold', fontSize: 14 }),
+    pad(text(REKAP_TEXT.sheetSubtitle(periodText(k.period), k.week, k.demo))),
+    head,
+    ...rows.map((r) => rekapRow(r, nameOf(r), k.week)),
+    ...(total ? [rekapRow(total, REKAP_TEXT.totalRow(k.scope), k.week, true)] : []),
+  ];
 }
+
+/** Rows above the Rekap table's header (title, period). */
+export const REKAP_HEADER_ROW = 3;
+/** Detail columns folded into an outline group: the four segments, the baseline's source, non-ASN per programme. */
+const REKAP_GROUPED = [4, 5, 6, 7, 10, 17, 18, 19, 20, 21, 22, 23, 24];
 
 function trendRow(t: TrendRow): Cell[] {
   return [
@@ -126,13 +140,16 @@ export async function rekapXlsx(k: ScopeReport, generatedAt: Date, generatedBy: 
   const rekap = rekapSheet(k);
   const trend = trendSheet(k);
   const meta = metaSheet(k, generatedAt, generatedBy);
-  const out = await writeXlsxFile(
+  const written = await writeXlsxFile(
     [
-      { data: rekap, sheet: REKAP_TEXT.sheetRekap, orientation: 'landscape', stickyRowsCount: 1, stickyColumnsCount: 2, columns: widths(rekap[0]?.length ?? 0, [10, 44, 12], 14) },
-      { data: trend, sheet: REKAP_TEXT.sheetTrend, stickyRowsCount: 1, stickyColumnsCount: 2, columns: widths(trend[0]?.length ?? 0, [10, 36, 9, 10, 11], 14) },
+      { data: rekap, sheet: REKAP_TEXT.sheetRekap, orientation: 'landscape', stickyRowsCount: REKAP_HEADER_ROW, stickyColumnsCount: 2, columns: widths(rekap[REKAP_HEADER_ROW - 1]?.length ?? 0, [10, 44, 12], 14) },
+      { data: trend, sheet: REKAP_TEXT.sheetTrend, orientation: 'landscape', stickyRowsCount: 1, stickyColumnsCount: 2, columns: widths(trend[0]?.length ?? 0, [10, 36, 9, 10, 11], 14) },
       { data: meta, sheet: REKAP_TEXT.sheetMeta, columns: [{ width: 42 }, { width: 90 }, { width: 40 }] },
     ],
     { fontFamily: 'Calibri', fontSize: 11 },
   ).toBuffer();
-  return out;
+  return finishWorkbook(written, [
+    { index: 1, name: REKAP_TEXT.sheetRekap, headerRow: REKAP_HEADER_ROW, lastRow: rekap.length, lastColumn: rekap[REKAP_HEADER_ROW - 1]?.length ?? 1, grouped: REKAP_GROUPED },
+    { index: 2, name: REKAP_TEXT.sheetTrend, headerRow: 1, lastRow: trend.length, lastColumn: trend[0]?.length ?? 1 },
+  ]);
 }

@@ -52,7 +52,7 @@ describe('the weekly rekap, pushed after the deadline (issue 10)', () => {
       expect(got[0]?.text).toContain('Dibanding minggu sebelumnya, atas 7 kab/kota: +600 peserta, capaian +0,1 poin.');
       expect(got[1]?.file?.fileName).toBe('peringkat-kepulauan-bangka-belitung-2026-W48.png');
       const sheets = await readXlsxFile(got[2]?.file?.bytes ?? Buffer.alloc(0));
-      expect(sheets[0]?.data).toHaveLength(1 + 7 + 1 + 1);
+      expect(sheets[0]?.data).toHaveLength(2 + 1 + 7 + 1 + 1);
     }
     for (const chatId of [nasional.id, nationalGroup.id]) {
       const got = h.api.messages(chatId).slice(chatId === nationalGroup.id ? 4 : 3);

@@ -34,7 +34,11 @@ describe('/ekspor (issue 10)', () => {
     expect(doc?.fileName).toBe('rekap-uc-kepulauan-bangka-belitung-2026-W48.xlsx');
     const sheets = await readXlsxFile(doc?.bytes ?? Buffer.alloc(0));
     expect(sheets.map((s) => s.sheet)).toEqual(['Rekap', 'Tren', 'Metadata']);
-    const rekap = sheets[0]?.data ?? [];
+    const whole = sheets[0]?.data ?? [];
+    // A title and the period above the table (issue 23: a sheet put on a slide says what it is).
+    expect(whole[0]?.[0]).toBe('Rekap Capaian UC Jamsosnaker Provinsi Kepulauan Bangka Belitung');
+    expect(String(whole[1]?.[0])).toContain('Periode: minggu ke-48 tahun 2026');
+    const rekap = whole.slice(2);
     const header = rekap[0] as string[];
     expect(header.slice(0, 3)).toEqual(['Kode wilayah', 'Nama', 'Minggu laporan terakhir']);
     // 7 kab/kota, the province's own non-ASN row, the totals row.
@@ -81,7 +85,13 @@ describe('/ekspor (issue 10)', () => {
     const styles = strFromU8(zip['xl/styles.xml'] ?? new Uint8Array());
     expect(styles).toContain('formatCode="#,##0"');
     expect(styles).toContain('formatCode="0.0%"');
-    expect(strFromU8(zip['xl/worksheets/sheet1.xml'] ?? new Uint8Array())).toMatch(/<pane [^>]*state="frozen"/);
+    const sheet1 = strFromU8(zip['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    expect(sheet1).toMatch(/<pane [^>]*state="frozen"/);
+    // Filter, print on one page width with the header repeated, detail columns grouped.
+    expect(sheet1).toContain('<autoFilter ref="A3:AB12"/>');
+    expect(sheet1).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*fitToWidth="1"/);
+    expect(sheet1).toMatch(/<col min="4" max="4" [^>]*outlineLevel="1"/);
+    expect(strFromU8(zip['xl/workbook.xml'] ?? new Uint8Array())).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Rekap'!$3:$3</definedName>`);
 
     // Recorded in the audit trail: who, scope, period.
     const audit = await say(h, coordinator, '/audit');

@@ -73,7 +73,7 @@ describe('npm run cli -- export (issue 10)', () => {
     expect(await runExport(['xlsx', 'nasional', '2026-W48', '--out', file], { store, regions, now: NOW, out, deadline, usage: 'usage' })).toBe(0);
     const sheets = await readXlsxFile(await readFile(file));
     // One row per province, and the national total.
-    expect(sheets[0]?.data).toHaveLength(1 + 38 + 1);
+    expect(sheets[0]?.data).toHaveLength(2 + 1 + 38 + 1);
     expect(await runExport(['xlsx', 'Atlantis', '--out', file], { store, regions, now: NOW, out, deadline, usage: 'usage' })).toBe(2);
     expect(await runExport(['xlsx', '19', 'minggu 60', '--out', file], { store, regions, now: NOW, out, deadline, usage: 'usage' })).toBe(2);
     expect(lines.join('\n')).toContain('Wilayah “Atlantis” tidak dikenal');

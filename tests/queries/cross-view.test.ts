@@ -118,7 +118,7 @@ describe('one meaning for every figure (issue 18)', () => {
       await say(h, admin, '/ekspor Babel minggu 48');
       const doc = h.api.messages(admin.id).slice(fileFrom).find((m) => m.file)?.file;
       const sheets = await readXlsxFile(doc?.bytes ?? Buffer.alloc(0));
-      const rows = sheets[0]?.data ?? [];
+      const rows = (sheets[0]?.data ?? []).slice(2);
       const header = rows[0] as string[];
       const col = (title: string): number => header.indexOf(title);
       const total = rows[rows.length - 1] as unknown[];
