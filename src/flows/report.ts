@@ -590,8 +590,9 @@ export function startWorkforceCorrection(facts: ReportFacts, query: string): Rep
 }
 
 /**
- * One input to the report flow. A typed answer sent before the question it would answer (a double send, or typed
- * ahead) is taken once, not twice; a sticker or photo where a number is awaited gets the question again, with why.
+ * One input to the report flow. A typed answer sent before the question it would answer (typed ahead) is taken as
+ * the answer to the question in front of it; the same answer sent twice is taken once; a sticker or photo where a
+ * number is awaited gets the question again, with why.
  */
 export async function reportStep(
   state: ReportState | undefined,
@@ -600,14 +601,28 @@ export async function reportStep(
 ): Promise<ReportResult> {
   if (!state) return refuse(alreadySentAnswer);
   const flow = reportFlow(facts);
-  if (input.kind === 'press') return flow.pressed(state, input.action, input.arg);
+  if (input.kind === 'press') return flow.pressed(forget(state), input.action, input.arg);
   if (input.kind === 'other') {
-    const unit = flow.unitOf(state);
-    const field = unit ? fieldsFor(unit.kind).find((f) => f === state.step) : undefined;
-    if (field) return flow.askField(state, field, nonTextAnswerMessage(input.what));
-    if (state.step === 'baseline_total' && unit && state.week) return ask(state, lines(nonTextAnswerMessage(input.what), baselineAskTotalMessage(unit, weekYear(state.week))));
-    return stay(state, say(nonTextAnswerMessage(input.what)));
+    const s = forget(state);
+    const unit = flow.unitOf(s);
+    const field = unit ? fieldsFor(unit.kind).find((f) => f === s.step) : undefined;
+    if (field) return flow.askField(s, field, nonTextAnswerMessage(input.what));
+    if (s.step === 'baseline_total' && unit && s.week) return ask(s, lines(nonTextAnswerMessage(input.what), baselineAskTotalMessage(unit, weekYear(s.week))));
+    return stay(s, say(nonTextAnswerMessage(input.what)));
   }
-  if (input.messageId !== undefined && input.messageId < state.askedMessageId) return { state, replies: [], effects: [], untouched: true };
-  return flow.typed(state, input.text);
+  // Every message is answered, even one typed before the bot's latest question arrived (a fast typist, a bad
+  // connection): only the very answer just taken, sent again before its next question, is a double send.
+  const text = input.text.trim();
+  const last = state.lastAnswer;
+  const doubleSent = input.messageId !== undefined && input.messageId < state.askedMessageId && last !== undefined && input.messageId > last.messageId && text === last.text;
+  if (doubleSent) return { state, replies: [], effects: [], untouched: true };
+  const result = await flow.typed(forget(state), input.text);
+  return input.messageId !== undefined && result.state ? { ...result, state: { ...result.state, lastAnswer: { text, messageId: input.messageId } } } : result;
+}
+
+/** A press or a photo comes between two texts: the next text is no double send of the one before. */
+function forget(state: ReportState): ReportState {
+  if (state.lastAnswer === undefined) return state;
+  const { lastAnswer: _dropped, ...rest } = state;
+  return rest;
 }

@@ -32,8 +32,10 @@ export const ReportFlowSchema = z.object({
   warningsConfirmed: z.boolean(),
   /** warningKey of every warning confirmed in this flow (or already stored): those are not asked again. */
   confirmedWarnings: z.array(z.string()).optional(),
-  /** The question being answered: a message sent before it cannot be its answer. */
+  /** The latest question's message id: a message sent before it was typed ahead (or sent twice). */
   askedMessageId: z.number().int(),
+  /** The last typed answer taken, and its message id: the same text sent again before the next question is a double send. */
+  lastAnswer: z.object({ text: z.string().max(4096), messageId: z.number().int() }).optional(),
   /** /penduduk: only the workforce of the year is being corrected, no report. */
   baselineOnly: z.boolean().optional(),
   /** "Belum ada data" for the week: why (the steps nodata_reason and nodata_confirm). */

@@ -260,6 +260,13 @@ export class BotApiServer extends EventEmitter {
     });
   }
 
+  /** A message of any other kind (`{ photo: [...] }`, `{ sticker: ... }`) from `from` in their private chat. Returns the update id. */
+  queueMessage(from: TgUser, fields: Record<string, unknown>): number {
+    const target = this.chats.get(from.id);
+    if (!target) throw new Error(`no chat for user ${from.id}`);
+    return this.enqueue({ message: { message_id: this.allocateMessageId(target.id), from, chat: target, date: Math.floor(this.clock() / 1000), ...fields } });
+  }
+
   async sendText(from: TgUser, text: string, chat?: TgChat, formatting?: Array<{ type: string; offset: number; length: number }>): Promise<void> {
     await this.waitForAck(this.queueText(from, text, chat, formatting));
   }

@@ -89,6 +89,34 @@ describe('the guided weekly report', () => {
     expect(await h.app.store.reports.get('19.71', '2026-W48')).toBeUndefined();
   });
 
+  it('answers every message typed while the bot is still answering, and takes a double-sent answer once (issue 23.1)', async () => {
+    await say(h, budi, '/lapor');
+    await pressIfOffered(h, budi, 'Minggu ini (ke-48)');
+    let before = h.texts(budi.id).length;
+    // A photo and, at once, -5: both were sent before the bot's answer to the photo arrived.
+    h.api.queueMessage(budi, { photo: [{ file_id: 'ph', file_unique_id: 'ph-u', width: 90, height: 90 }] });
+    await h.api.waitForAck(h.api.queueText(budi, '-5'));
+    let replies = h.texts(budi.id).slice(before);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toContain('foto tidak dapat dibaca sebagai jawaban');
+    expect(replies[1]).toContain('Mohon maaf');
+    expect(replies[1]).toContain('(1/9) Peserta aktif Penerima Upah');
+    // The same answer sent twice in a row is taken once; two different answers typed ahead are both taken.
+    before = h.texts(budi.id).length;
+    h.api.queueText(budi, '38.905');
+    h.api.queueText(budi, '38.905');
+    h.api.queueText(budi, '11,2rb');
+    await h.api.waitForAck(h.api.queueText(budi, '2 205'));
+    replies = h.texts(budi.id).slice(before);
+    expect(replies).toHaveLength(3);
+    expect(replies[0]).toContain('(2/9)');
+    expect(replies[1]).toContain('(3/9)');
+    expect(replies[2]).toContain('(4/9)');
+    for (const a of ANSWERS.slice(3)) await say(h, budi, a);
+    await press('Kirim laporan');
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.latest.figures).toEqual(PANGKALPINANG_W48);
+  });
+
   it('refuses a non-ASN programme above the non-ASN total on the spot', async () => {
     await say(h, budi, '/lapor');
     await pressIfOffered(h, budi, 'Minggu ini (ke-48)');
