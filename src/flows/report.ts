@@ -1,6 +1,6 @@
 import { canReport, type Access } from '../domain/access.js';
 import { callbackButton, type CallbackButton } from '../domain/callback-data.js';
-import { deadlineFor, isEnterableByCoordinator, isLate, isReportable, reportableWeeks, type Deadline } from '../domain/deadline.js';
+import { coordinatorWeeks, deadlineFor, isEnterableByCoordinator, isLate, isReportable, reportableWeeks, type Deadline } from '../domain/deadline.js';
 import { splitRegionAndPeriod } from '../domain/periods.js';
 import { fieldsFor, figureWarnings, NONASN_PROGRAMMES, validateFigures, warningKey, type FieldKey, type Figures } from '../domain/figures.js';
 import { parseCount } from '../domain/numbers.js';
@@ -212,6 +212,10 @@ function reportFlow(facts: ReportFacts) {
 
   const lateNow = (unit: Unit, week: WeekKey): boolean => isLate(week, facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
 
+  /** The weeks offered to this person now, newest first: staff only those within their grace (maybe none). */
+  const weeksFor = (unit: Unit): WeekKey[] =>
+    (facts.access.role === 'staff' ? reportableWeeks : coordinatorWeeks)(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
+
   /** May this person send this week now: staff within the week's grace, coordinators any week of the past year. */
   const mayEnter = (unit: Unit, week: WeekKey): boolean =>
     facts.access.role === 'staff'
@@ -356,8 +360,8 @@ function reportFlow(facts: ReportFacts) {
       if (!mayEnter(unit, options.week)) return finish([say(notReportableWeekMessage(options.week, unit))]);
       return startWeek(withUnit, options.week, options);
     }
-    const [current, previous] = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
-    if (current === undefined) return finish([say(flowCancelledMessage())]);
+    const [current, previous] = weeksFor(unit);
+    if (current === undefined) return finish([say(notReportableWeekMessage(weekOf(facts.now, unit.zone.iana), unit))]);
     if (previous === undefined || options.quick !== undefined || options.noData) return startWeek(withUnit, current, options);
     const next: ReportState = { ...withUnit, step: 'week' };
     const due = deadlineFor(previous, unit.zone.iana, facts.deadline, unit.provinceCode);
@@ -368,8 +372,8 @@ function reportFlow(facts: ReportFacts) {
 
   /** /penduduk: the workforce of the current year alone. */
   const startWorkforce = (s: ReportState, unit: Unit): ReportResult => {
-    const week = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode)[0];
-    if (!week) return finish([say(flowCancelledMessage())]);
+    // The week only names the year: the workforce is corrected whatever the reporting deadline.
+    const week = weekOf(facts.now, unit.zone.iana);
     return askWorkforce({ ...s, unitCode: unit.code, week, baselineOnly: true, onBehalf: facts.access.role !== 'staff' });
   };
 
@@ -443,7 +447,7 @@ function reportFlow(facts: ReportFacts) {
       }
       case 'week': {
         if (!unit) return finish([say(flowCancelledMessage())]);
-        const weeks = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
+        const weeks = weeksFor(unit);
         const byNumber = weeks.find((w) => Number(w.slice(6)) === Number(lower.replace(/\D/g, '')) && /\d/.test(lower));
         const week = /lalu|sebelum/.test(lower) ? weeks[1] : /ini|sekarang/.test(lower) ? weeks[0] : byNumber;
         return week ? startWeek(s, week) : stay(s, say(weekNotUnderstood()));
@@ -509,7 +513,7 @@ function reportFlow(facts: ReportFacts) {
     if (!valid || !unit) return refuse(alreadySentAnswer);
     switch (action) {
       case 'wk': {
-        const weeks = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
+        const weeks = weeksFor(unit);
         const week = weeks[index ?? 0] ?? weeks[0];
         return week ? startWeek(s, week) : finish([say(flowCancelledMessage())]);
       }

@@ -117,6 +117,32 @@ describe('the guided weekly report', () => {
     expect((await h.app.store.reports.get('19.71', '2026-W48'))?.latest.figures).toEqual(PANGKALPINANG_W48);
   });
 
+  it('closes this week to staff after its deadline and grace; a coordinator may still enter it (issue 23.3)', async () => {
+    await h.stop();
+    // Wednesday 2 December 2026 (week 49), deadline Wednesday 17.53 WIB, one minute's grace.
+    h = await startHarness({ now: new Date('2026-12-02T10:52:00Z'), env: { REPORT_DEADLINE: 'Rabu 17.53', LATE_GRACE: '1m' } });
+    budi = await person(h, 8001, 'Budi', 'staff', '19.71');
+    const dewi = await person(h, 8002, 'Dewi', 'coordinator', '19');
+    await seedBaseline(h.app.store, '19.71');
+    const quick = 'pu=38.905 bpu=11.200 jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=1.030 jp=0';
+    // 17.52: on time.
+    expect(await say(h, budi, `/lapor minggu 49 ${quick}`)).toContain('Ringkasan');
+    await say(h, budi, '/batal');
+    // 17.55: past the deadline and its grace.
+    h.now = new Date('2026-12-02T10:55:00Z');
+    expect(await say(h, budi, `/lapor minggu 49 ${quick}`)).toContain('masa tenggang keterlambatannya sudah lewat');
+    expect(await say(h, budi, `/lapor ${quick}`)).toContain('masa tenggang keterlambatannya sudah lewat');
+    expect(await say(h, budi, '/lapor')).toContain('Koordinator provinsi dapat memasukkannya');
+    expect(await h.app.store.reports.get('19.71', '2026-W49')).toBeUndefined();
+    // The workforce is not a weekly report: still open to staff.
+    expect(await say(h, budi, '/penduduk')).toContain('2026');
+    await say(h, budi, '/batal');
+    expect(await say(h, dewi, `/lapor Pangkalpinang minggu 49 ${quick}`)).toContain('Ringkasan');
+    await h.api.press(dewi, h.api.lastMessage(dewi.id), 'Kirim laporan');
+    expect(h.api.lastMessage(dewi.id).text).toContain('tercatat terlambat');
+    expect((await h.app.store.reports.get('19.71', '2026-W49'))?.latest).toMatchObject({ late: true, onBehalf: true });
+  });
+
   it('refuses a non-ASN programme above the non-ASN total on the spot', async () => {
     await say(h, budi, '/lapor');
     await pressIfOffered(h, budi, 'Minggu ini (ke-48)');
