@@ -143,6 +143,7 @@ export class BotApiServer extends EventEmitter {
     [];
   private readonly chats = new Map<number, TgChat>();
   private readonly blocked = new Set<number>();
+  private readonly unopened = new Set<number>();
   private readonly messagesByChat = new Map<number, BotMessage[]>();
   private readonly nextMessageId = new Map<number, number>();
   private readonly openCallbacks = new Map<string, { answered: boolean }>();
@@ -201,6 +202,14 @@ export class BotApiServer extends EventEmitter {
     return chat;
   }
 
+  /**
+   * The user has not opened their chat with the bot yet: until they write to it, Telegram answers "chat not found"
+   * to anything aimed at their chat (a message, their own command menu).
+   */
+  notOpened(userId: number): void {
+    this.unopened.add(userId);
+  }
+
   /** The user blocks the bot: every later send to their chat gets 403. */
   block(chatId: number): void {
     this.blocked.add(chatId);
@@ -215,6 +224,8 @@ export class BotApiServer extends EventEmitter {
 
   private enqueue(body: Record<string, unknown>): number {
     const update = { update_id: this.nextUpdateId++, ...body };
+    const message = body.message as { chat?: { id?: number; type?: string } } | undefined;
+    if (message?.chat?.type === 'private' && message.chat.id !== undefined) this.unopened.delete(message.chat.id);
     this.history.set(update.update_id, update);
     this.updates.push(update);
     for (const release of this.pollers.splice(0)) release();
@@ -538,7 +549,7 @@ export class BotApiServer extends EventEmitter {
 
   private chatOf(chatIdRaw: unknown): TgChat {
     const chat = this.chats.get(Number(chatIdRaw));
-    if (!chat) throw bad('chat not found');
+    if (!chat || this.unopened.has(chat.id)) throw bad('chat not found');
     return chat;
   }
 
@@ -634,6 +645,7 @@ export class BotApiServer extends EventEmitter {
       return { command, description };
     });
     const scope = scopeKey(p.scope);
+    if (scope.startsWith('chat:')) this.chatOf(scope.slice('chat:'.length));
     this.menus.set(scope, commands);
     if (scope === 'default') this.commands = commands;
     return true;

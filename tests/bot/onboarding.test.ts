@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from '../helpers/harness.js';
 import { lastCallbackAnswer, person, say } from '../helpers/people.js';
 import { PANGKALPINANG_W48, seedReport } from '../helpers/seed.js';
@@ -251,6 +251,19 @@ describe('flood control', () => {
 });
 
 describe('menus per role (issue 13)', () => {
+  it('a coordinator who had not opened the chat at start-up gets their menu with their first /start (issue 23.5)', async () => {
+    const dewi = await person(h, 7395, 'Dewi', 'coordinator', '19');
+    h.api.notOpened(dewi.id);
+    await h.restart();
+    // The start-up pass tried and Telegram answered "chat not found".
+    await vi.waitFor(() => expect(h.api.failedCalls().some((c) => c.method === 'setMyCommands' && JSON.stringify(c.payload).includes(String(dewi.id)))).toBe(true));
+    expect(h.api.menuOf(dewi.id)).toEqual(['start', 'bantuan']);
+    expect(await say(h, dewi, '/start')).toContain('Dewi');
+    expect(h.api.menuOf(dewi.id)).toContain('verifikasi');
+    expect(h.api.menuOf(dewi.id)).toContain('undang');
+  });
+
+
   it('change with the person’s role: a stranger’s, then staff’s after approval, then a stranger’s again after revocation', async () => {
     const asker = await person(h, 7390, 'Fajar');
     expect(h.api.menuOf(asker.id)).toEqual(['start', 'bantuan']);
