@@ -1,6 +1,6 @@
 import { Markup, TelegramError } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { Html, splitHtml } from '../messages/html.js';
+import { Html, plainText, splitHtml } from '../messages/html.js';
 import type { BotContext } from './context.js';
 
 /** A reply waits out Telegram's 429 at most this long; longer, the error goes to bot.catch. */
@@ -73,9 +73,23 @@ export async function replyHtml(
   await askHtml(ctx, message, sleep, options);
 }
 
+/** Telegram's 400 for an edit that would change nothing: the message already says it, which is success. */
+export const isNotModified = (e: unknown): boolean => e instanceof TelegramError && e.code === 400 && /message is not modified/.test(e.description);
+
+/** The pressed message already reads `text` with these buttons (a second press, a decision already shown). */
+function alreadyShows(ctx: BotContext, text: string, buttons: InlineKeyboardButton[][] | undefined): boolean {
+  const current = ctx.callbackQuery?.message;
+  if (!current || !('text' in current)) return false;
+  const shown = 'reply_markup' in current ? (current.reply_markup?.inline_keyboard ?? []) : [];
+  const wanted = buttons ?? [];
+  const key = (rows: InlineKeyboardButton[][]) => JSON.stringify(rows.map((row) => row.map((b) => [b.text, 'callback_data' in b ? b.callback_data : undefined])));
+  return current.text === plainText(text) && key(shown) === key(wanted);
+}
+
 /**
  * Answers a button press by turning the message that carried the buttons into the answer (its first part; any
- * further parts follow as new messages). Falls back to a new message when the original cannot be edited.
+ * further parts follow as new messages). Falls back to a new message when the original cannot be edited. An edit
+ * that would change nothing is not sent (Telegram refuses it with 400 "message is not modified").
  */
 export async function editOrReplyHtml(
   ctx: BotContext,
@@ -86,13 +100,14 @@ export async function editOrReplyHtml(
   const parts = splitHtml(message);
   const [first, ...rest] = parts;
   if (first === undefined) return;
-  try {
-    const buttons = rest.length === 0 ? options.buttons : undefined;
-    await withFloodRetry(() => ctx.editMessageText(first, sendOptions(buttons)), sleep);
-  } catch (e) {
-    if (!(e instanceof TelegramError && e.code === 400)) throw e;
-    if (/message is not modified/.test(e.description)) return;
-    rest.unshift(first);
+  const buttons = rest.length === 0 ? options.buttons : undefined;
+  if (!alreadyShows(ctx, first, buttons)) {
+    try {
+      await withFloodRetry(() => ctx.editMessageText(first, sendOptions(buttons)), sleep);
+    } catch (e) {
+      if (!(e instanceof TelegramError && e.code === 400)) throw e;
+      if (!isNotModified(e)) rest.unshift(first);
+    }
   }
   if (rest.length > 0) {
     await replyHtml(ctx, new Html(rest.join('\n')), sleep, options);

@@ -46,6 +46,10 @@ export const MAX_MESSAGE_LENGTH = 4096;
 
 const stripTags = (s: string): string => s.replace(/<[^>]*>/g, '');
 
+/** The text a person reads of an HTML message (tags dropped, entities read back), as Telegram reports it. */
+export const plainText = (s: string): string =>
+  stripTags(s).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
 /**
  * Splits a message at line breaks into parts Telegram accepts. Each line keeps its tags balanced (every template
  * here opens and closes a tag on one line), so a split never breaks markup. Measured on the raw HTML, which is

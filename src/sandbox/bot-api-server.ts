@@ -310,6 +310,8 @@ export class BotApiServer extends EventEmitter {
           chat: message.chat,
           date: message.date,
           text: message.text,
+          // As Telegram does: the message as it stands now, with its buttons.
+          ...(message.buttons.length > 0 ? { reply_markup: { inline_keyboard: message.buttons } } : {}),
         },
       },
     });

@@ -94,6 +94,7 @@ describe('access requests', () => {
     expect(await say(h, asker, '/start')).toContain('sedang menunggu persetujuan');
 
     const rejectData = forCoord.buttons.flat().find((b) => b.text === 'Tolak')?.callback_data ?? '';
+    const approveData = forCoord.buttons.flat().find((b) => b.text === 'Setujui')?.callback_data ?? '';
     await h.api.press(coord19, forCoord, 'Setujui');
     expect(h.api.lastMessage(coord19.id).text).toContain('Disetujui oleh Koor Babel');
     expect(h.api.lastMessage(asker.id).text).toContain('telah disetujui');
@@ -107,6 +108,11 @@ describe('access requests', () => {
     await h.api.forgeCallback(h.admin, adminCopy, rejectData);
     expect(lastCallbackAnswer(h)).toMatchObject({ text: 'Permohonan ini sudah diputuskan sebelumnya.' });
     expect(h.app.store.users.get(asker.id)?.role).toBe('staff');
+    // Setujui on the decided copy: no edit that changes nothing, so no 400 "message is not modified" (issue 23.6).
+    await h.api.forgeCallback(h.admin, adminCopy, approveData);
+    expect(lastCallbackAnswer(h)).toMatchObject({ text: 'Permohonan ini sudah diputuskan sebelumnya.' });
+    expect(adminCopy.text).toContain('Disetujui oleh Koor Babel');
+    expect(h.api.failedCalls()).toEqual([]);
   });
 
   it('each reason button rejects with that reason', async () => {
