@@ -192,6 +192,11 @@ describe('groups', () => {
     expect(await say(h, staff, '/hubungkan Bangka', group)).toContain('di luar wilayah akses');
     expect(await say(h, staff, '/hubungkan Pangkalpinang', group)).toContain('Grup ini kini terhubung dengan Kota Pangkal Pinang');
     expect(h.app.store.chats.linksOf('19.71').map((c) => c.chatId)).toEqual([-1001]);
+    // In private, /hubungkan says how to do it in the group, and which group is linked now (issue 23.16).
+    const privately = await say(h, staff, '/hubungkan');
+    expect(privately).toContain('2. Di grup itu, kirim /hubungkan Kota Pangkal Pinang.');
+    expect(privately).toContain('Grup yang kini terhubung dengan Kota Pangkal Pinang: Disnaker Pangkalpinang.');
+    expect(await say(h, viewer, '/hubungkan')).toContain('digunakan di dalam grup');
     expect(await say(h, staff, '/lepaskan', group)).toContain('telah diakhiri');
     expect(h.app.store.chats.linkOf(-1001)).toBeUndefined();
 
@@ -221,7 +226,7 @@ describe('groups', () => {
   it('keeps guided flows in private chats and answers commands only in groups', async () => {
     const group = h.api.group(-3003, 'Grup Umum');
     expect(await say(h, h.admin, '/undang', group)).toContain('chat pribadi dengan bot');
-    expect(await say(h, h.admin, '/hubungkan Babel')).toContain('digunakan di dalam grup');
+    expect(await say(h, h.admin, '/hubungkan Babel')).toContain('dikirim di grup Telegram kantor, bukan di percakapan pribadi');
     expect(await say(h, h.admin, 'halo semua', group)).toBe('');
   });
 });
@@ -278,7 +283,7 @@ describe('menus per role (issue 13)', () => {
     await h.api.press(asker, h.api.lastMessage(asker.id), 'Petugas Disnaker (mengirim laporan)');
     await say(h, asker, 'Pangkalpinang');
     await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Setujui');
-    expect(h.api.menuOf(asker.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan']);
+    expect(h.api.menuOf(asker.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'libur', 'batal', 'bantuan']);
     await say(h, h.admin, `/cabut ${asker.id}`);
     await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 0);
     expect(h.api.menuOf(asker.id)).toEqual(['start', 'bantuan']);
