@@ -31,12 +31,16 @@ const sendOptions = (buttons: InlineKeyboardButton[][] | undefined) => ({
   ...(buttons && buttons.length > 0 ? Markup.inlineKeyboard(buttons) : {}),
 });
 
-/** Hands a reply that cannot go out now to the outbox (paced, persisted); set per update by `deferRepliesTo`. */
-export type DeferReply = (chatId: number, updateId: number, parts: string[], buttons: InlineKeyboardButton[][] | undefined) => Promise<void>;
+/**
+ * Hands a reply that cannot go out now to the outbox (paced, persisted), and says whether a reply handed to it is
+ * still waiting for a chat; set per update by `deferRepliesTo`.
+ */
+export interface DeferReply {
+  waiting(chatId: number): boolean;
+  send(chatId: number, parts: string[], buttons: InlineKeyboardButton[][] | undefined): Promise<void>;
+}
 
 const deferOf = (ctx: BotContext): DeferReply | undefined => (ctx.state as { deferReply?: DeferReply }).deferReply;
-
-const isGroup = (ctx: BotContext): boolean => ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
 
 /** Sends an HTML message, split within Telegram's limit; buttons go on the last part. Returns the last part's id. */
 export async function askHtml(
@@ -46,17 +50,24 @@ export async function askHtml(
   options: ReplyOptions = {},
 ): Promise<number | undefined> {
   const parts = splitHtml(message);
+  const defer = deferOf(ctx);
+  const chatId = ctx.chat?.id;
+  // An earlier reply to this chat still waits in the outbox: this one goes behind it, so the chat reads them in order.
+  if (defer && chatId !== undefined && defer.waiting(chatId)) {
+    await defer.send(chatId, parts, options.buttons);
+    return undefined;
+  }
   let last: number | undefined;
   for (const [i, part] of parts.entries()) {
     const buttons = i === parts.length - 1 ? options.buttons : undefined;
     try {
       last = (await withFloodRetry(() => ctx.reply(part, sendOptions(buttons)), sleep)).message_id;
     } catch (e) {
-      // A busy group (20 messages a minute) can answer 429 for longer than a handler may wait: the rest of the
-      // answer goes through the outbox, which waits it out, rather than vanishing.
-      const defer = deferOf(ctx);
-      if (!(e instanceof TelegramError && e.code === 429 && isGroup(ctx) && defer && ctx.chat)) throw e;
-      await defer(ctx.chat.id, ctx.update.update_id, parts.slice(i), options.buttons);
+      // Telegram's limits (30 messages a second overall, 20 a minute in a group) can answer 429 for longer than a
+      // handler may wait: the rest of the answer goes through the outbox, which waits it out, rather than vanishing
+      // into "terjadi kendala".
+      if (!(e instanceof TelegramError && e.code === 429 && defer && chatId !== undefined)) throw e;
+      await defer.send(chatId, parts.slice(i), options.buttons);
       return undefined;
     }
   }

@@ -424,6 +424,9 @@ export function createOutbox(o: OutboxOptions) {
       });
     },
     get: (id: string) => o.repo.get(id),
+    /** Does an item whose id starts with `prefix` still have a delivery to make to `chatId`? (a deferred reply) */
+    hasPending: (prefix: string, chatId: number): boolean =>
+      o.repo.open().some((item) => item.id.startsWith(prefix) && item.deliveries.some((d) => d.chatId === chatId && (d.state === 'pending' || d.state === 'sending'))),
     /** Look again now (the clock moved, or the scheduler added work). */
     poke: notify,
   };
