@@ -180,6 +180,13 @@ function reportFlow(facts: ReportFacts) {
     confirmedWarnings: [...new Set([...(s.confirmedWarnings ?? []), ...(await currentWarningKeys(s, s.answers))])],
   });
 
+  /** Why a non-ASN programme's value cannot be: above this report's non-ASN total. */
+  const aboveTotal = (s: ReportState, field: FieldKey, value: number): string | undefined => {
+    const total = field === 'nonasn_total' ? undefined : s.answers.nonasn_total;
+    if (total === undefined || !(NONASN_PROGRAMMES as readonly string[]).includes(field) || value <= total) return undefined;
+    return figureError({ kind: 'above_total', field: field as (typeof NONASN_PROGRAMMES)[number], value, total });
+  };
+
   const askField = async (s: ReportState, field: FieldKey, before?: Html): Promise<ReportResult> => {
     const unit = unitOf(s);
     if (!unit) return finish([say(flowCancelledMessage())]);
@@ -189,7 +196,8 @@ function reportFlow(facts: ReportFacts) {
     const stored = s.correcting || s.returnToSummary ? s.answers[field] : undefined;
     const reuse = stored ?? earlier?.figures[field];
     const next: ReportState = { ...s, step: field };
-    const buttons = reuse !== undefined ? [[button(sameAsLabel(reuse), 'same', next, index)]] : [];
+    // A value this report's own non-ASN total already rules out is not offered as a button.
+    const buttons = reuse !== undefined && aboveTotal(s, field, reuse) === undefined ? [[button(sameAsLabel(reuse), 'same', next, index)]] : [];
     // A new report may say, at its first question, that the week has no data yet.
     if (index === 0 && !s.correcting && !s.returnToSummary) buttons.push([button(NO_DATA_LABEL, 'nd', next)]);
     return ask(next, lines(before, fieldQuestion(field, index + 1, fields.length, earlier, stored)), buttons.length > 0 ? buttons : undefined);
@@ -296,11 +304,8 @@ function reportFlow(facts: ReportFacts) {
   const acceptValue = async (s: ReportState, field: FieldKey, value: number): Promise<ReportResult> => {
     const unit = unitOf(s);
     if (!unit) return finish([say(flowCancelledMessage())]);
-    const total = field === 'nonasn_total' ? undefined : s.answers.nonasn_total;
-    if (total !== undefined && (NONASN_PROGRAMMES as readonly string[]).includes(field) && value > total) {
-      const text = figureError({ kind: 'above_total', field: field as (typeof NONASN_PROGRAMMES)[number], value, total });
-      return askField(s, field, ruleErrorMessage(text));
-    }
+    const error = aboveTotal(s, field, value);
+    if (error) return askField(s, field, ruleErrorMessage(error));
     const next: ReportState = { ...s, answers: { ...s.answers, [field]: value } };
     const fields = fieldsFor(unit.kind);
     const following = fields[fields.indexOf(field) + 1];
@@ -476,7 +481,8 @@ function reportFlow(facts: ReportFacts) {
       }
       default: {
         const field = s.step;
-        if (text === '=') {
+        // `=` or `sama` (the button reads "Sama: 4.145", and officials type what they read).
+        if (text === '=' || /^sama\b/.test(lower)) {
           const reuse = (s.correcting || s.returnToSummary ? s.answers[field] : undefined) ?? (await earlierOf(s))?.figures[field];
           return reuse === undefined ? stay(s, say(noPreviousValueMessage())) : acceptValue(s, field, reuse);
         }

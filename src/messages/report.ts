@@ -116,9 +116,9 @@ export function fieldQuestion(field: FieldKey, index: number, total: number, ear
     bold(`(${index}/${total}) ${FIELD_LABELS[field]}`),
     `Contoh: ${exampleOf(field)}`,
     stored !== undefined
-      ? html`Angka tersimpan: ${bold(formatCount(stored))}. Ketik angka baru, atau ${bold('=')} untuk memakai angka yang sama.`
+      ? html`Angka tersimpan: ${bold(formatCount(stored))}. Ketik angka baru, atau ${bold('=')} (atau ${bold('sama')}) untuk memakai angka yang sama.`
       : previous !== undefined && earlier
-        ? html`${earlierLabel(earlier)}: ${bold(formatCount(previous))}. Ketik ${bold('=')} atau tekan tombol untuk memakai angka yang sama.`
+        ? html`${earlierLabel(earlier)}: ${bold(formatCount(previous))}. Ketik ${bold('=')} atau ${bold('sama')}, atau tekan tombol, untuk memakai angka yang sama.`
         : undefined,
   );
 }

@@ -143,6 +143,23 @@ describe('the guided weekly report', () => {
     expect((await h.app.store.reports.get('19.71', '2026-W49'))?.latest).toMatchObject({ late: true, onBehalf: true });
   });
 
+  it('takes “sama” as the button “Sama: …” says, and offers no button a total already rules out (issue 23.15)', async () => {
+    await say(h, budi, '/lapor');
+    await pressIfOffered(h, budi, 'Minggu ini (ke-48)');
+    expect(last().buttons.flat().map((b) => b.text)).toContain('Sama: 38.700');
+    expect(await say(h, budi, 'sama')).toContain('✓ Peserta aktif Penerima Upah (pekerja formal): 38.700');
+    expect(await say(h, budi, 'Sama: 11.000')).toContain('✓ Peserta aktif Bukan Penerima Upah (pekerja informal): 11.000');
+    for (const a of ['2 205', '58', '60']) await say(h, budi, a);
+    // Last week's JKK (4.120) is above this week's 60 non-ASN employees: no button offers it.
+    expect(last().text).toContain('(6/9) Non-ASN terlindungi JKK');
+    expect(last().buttons.flat().map((b) => b.text)).toEqual([]);
+    const refused = await say(h, budi, '2.300');
+    expect(refused).toContain('Non-ASN terlindungi JKK (2.300) melebihi jumlah pegawai non-ASN (60)');
+    expect(last().buttons.flat().map((b) => b.text)).toEqual([]);
+    expect(await say(h, budi, 'sama')).toContain('melebihi jumlah pegawai non-ASN (60)');
+    expect(await say(h, budi, '60')).toContain('(7/9)');
+  });
+
   it('refuses a non-ASN programme above the non-ASN total on the spot', async () => {
     await say(h, budi, '/lapor');
     await pressIfOffered(h, budi, 'Minggu ini (ke-48)');
