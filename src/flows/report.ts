@@ -27,6 +27,11 @@ import {
   fieldErrorMessage,
   fieldQuestion,
   countError,
+  DRAFT_BACK_LABEL,
+  DRAFT_DISCARD_LABEL,
+  DRAFT_WORKFORCE_LABEL,
+  draftOpenMessage,
+  draftOpenNotUnderstood,
   noPreviousValueMessage,
   notReportableWeekMessage,
   pickFieldMessage,
@@ -60,6 +65,12 @@ import {
 import { periodErrorMessage } from '../messages/rekap.js';
 import { resolveUnit } from './resolve-unit.js';
 import type { ReportFlow } from './state.js';
+
+type Interruptible = NonNullable<ReportFlow['interrupted']>['step'];
+/** The steps of a draft /penduduk does not interrupt: before a week is chosen there is nothing to lose. */
+const NOT_A_DRAFT_YET: readonly string[] = ['unit', 'week', 'draft_open'];
+/** The steps at which a draft's figures are complete, so its workforce can be changed as the summary's last item. */
+const COMPLETE: readonly string[] = ['confirm', 'summary', 'pick'];
 import { decline, finish, refuse, say, stay, type FlowInput, type StepResult } from './step.js';
 
 export const REPORT_FEATURE = 'lap';
@@ -463,6 +474,9 @@ function reportFlow(facts: ReportFacts) {
       case 'nodata_confirm':
         if (/^(kirim|simpan|ya|benar|sudah)$/.test(lower)) return sendNoData(s);
         return stay(s, say(summaryNotUnderstood()));
+      case 'draft_open':
+        if (/^(kembali|lanjut|lanjutkan|laporan)\b/.test(lower)) return resume(s);
+        return stay(s, say(draftOpenNotUnderstood()));
       case 'baseline_total':
         return workforceTotal(s, text, lower);
       case 'baseline_source':
@@ -515,7 +529,9 @@ function reportFlow(facts: ReportFacts) {
         (action === 'cancel' && (s.step === 'nodata_reason' || s.step === 'nodata_confirm')) ||
         (action === 'edit' && (s.step === 'confirm' || s.step === 'summary')) ||
         (action === 'f' && s.step === 'pick' && index !== undefined && (fields[index] !== undefined || (index === fields.length && unit?.kind !== 'provinsi'))) ||
-        ((action === 'send' || action === 'cancel') && s.step === 'summary'));
+        ((action === 'send' || action === 'cancel') && s.step === 'summary') ||
+        ((action === 'db' || action === 'dd') && s.step === 'draft_open') ||
+        (action === 'dw' && s.step === 'draft_open' && COMPLETE.includes(s.interrupted?.step ?? '') && unit?.kind !== 'provinsi'));
     if (!valid || !unit) return refuse(alreadySentAnswer);
     switch (action) {
       case 'wk': {
@@ -542,12 +558,52 @@ function reportFlow(facts: ReportFacts) {
         return editField(s, index ?? 0);
       case 'send':
         return send(s);
+      case 'db':
+        return resume(s);
+      case 'dw':
+        return workforceInDraft(s);
+      case 'dd':
+        // The person chose to leave the draft: /penduduk as they typed it.
+        return startWorkforceCorrection(facts, s.interrupted?.workforceQuery ?? '');
       default:
         return finish([say(flowCancelledMessage())]);
     }
   };
 
-  return { newState, startUnit, startWorkforce, typed, pressed, askField, unitOf };
+  /** The draft /penduduk interrupted, back where it stood: its question again, or its summary. */
+  const resume = async (s: ReportState): Promise<ReportResult> => {
+    const step = s.interrupted?.step;
+    const { interrupted: _done, ...rest } = s;
+    const back: ReportState = { ...rest, step: step ?? 'summary' };
+    const unit = unitOf(back);
+    if (!unit || !back.week) return finish([say(flowCancelledMessage())]);
+    const field = fieldsFor(unit.kind).find((f) => f === step);
+    if (field) return askField(back, field);
+    if (step === 'baseline_total' || step === 'baseline_source') {
+      return back.returnToSummary ? askWorkforce(back) : ask({ ...back, step: 'baseline_total' }, baselineAskTotalMessage(unit, weekYear(back.week)));
+    }
+    if (step === 'nodata_reason') return askNoDataReason(back);
+    if (step === 'nodata_confirm' && back.noDataReason) return noDataSummary(back, back.noDataReason);
+    return review(back);
+  };
+
+  /** /penduduk while this draft is open: ask first; nothing is thrown away unless the person says so. */
+  const interrupt = (s: ReportState, query: string, sameUnit: boolean): ReportResult => {
+    const unit = unitOf(s);
+    if (!unit || !s.week) return finish([say(flowCancelledMessage())]);
+    const inDraft = sameUnit && unit.kind !== 'provinsi' && COMPLETE.includes(s.step);
+    const next: ReportState = { ...s, step: 'draft_open', interrupted: { step: s.step as Interruptible, workforceQuery: query.slice(0, 200) } };
+    const buttons = [...(inDraft ? [[button(DRAFT_WORKFORCE_LABEL, 'dw', next)]] : []), [button(DRAFT_BACK_LABEL, 'db', next)], [button(DRAFT_DISCARD_LABEL, 'dd', next)]];
+    return ask(next, draftOpenMessage(unit, s.week, inDraft), buttons);
+  };
+
+  /** Change the workforce as the summary's last item: saved with the report. */
+  const workforceInDraft = (s: ReportState): ReportResult => {
+    const { interrupted: _done, ...rest } = s;
+    return askWorkforce({ ...rest, step: 'summary', returnToSummary: true });
+  };
+
+  return { newState, startUnit, startWorkforce, typed, pressed, askField, unitOf, resume, interrupt, workforceInDraft };
 }
 
 /** /lapor [unit] [pu=... bpu=...]: staff report their unit; coordinators and admins a unit in scope. */
@@ -584,11 +640,19 @@ export async function startReport(facts: ReportFacts, payload: string): Promise<
   return ask(state, reportAskUnitMessage());
 }
 
-/** /penduduk [unit]: the year's workforce alone, for a kab/kota. */
-export function startWorkforceCorrection(facts: ReportFacts, query: string): ReportResult {
+/**
+ * /penduduk [unit]: the year's workforce alone, for a kab/kota. With a /lapor draft open (`open`), it asks first:
+ * change the workforce in the draft, go back to it, or leave it; a draft is never thrown away without a word.
+ */
+export function startWorkforceCorrection(facts: ReportFacts, query: string, open?: ReportState): ReportResult {
   const access = facts.access;
   if (access.role !== 'staff' && access.role !== 'coordinator' && access.role !== 'admin') return decline(say(workforceNotAllowedMessage()));
   const flow = reportFlow(facts);
+  if (open && !open.baselineOnly && open.unitCode && open.week && !NOT_A_DRAFT_YET.includes(open.step)) {
+    const named = query === '' ? undefined : resolveUnit(facts.regions, query, (code) => canReport(access, code) && code.includes('.'), { feature: REPORT_FEATURE, action: 'u' });
+    const sameUnit = named === undefined || (named.kind === 'unit' && named.unit.code === open.unitCode);
+    return flow.interrupt(open, query, sameUnit);
+  }
   const state: ReportState = { ...newState(facts.newId()), baselineOnly: true };
   const own = access.role === 'staff' ? facts.regions.get(access.scope) : undefined;
   if (query === '' && own && own.kind !== 'provinsi') return flow.startWorkforce(state, own);

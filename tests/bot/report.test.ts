@@ -160,6 +160,44 @@ describe('the guided weekly report', () => {
     expect(await say(h, budi, '60')).toContain('(7/9)');
   });
 
+  it('/penduduk with a /lapor draft open asks first and keeps the draft (issue 23.13)', async () => {
+    await fillThisWeek();
+    expect(last().text).toContain('Ringkasan laporan');
+    const asked = await say(h, budi, '/penduduk');
+    expect(asked).toContain('Laporan Kota Pangkal Pinang, minggu ke-48 tahun 2026 (23–29 November 2026) sedang disusun dan belum dikirim');
+    expect(last().buttons.flat().map((b) => b.text)).toEqual(['Ubah penduduk bekerja di laporan ini', 'Kembali ke laporan', 'Buang draf, lanjut /penduduk']);
+    await press('Kembali ke laporan');
+    expect(last().text).toContain('Ringkasan laporan');
+    expect(last().text).toContain('1. Peserta aktif Penerima Upah (pekerja formal): 38.905');
+    // The workforce changed in the draft, saved with the report.
+    await say(h, budi, '/penduduk');
+    await press('Ubah penduduk bekerja di laporan ini');
+    expect(last().text).toContain('Data penduduk bekerja Kota Pangkal Pinang tahun 2026');
+    await say(h, budi, '110.000');
+    const summary = await say(h, budi, 'Sakernas Agustus 2026');
+    expect(summary).toContain('Ringkasan laporan');
+    expect(summary).toContain('110.000');
+    await press('Kirim laporan');
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.latest.figures).toEqual(PANGKALPINANG_W48);
+    expect(h.app.store.baselines.forYear('19.71', 2026)?.workforce_total).toBe(110_000);
+    // Halfway through a correction: back to its question; or, by choice only, the draft is left for /penduduk.
+    h.now = new Date(TUESDAY.getTime() + 5 * 60_000);
+    await say(h, budi, '/lapor');
+    await say(h, budi, '1');
+    expect(last().text).toContain('(1/9)');
+    await say(h, budi, '/penduduk');
+    expect(last().buttons.flat().map((b) => b.text)).toEqual(['Kembali ke laporan', 'Buang draf, lanjut /penduduk']);
+    expect(await say(h, budi, 'apa ini')).toContain('Mohon pilih salah satu tombol');
+    expect(await say(h, budi, 'kembali')).toContain('(1/9)');
+    await say(h, budi, '/penduduk');
+    await press('Buang draf, lanjut /penduduk');
+    expect(last().text).toContain('Data penduduk bekerja Kota Pangkal Pinang tahun 2026');
+    await say(h, budi, '111.000');
+    expect(await say(h, budi, '=')).toContain('111.000');
+    expect(h.app.store.baselines.forYear('19.71', 2026)?.workforce_total).toBe(111_000);
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.revisions).toHaveLength(1);
+  });
+
   it('refuses a non-ASN programme above the non-ASN total on the spot', async () => {
     await say(h, budi, '/lapor');
     await pressIfOffered(h, budi, 'Minggu ini (ke-48)');
