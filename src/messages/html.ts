@@ -86,3 +86,9 @@ export function splitHtml(message: Html, limit = MAX_MESSAGE_LENGTH): string[] {
  * fills it in when the message is actually sent, so a reminder delayed by downtime does not say a stale "1 jam lagi".
  */
 export const COUNTDOWN_SLOT = '{{countdown}}';
+
+/** The countdown slot of a text read in a zone (`WITA`): filled as said there ("besok, pukul 10.00 WITA"). */
+export const countdownSlot = (zoneLabel: string): string => `{{countdown:${zoneLabel}}}`;
+
+/** Every countdown slot of a text, with the zone it names (none: an item stored before slots named one). */
+export const COUNTDOWN_SLOTS = /\{\{countdown(?::([A-Z]+))?\}\}/g;
