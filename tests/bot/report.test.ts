@@ -198,6 +198,36 @@ describe('the guided weekly report', () => {
     expect((await h.app.store.reports.get('19.71', '2026-W48'))?.revisions).toHaveLength(1);
   });
 
+  it('warns on sharp rises as on falls, and a confirmed rise reaches the verifiers (issue 23.7)', async () => {
+    const dewi = await person(h, 8002, 'Dewi', 'coordinator', '19');
+    await seedReport(h.app.store, '19.71', '2026-W47', { ...W47, active_jakon: 658, active_pmi: 59 });
+    const reply = await fillThisWeek(['38.905', '11,2rb', '12.500', '2.300', ...ANSWERS.slice(4)]);
+    expect(reply).toContain('⚠️ Peserta aktif Jasa Konstruksi naik 19 kali lipat dibanding laporan sebelumnya (658 → 12.500).');
+    expect(reply).toContain('⚠️ Peserta aktif Pekerja Migran Indonesia naik 39 kali lipat dibanding laporan sebelumnya (59 → 2.300).');
+    await press('Ya, angka sudah benar');
+    await press('Kirim laporan');
+    await h.app.outbox.idle();
+    const alert = h.api.messages(dewi.id).find((m) => m.text.startsWith('⚠️ Peringatan angka'))?.text ?? '';
+    expect(alert).toContain('Peringatan angka: Kota Pangkal Pinang, minggu ke-48 tahun 2026');
+    expect(alert).toContain('• Peserta aktif Jasa Konstruksi naik 19 kali lipat dibanding laporan sebelumnya (658 → 12.500).');
+    expect(alert).toContain('• Peserta aktif Pekerja Migran Indonesia naik 39 kali lipat dibanding laporan sebelumnya (59 → 2.300).');
+    expect(alert).toContain('dikonfirmasi benar oleh Budi');
+  });
+
+  it('“1,5 jt” for a workforce of 72.000: the rise and the workforce both asked, and both sent to the verifiers (issue 23.7)', async () => {
+    const dewi = await person(h, 8002, 'Dewi', 'coordinator', '19');
+    await seedBaseline(h.app.store, '19.71', { workforce_total: 72_000 });
+    const reply = await fillThisWeek(['1,5 jt', ...ANSWERS.slice(1)]);
+    expect(reply).toContain('⚠️ Peserta aktif Penerima Upah (pekerja formal) naik 39 kali lipat dibanding laporan sebelumnya (38.700 → 1.500.000).');
+    expect(reply).toContain('melebihi jumlah penduduk bekerja (72.000)');
+    await press('Ya, angka sudah benar');
+    await press('Kirim laporan');
+    await h.app.outbox.idle();
+    const alert = h.api.messages(dewi.id).find((m) => m.text.startsWith('⚠️ Peringatan angka'))?.text ?? '';
+    expect(alert).toContain('naik 39 kali lipat');
+    expect(alert).toContain('melebihi jumlah penduduk bekerja (72.000)');
+  });
+
   it('refuses a non-ASN programme above the non-ASN total on the spot', async () => {
     await say(h, budi, '/lapor');
     await pressIfOffered(h, budi, 'Minggu ini (ke-48)');
