@@ -16,7 +16,7 @@ import { createStore, type Store } from './store/store.js';
 import { isDiskFull, StoreDiskFullError } from './store/errors.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { deliveryReportMessage, deliveryReportTitle, type RecipientLabel } from './messages/outbox.js';
-import { countdownText } from './messages/when.js';
+import { countdownIn } from './messages/when.js';
 import { ROLE_LABELS, roleAndScope } from './messages/access.js';
 import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
@@ -94,7 +94,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       dataDir: config.dataDir,
       groupPerMinute: 20,
       maxAttempts: 5,
-      countdown: countdownText,
+      countdown: countdownIn,
       logger,
       onComplete: async (item) => {
         if (item.reportTo === undefined) return;

@@ -3,7 +3,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Html } from '../messages/html.js';
 import { splitHtml } from '../messages/html.js';
 import type { BotDeps } from './deps.js';
-import { withFloodRetry } from './reply.js';
+import { isNotModified, withFloodRetry } from './reply.js';
 
 /**
  * Tells a handful of people something (the approvers of a request, an inviter, someone whose access ended), one
@@ -63,7 +63,8 @@ export async function updateCopies(
     try {
       await withFloodRetry(() => telegram.editMessageText(chatId, messageId, undefined, text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }), deps.sleep);
     } catch (error) {
-      deps.logger.info('could not update a copy', { chatId, messageId, error });
+      // A copy that already says it (decided twice, edited before) is up to date.
+      if (!isNotModified(error)) deps.logger.info('could not update a copy', { chatId, messageId, error });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Markup, TelegramError } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { Html, splitHtml } from '../messages/html.js';
+import { Html, plainText, splitHtml } from '../messages/html.js';
 import type { BotContext } from './context.js';
 
 /** A reply waits out Telegram's 429 at most this long; longer, the error goes to bot.catch. */
@@ -31,12 +31,16 @@ const sendOptions = (buttons: InlineKeyboardButton[][] | undefined) => ({
   ...(buttons && buttons.length > 0 ? Markup.inlineKeyboard(buttons) : {}),
 });
 
-/** Hands a reply that cannot go out now to the outbox (paced, persisted); set per update by `deferRepliesTo`. */
-export type DeferReply = (chatId: number, updateId: number, parts: string[], buttons: InlineKeyboardButton[][] | undefined) => Promise<void>;
+/**
+ * Hands a reply that cannot go out now to the outbox (paced, persisted), and says whether a reply handed to it is
+ * still waiting for a chat; set per update by `deferRepliesTo`.
+ */
+export interface DeferReply {
+  waiting(chatId: number): boolean;
+  send(chatId: number, parts: string[], buttons: InlineKeyboardButton[][] | undefined): Promise<void>;
+}
 
 const deferOf = (ctx: BotContext): DeferReply | undefined => (ctx.state as { deferReply?: DeferReply }).deferReply;
-
-const isGroup = (ctx: BotContext): boolean => ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
 
 /** Sends an HTML message, split within Telegram's limit; buttons go on the last part. Returns the last part's id. */
 export async function askHtml(
@@ -46,17 +50,24 @@ export async function askHtml(
   options: ReplyOptions = {},
 ): Promise<number | undefined> {
   const parts = splitHtml(message);
+  const defer = deferOf(ctx);
+  const chatId = ctx.chat?.id;
+  // An earlier reply to this chat still waits in the outbox: this one goes behind it, so the chat reads them in order.
+  if (defer && chatId !== undefined && defer.waiting(chatId)) {
+    await defer.send(chatId, parts, options.buttons);
+    return undefined;
+  }
   let last: number | undefined;
   for (const [i, part] of parts.entries()) {
     const buttons = i === parts.length - 1 ? options.buttons : undefined;
     try {
       last = (await withFloodRetry(() => ctx.reply(part, sendOptions(buttons)), sleep)).message_id;
     } catch (e) {
-      // A busy group (20 messages a minute) can answer 429 for longer than a handler may wait: the rest of the
-      // answer goes through the outbox, which waits it out, rather than vanishing.
-      const defer = deferOf(ctx);
-      if (!(e instanceof TelegramError && e.code === 429 && isGroup(ctx) && defer && ctx.chat)) throw e;
-      await defer(ctx.chat.id, ctx.update.update_id, parts.slice(i), options.buttons);
+      // Telegram's limits (30 messages a second overall, 20 a minute in a group) can answer 429 for longer than a
+      // handler may wait: the rest of the answer goes through the outbox, which waits it out, rather than vanishing
+      // into "terjadi kendala".
+      if (!(e instanceof TelegramError && e.code === 429 && defer && chatId !== undefined)) throw e;
+      await defer.send(chatId, parts.slice(i), options.buttons);
       return undefined;
     }
   }
@@ -73,9 +84,23 @@ export async function replyHtml(
   await askHtml(ctx, message, sleep, options);
 }
 
+/** Telegram's 400 for an edit that would change nothing: the message already says it, which is success. */
+export const isNotModified = (e: unknown): boolean => e instanceof TelegramError && e.code === 400 && /message is not modified/.test(e.description);
+
+/** The pressed message already reads `text` with these buttons (a second press, a decision already shown). */
+function alreadyShows(ctx: BotContext, text: string, buttons: InlineKeyboardButton[][] | undefined): boolean {
+  const current = ctx.callbackQuery?.message;
+  if (!current || !('text' in current)) return false;
+  const shown = 'reply_markup' in current ? (current.reply_markup?.inline_keyboard ?? []) : [];
+  const wanted = buttons ?? [];
+  const key = (rows: InlineKeyboardButton[][]) => JSON.stringify(rows.map((row) => row.map((b) => [b.text, 'callback_data' in b ? b.callback_data : undefined])));
+  return current.text === plainText(text) && key(shown) === key(wanted);
+}
+
 /**
  * Answers a button press by turning the message that carried the buttons into the answer (its first part; any
- * further parts follow as new messages). Falls back to a new message when the original cannot be edited.
+ * further parts follow as new messages). Falls back to a new message when the original cannot be edited. An edit
+ * that would change nothing is not sent (Telegram refuses it with 400 "message is not modified").
  */
 export async function editOrReplyHtml(
   ctx: BotContext,
@@ -86,13 +111,14 @@ export async function editOrReplyHtml(
   const parts = splitHtml(message);
   const [first, ...rest] = parts;
   if (first === undefined) return;
-  try {
-    const buttons = rest.length === 0 ? options.buttons : undefined;
-    await withFloodRetry(() => ctx.editMessageText(first, sendOptions(buttons)), sleep);
-  } catch (e) {
-    if (!(e instanceof TelegramError && e.code === 400)) throw e;
-    if (/message is not modified/.test(e.description)) return;
-    rest.unshift(first);
+  const buttons = rest.length === 0 ? options.buttons : undefined;
+  if (!alreadyShows(ctx, first, buttons)) {
+    try {
+      await withFloodRetry(() => ctx.editMessageText(first, sendOptions(buttons)), sleep);
+    } catch (e) {
+      if (!(e instanceof TelegramError && e.code === 400)) throw e;
+      if (!isNotModified(e)) rest.unshift(first);
+    }
   }
   if (rest.length > 0) {
     await replyHtml(ctx, new Html(rest.join('\n')), sleep, options);

@@ -36,20 +36,31 @@ const sameSecret = (given: string | string[] | undefined, expected: string): boo
 
 class BodyTooLarge extends Error {}
 
+/**
+ * An oversized body is read to its end and thrown away, so that the sender (or a reverse proxy, which would otherwise
+ * answer 502) gets the 413; past this much the connection is cut instead.
+ */
+const MAX_DRAINED_BYTES = 16 * MAX_WEBHOOK_BODY_BYTES;
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_WEBHOOK_BODY_BYTES;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_WEBHOOK_BODY_BYTES) {
-        reject(new BodyTooLarge());
-        req.destroy();
+      if (size > MAX_WEBHOOK_BODY_BYTES) tooLarge = true;
+      if (!tooLarge) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      chunks.length = 0;
+      if (size > MAX_DRAINED_BYTES) {
+        reject(new BodyTooLarge());
+        req.destroy();
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -83,6 +94,7 @@ export function createWebhookServer(o: WebhookOptions) {
     try {
       update = JSON.parse(await readBody(req)) as Update;
     } catch (e) {
+      if (e instanceof BodyTooLarge) o.logger.warn('webhook body over the limit', { limitBytes: MAX_WEBHOOK_BODY_BYTES, remote: req.socket.remoteAddress });
       return send(res, e instanceof BodyTooLarge ? 413 : 400, { ok: false });
     }
     const id = (update as { update_id?: unknown }).update_id;

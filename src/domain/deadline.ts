@@ -84,18 +84,26 @@ function nominalDeadline(week: WeekKey, iana: string, d: Deadline): Date {
 }
 
 /**
- * The weeks a unit's staff may report now: the current week, and each earlier week until its deadline plus the grace
- * period (LATE_GRACE) has passed. A week sent after its deadline is late (see isLate).
+ * The weeks a unit's staff may report now, newest first: each week up to the current one until its deadline plus the
+ * grace period (LATE_GRACE) has passed. A week sent after its deadline is late (see isLate). Empty once even the
+ * current week's grace has passed (a deadline early in the week with a short grace): after that only coordinators and
+ * admins may enter it.
  */
 export function reportableWeeks(now: Date, iana: string, d: Deadline, province?: string): WeekKey[] {
   const current = weekOf(now, iana);
-  const out = [current];
-  for (let k = 1; k <= 8; k++) {
+  const out: WeekKey[] = [];
+  for (let k = 0; k <= 8; k++) {
     const week = shiftWeek(current, -k);
     if (now.getTime() >= deadlineOf(week, iana, d, province).getTime() + (d.graceMs ?? 0)) break;
     out.push(week);
   }
   return out;
+}
+
+/** The weeks a coordinator (or admin) is offered: the current week always, and the earlier weeks still open to staff. */
+export function coordinatorWeeks(now: Date, iana: string, d: Deadline, province?: string): WeekKey[] {
+  const current = weekOf(now, iana);
+  return [current, ...reportableWeeks(now, iana, d, province).filter((w) => compareWeeks(w, current) !== 0)];
 }
 
 export const isReportable = (week: WeekKey, now: Date, iana: string, d: Deadline, province?: string): boolean =>

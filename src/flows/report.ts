@@ -1,6 +1,6 @@
 import { canReport, type Access } from '../domain/access.js';
 import { callbackButton, type CallbackButton } from '../domain/callback-data.js';
-import { deadlineFor, isEnterableByCoordinator, isLate, isReportable, reportableWeeks, type Deadline } from '../domain/deadline.js';
+import { coordinatorWeeks, deadlineFor, isEnterableByCoordinator, isLate, isReportable, reportableWeeks, type Deadline } from '../domain/deadline.js';
 import { splitRegionAndPeriod } from '../domain/periods.js';
 import { fieldsFor, figureWarnings, NONASN_PROGRAMMES, validateFigures, warningKey, type FieldKey, type Figures } from '../domain/figures.js';
 import { parseCount } from '../domain/numbers.js';
@@ -27,6 +27,11 @@ import {
   fieldErrorMessage,
   fieldQuestion,
   countError,
+  DRAFT_BACK_LABEL,
+  DRAFT_DISCARD_LABEL,
+  DRAFT_WORKFORCE_LABEL,
+  draftOpenMessage,
+  draftOpenNotUnderstood,
   noPreviousValueMessage,
   notReportableWeekMessage,
   pickFieldMessage,
@@ -60,6 +65,12 @@ import {
 import { periodErrorMessage } from '../messages/rekap.js';
 import { resolveUnit } from './resolve-unit.js';
 import type { ReportFlow } from './state.js';
+
+type Interruptible = NonNullable<ReportFlow['interrupted']>['step'];
+/** The steps of a draft /penduduk does not interrupt: before a week is chosen there is nothing to lose. */
+const NOT_A_DRAFT_YET: readonly string[] = ['unit', 'week', 'draft_open'];
+/** The steps at which a draft's figures are complete, so its workforce can be changed as the summary's last item. */
+const COMPLETE: readonly string[] = ['confirm', 'summary', 'pick'];
 import { decline, finish, refuse, say, stay, type FlowInput, type StepResult } from './step.js';
 
 export const REPORT_FEATURE = 'lap';
@@ -180,6 +191,13 @@ function reportFlow(facts: ReportFacts) {
     confirmedWarnings: [...new Set([...(s.confirmedWarnings ?? []), ...(await currentWarningKeys(s, s.answers))])],
   });
 
+  /** Why a non-ASN programme's value cannot be: above this report's non-ASN total. */
+  const aboveTotal = (s: ReportState, field: FieldKey, value: number): string | undefined => {
+    const total = field === 'nonasn_total' ? undefined : s.answers.nonasn_total;
+    if (total === undefined || !(NONASN_PROGRAMMES as readonly string[]).includes(field) || value <= total) return undefined;
+    return figureError({ kind: 'above_total', field: field as (typeof NONASN_PROGRAMMES)[number], value, total });
+  };
+
   const askField = async (s: ReportState, field: FieldKey, before?: Html): Promise<ReportResult> => {
     const unit = unitOf(s);
     if (!unit) return finish([say(flowCancelledMessage())]);
@@ -189,7 +207,8 @@ function reportFlow(facts: ReportFacts) {
     const stored = s.correcting || s.returnToSummary ? s.answers[field] : undefined;
     const reuse = stored ?? earlier?.figures[field];
     const next: ReportState = { ...s, step: field };
-    const buttons = reuse !== undefined ? [[button(sameAsLabel(reuse), 'same', next, index)]] : [];
+    // A value this report's own non-ASN total already rules out is not offered as a button.
+    const buttons = reuse !== undefined && aboveTotal(s, field, reuse) === undefined ? [[button(sameAsLabel(reuse), 'same', next, index)]] : [];
     // A new report may say, at its first question, that the week has no data yet.
     if (index === 0 && !s.correcting && !s.returnToSummary) buttons.push([button(NO_DATA_LABEL, 'nd', next)]);
     return ask(next, lines(before, fieldQuestion(field, index + 1, fields.length, earlier, stored)), buttons.length > 0 ? buttons : undefined);
@@ -211,6 +230,10 @@ function reportFlow(facts: ReportFacts) {
   };
 
   const lateNow = (unit: Unit, week: WeekKey): boolean => isLate(week, facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
+
+  /** The weeks offered to this person now, newest first: staff only those within their grace (maybe none). */
+  const weeksFor = (unit: Unit): WeekKey[] =>
+    (facts.access.role === 'staff' ? reportableWeeks : coordinatorWeeks)(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
 
   /** May this person send this week now: staff within the week's grace, coordinators any week of the past year. */
   const mayEnter = (unit: Unit, week: WeekKey): boolean =>
@@ -292,11 +315,8 @@ function reportFlow(facts: ReportFacts) {
   const acceptValue = async (s: ReportState, field: FieldKey, value: number): Promise<ReportResult> => {
     const unit = unitOf(s);
     if (!unit) return finish([say(flowCancelledMessage())]);
-    const total = field === 'nonasn_total' ? undefined : s.answers.nonasn_total;
-    if (total !== undefined && (NONASN_PROGRAMMES as readonly string[]).includes(field) && value > total) {
-      const text = figureError({ kind: 'above_total', field: field as (typeof NONASN_PROGRAMMES)[number], value, total });
-      return askField(s, field, ruleErrorMessage(text));
-    }
+    const error = aboveTotal(s, field, value);
+    if (error) return askField(s, field, ruleErrorMessage(error));
     const next: ReportState = { ...s, answers: { ...s.answers, [field]: value } };
     const fields = fieldsFor(unit.kind);
     const following = fields[fields.indexOf(field) + 1];
@@ -356,8 +376,8 @@ function reportFlow(facts: ReportFacts) {
       if (!mayEnter(unit, options.week)) return finish([say(notReportableWeekMessage(options.week, unit))]);
       return startWeek(withUnit, options.week, options);
     }
-    const [current, previous] = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
-    if (current === undefined) return finish([say(flowCancelledMessage())]);
+    const [current, previous] = weeksFor(unit);
+    if (current === undefined) return finish([say(notReportableWeekMessage(weekOf(facts.now, unit.zone.iana), unit))]);
     if (previous === undefined || options.quick !== undefined || options.noData) return startWeek(withUnit, current, options);
     const next: ReportState = { ...withUnit, step: 'week' };
     const due = deadlineFor(previous, unit.zone.iana, facts.deadline, unit.provinceCode);
@@ -368,8 +388,8 @@ function reportFlow(facts: ReportFacts) {
 
   /** /penduduk: the workforce of the current year alone. */
   const startWorkforce = (s: ReportState, unit: Unit): ReportResult => {
-    const week = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode)[0];
-    if (!week) return finish([say(flowCancelledMessage())]);
+    // The week only names the year: the workforce is corrected whatever the reporting deadline.
+    const week = weekOf(facts.now, unit.zone.iana);
     return askWorkforce({ ...s, unitCode: unit.code, week, baselineOnly: true, onBehalf: facts.access.role !== 'staff' });
   };
 
@@ -443,7 +463,7 @@ function reportFlow(facts: ReportFacts) {
       }
       case 'week': {
         if (!unit) return finish([say(flowCancelledMessage())]);
-        const weeks = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
+        const weeks = weeksFor(unit);
         const byNumber = weeks.find((w) => Number(w.slice(6)) === Number(lower.replace(/\D/g, '')) && /\d/.test(lower));
         const week = /lalu|sebelum/.test(lower) ? weeks[1] : /ini|sekarang/.test(lower) ? weeks[0] : byNumber;
         return week ? startWeek(s, week) : stay(s, say(weekNotUnderstood()));
@@ -454,6 +474,9 @@ function reportFlow(facts: ReportFacts) {
       case 'nodata_confirm':
         if (/^(kirim|simpan|ya|benar|sudah)$/.test(lower)) return sendNoData(s);
         return stay(s, say(summaryNotUnderstood()));
+      case 'draft_open':
+        if (/^(kembali|lanjut|lanjutkan|laporan)\b/.test(lower)) return resume(s);
+        return stay(s, say(draftOpenNotUnderstood()));
       case 'baseline_total':
         return workforceTotal(s, text, lower);
       case 'baseline_source':
@@ -472,7 +495,8 @@ function reportFlow(facts: ReportFacts) {
       }
       default: {
         const field = s.step;
-        if (text === '=') {
+        // `=` or `sama` (the button reads "Sama: 4.145", and officials type what they read).
+        if (text === '=' || /^sama\b/.test(lower)) {
           const reuse = (s.correcting || s.returnToSummary ? s.answers[field] : undefined) ?? (await earlierOf(s))?.figures[field];
           return reuse === undefined ? stay(s, say(noPreviousValueMessage())) : acceptValue(s, field, reuse);
         }
@@ -505,11 +529,13 @@ function reportFlow(facts: ReportFacts) {
         (action === 'cancel' && (s.step === 'nodata_reason' || s.step === 'nodata_confirm')) ||
         (action === 'edit' && (s.step === 'confirm' || s.step === 'summary')) ||
         (action === 'f' && s.step === 'pick' && index !== undefined && (fields[index] !== undefined || (index === fields.length && unit?.kind !== 'provinsi'))) ||
-        ((action === 'send' || action === 'cancel') && s.step === 'summary'));
+        ((action === 'send' || action === 'cancel') && s.step === 'summary') ||
+        ((action === 'db' || action === 'dd') && s.step === 'draft_open') ||
+        (action === 'dw' && s.step === 'draft_open' && COMPLETE.includes(s.interrupted?.step ?? '') && unit?.kind !== 'provinsi'));
     if (!valid || !unit) return refuse(alreadySentAnswer);
     switch (action) {
       case 'wk': {
-        const weeks = reportableWeeks(facts.now, unit.zone.iana, facts.deadline, unit.provinceCode);
+        const weeks = weeksFor(unit);
         const week = weeks[index ?? 0] ?? weeks[0];
         return week ? startWeek(s, week) : finish([say(flowCancelledMessage())]);
       }
@@ -532,12 +558,52 @@ function reportFlow(facts: ReportFacts) {
         return editField(s, index ?? 0);
       case 'send':
         return send(s);
+      case 'db':
+        return resume(s);
+      case 'dw':
+        return workforceInDraft(s);
+      case 'dd':
+        // The person chose to leave the draft: /penduduk as they typed it.
+        return startWorkforceCorrection(facts, s.interrupted?.workforceQuery ?? '');
       default:
         return finish([say(flowCancelledMessage())]);
     }
   };
 
-  return { newState, startUnit, startWorkforce, typed, pressed, askField, unitOf };
+  /** The draft /penduduk interrupted, back where it stood: its question again, or its summary. */
+  const resume = async (s: ReportState): Promise<ReportResult> => {
+    const step = s.interrupted?.step;
+    const { interrupted: _done, ...rest } = s;
+    const back: ReportState = { ...rest, step: step ?? 'summary' };
+    const unit = unitOf(back);
+    if (!unit || !back.week) return finish([say(flowCancelledMessage())]);
+    const field = fieldsFor(unit.kind).find((f) => f === step);
+    if (field) return askField(back, field);
+    if (step === 'baseline_total' || step === 'baseline_source') {
+      return back.returnToSummary ? askWorkforce(back) : ask({ ...back, step: 'baseline_total' }, baselineAskTotalMessage(unit, weekYear(back.week)));
+    }
+    if (step === 'nodata_reason') return askNoDataReason(back);
+    if (step === 'nodata_confirm' && back.noDataReason) return noDataSummary(back, back.noDataReason);
+    return review(back);
+  };
+
+  /** /penduduk while this draft is open: ask first; nothing is thrown away unless the person says so. */
+  const interrupt = (s: ReportState, query: string, sameUnit: boolean): ReportResult => {
+    const unit = unitOf(s);
+    if (!unit || !s.week) return finish([say(flowCancelledMessage())]);
+    const inDraft = sameUnit && unit.kind !== 'provinsi' && COMPLETE.includes(s.step);
+    const next: ReportState = { ...s, step: 'draft_open', interrupted: { step: s.step as Interruptible, workforceQuery: query.slice(0, 200) } };
+    const buttons = [...(inDraft ? [[button(DRAFT_WORKFORCE_LABEL, 'dw', next)]] : []), [button(DRAFT_BACK_LABEL, 'db', next)], [button(DRAFT_DISCARD_LABEL, 'dd', next)]];
+    return ask(next, draftOpenMessage(unit, s.week, inDraft), buttons);
+  };
+
+  /** Change the workforce as the summary's last item: saved with the report. */
+  const workforceInDraft = (s: ReportState): ReportResult => {
+    const { interrupted: _done, ...rest } = s;
+    return askWorkforce({ ...rest, step: 'summary', returnToSummary: true });
+  };
+
+  return { newState, startUnit, startWorkforce, typed, pressed, askField, unitOf, resume, interrupt, workforceInDraft };
 }
 
 /** /lapor [unit] [pu=... bpu=...]: staff report their unit; coordinators and admins a unit in scope. */
@@ -574,11 +640,19 @@ export async function startReport(facts: ReportFacts, payload: string): Promise<
   return ask(state, reportAskUnitMessage());
 }
 
-/** /penduduk [unit]: the year's workforce alone, for a kab/kota. */
-export function startWorkforceCorrection(facts: ReportFacts, query: string): ReportResult {
+/**
+ * /penduduk [unit]: the year's workforce alone, for a kab/kota. With a /lapor draft open (`open`), it asks first:
+ * change the workforce in the draft, go back to it, or leave it; a draft is never thrown away without a word.
+ */
+export function startWorkforceCorrection(facts: ReportFacts, query: string, open?: ReportState): ReportResult {
   const access = facts.access;
   if (access.role !== 'staff' && access.role !== 'coordinator' && access.role !== 'admin') return decline(say(workforceNotAllowedMessage()));
   const flow = reportFlow(facts);
+  if (open && !open.baselineOnly && open.unitCode && open.week && !NOT_A_DRAFT_YET.includes(open.step)) {
+    const named = query === '' ? undefined : resolveUnit(facts.regions, query, (code) => canReport(access, code) && code.includes('.'), { feature: REPORT_FEATURE, action: 'u' });
+    const sameUnit = named === undefined || (named.kind === 'unit' && named.unit.code === open.unitCode);
+    return flow.interrupt(open, query, sameUnit);
+  }
   const state: ReportState = { ...newState(facts.newId()), baselineOnly: true };
   const own = access.role === 'staff' ? facts.regions.get(access.scope) : undefined;
   if (query === '' && own && own.kind !== 'provinsi') return flow.startWorkforce(state, own);
@@ -590,8 +664,9 @@ export function startWorkforceCorrection(facts: ReportFacts, query: string): Rep
 }
 
 /**
- * One input to the report flow. A typed answer sent before the question it would answer (a double send, or typed
- * ahead) is taken once, not twice; a sticker or photo where a number is awaited gets the question again, with why.
+ * One input to the report flow. A typed answer sent before the question it would answer (typed ahead) is taken as
+ * the answer to the question in front of it; the same answer sent twice is taken once; a sticker or photo where a
+ * number is awaited gets the question again, with why.
  */
 export async function reportStep(
   state: ReportState | undefined,
@@ -600,14 +675,28 @@ export async function reportStep(
 ): Promise<ReportResult> {
   if (!state) return refuse(alreadySentAnswer);
   const flow = reportFlow(facts);
-  if (input.kind === 'press') return flow.pressed(state, input.action, input.arg);
+  if (input.kind === 'press') return flow.pressed(forget(state), input.action, input.arg);
   if (input.kind === 'other') {
-    const unit = flow.unitOf(state);
-    const field = unit ? fieldsFor(unit.kind).find((f) => f === state.step) : undefined;
-    if (field) return flow.askField(state, field, nonTextAnswerMessage(input.what));
-    if (state.step === 'baseline_total' && unit && state.week) return ask(state, lines(nonTextAnswerMessage(input.what), baselineAskTotalMessage(unit, weekYear(state.week))));
-    return stay(state, say(nonTextAnswerMessage(input.what)));
+    const s = forget(state);
+    const unit = flow.unitOf(s);
+    const field = unit ? fieldsFor(unit.kind).find((f) => f === s.step) : undefined;
+    if (field) return flow.askField(s, field, nonTextAnswerMessage(input.what));
+    if (s.step === 'baseline_total' && unit && s.week) return ask(s, lines(nonTextAnswerMessage(input.what), baselineAskTotalMessage(unit, weekYear(s.week))));
+    return stay(s, say(nonTextAnswerMessage(input.what)));
   }
-  if (input.messageId !== undefined && input.messageId < state.askedMessageId) return { state, replies: [], effects: [], untouched: true };
-  return flow.typed(state, input.text);
+  // Every message is answered, even one typed before the bot's latest question arrived (a fast typist, a bad
+  // connection): only the very answer just taken, sent again before its next question, is a double send.
+  const text = input.text.trim();
+  const last = state.lastAnswer;
+  const doubleSent = input.messageId !== undefined && input.messageId < state.askedMessageId && last !== undefined && input.messageId > last.messageId && text === last.text;
+  if (doubleSent) return { state, replies: [], effects: [], untouched: true };
+  const result = await flow.typed(forget(state), input.text);
+  return input.messageId !== undefined && result.state ? { ...result, state: { ...result.state, lastAnswer: { text, messageId: input.messageId } } } : result;
+}
+
+/** A press or a photo comes between two texts: the next text is no double send of the one before. */
+function forget(state: ReportState): ReportState {
+  if (state.lastAnswer === undefined) return state;
+  const { lastAnswer: _dropped, ...rest } = state;
+  return rest;
 }

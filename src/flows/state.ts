@@ -7,7 +7,7 @@ import { AudienceSchema, EntitySchema, FiguresSchema, isoInstant, RoleSchema, un
  * an older version). Bump FLOW_STATE_VERSION whenever a flow's state changes shape: a state of another version that
  * does not fit the current schema ends politely instead of resuming at a wrong step.
  */
-export const FLOW_STATE_VERSION = 2;
+export const FLOW_STATE_VERSION = 3;
 
 const weekKey = z.string().regex(/^\d{4}-W\d{2}$/) as unknown as z.ZodType<`${number}-W${string}`>;
 const fieldKey = z.enum(ALL_FIELDS as [FieldKey, ...FieldKey[]]);
@@ -18,7 +18,9 @@ export const ReportFlowSchema = z.object({
   name: z.literal('report'),
   /** Ties buttons to this flow: a button from an earlier report is refused. */
   id: flowId,
-  step: z.union([z.enum(['unit', 'week', 'baseline_total', 'baseline_source', 'confirm', 'summary', 'pick', 'nodata_reason', 'nodata_confirm']), fieldKey]),
+  step: z.union([z.enum(['unit', 'week', 'baseline_total', 'baseline_source', 'confirm', 'summary', 'pick', 'nodata_reason', 'nodata_confirm', 'draft_open']), fieldKey]),
+  /** /penduduk arrived while this draft was open (step `draft_open`): the step to go back to, and what it named. */
+  interrupted: z.object({ step: z.union([z.enum(['confirm', 'summary', 'pick', 'baseline_total', 'baseline_source', 'nodata_reason', 'nodata_confirm']), fieldKey]), workforceQuery: z.string().max(200) }).optional(),
   unitCode: unitCode.optional(),
   week: weekKey.optional(),
   answers: FiguresSchema,
@@ -32,8 +34,10 @@ export const ReportFlowSchema = z.object({
   warningsConfirmed: z.boolean(),
   /** warningKey of every warning confirmed in this flow (or already stored): those are not asked again. */
   confirmedWarnings: z.array(z.string()).optional(),
-  /** The question being answered: a message sent before it cannot be its answer. */
+  /** The latest question's message id: a message sent before it was typed ahead (or sent twice). */
   askedMessageId: z.number().int(),
+  /** The last typed answer taken, and its message id: the same text sent again before the next question is a double send. */
+  lastAnswer: z.object({ text: z.string().max(4096), messageId: z.number().int() }).optional(),
   /** /penduduk: only the workforce of the year is being corrected, no report. */
   baselineOnly: z.boolean().optional(),
   /** "Belum ada data" for the week: why (the steps nodata_reason and nodata_confirm). */

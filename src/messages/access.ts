@@ -247,6 +247,23 @@ export const cancelledMessage = (): Html => html`Dibatalkan; tidak ada yang diub
 
 // ---- groups -----------------------------------------------------------------------------------------------------
 
+/**
+ * /hubungkan in a private chat: it links the group it is sent in, so say how to do it there, with the person's own
+ * unit (or province) as the example, and which groups already receive that unit's reminders.
+ */
+export const linkInPrivateMessage = (target: { name: string; example: string } | undefined, linkedGroups: readonly string[]): Html =>
+  lines(
+    html`Perintah ${bold('/hubungkan')} dikirim di grup Telegram kantor, bukan di percakapan pribadi ini:`,
+    html`1. Tambahkan bot ini ke grup kantor Bapak/Ibu.`,
+    html`2. Di grup itu, kirim ${bold(`/hubungkan ${target?.example ?? 'nama unit'}`)}.`,
+    html`Setelah itu pengingat dan pengumuman untuk unit tersebut juga dikirim ke grup itu.`,
+    target
+      ? linkedGroups.length > 0
+        ? html`Grup yang kini terhubung dengan ${target.name}: ${linkedGroups.join(', ')}.`
+        : html`Saat ini belum ada grup yang terhubung dengan ${target.name}.`
+      : undefined,
+  );
+
 export const linkUsageMessage = (): Html =>
   html`Ketik ${bold('/hubungkan')} diikuti nama unit, misalnya ${bold('/hubungkan Pangkalpinang')}.`;
 

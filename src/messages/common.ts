@@ -135,10 +135,11 @@ export function menuFor(role: MenuRole): Array<{ command: string; description: s
     case 'viewer':
       return pick('cakupan', 'status', 'grafik', 'peringkat', 'riwayat', 'jadwal', 'libur', 'batal', 'bantuan');
     case 'staff':
-      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'libur', 'batal', 'bantuan');
     case 'coordinator':
     case 'admin':
-      return COMMAND_MENU;
+      // /hubungkan links the group it is sent in: it is in the groups' menu, not in a private one.
+      return COMMAND_MENU.filter((c) => c.command !== 'hubungkan');
   }
 }
 

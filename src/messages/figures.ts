@@ -1,6 +1,6 @@
 import type { BaselineError } from '../domain/baseline.js';
 import type { FigureError, FigureWarning } from '../domain/figures.js';
-import { formatCount, formatPercent } from '../domain/format.js';
+import { formatCount, formatDecimal, formatPercent } from '../domain/format.js';
 import type { CountError, PercentError } from '../domain/numbers.js';
 import { FIELD_LABELS } from './labels.js';
 
@@ -53,10 +53,19 @@ export function figureErrorText(e: FigureError): string {
   }
 }
 
+/** A rise as it is said: `62,5%`, `3,5 kali lipat`, `39 kali lipat`, or from nothing. */
+function riseWords(w: Extract<FigureWarning, { kind: 'stock_rise' }>): string {
+  if (w.times === undefined || w.risePct === undefined) return 'dari nol';
+  if (w.times < 3) return formatPercent(w.risePct);
+  return `${w.times >= 10 ? formatCount(Math.round(w.times)) : formatDecimal(Math.round(w.times * 10) / 10)} kali lipat`;
+}
+
 export function figureWarningText(w: FigureWarning): string {
   switch (w.kind) {
     case 'stock_drop':
       return `${FIELD_LABELS[w.field]} turun ${formatPercent(w.dropPct)} dibanding laporan sebelumnya (${formatCount(w.previous)} → ${formatCount(w.current)}).`;
+    case 'stock_rise':
+      return `${FIELD_LABELS[w.field]} naik ${riseWords(w)} dibanding laporan sebelumnya (${formatCount(w.previous)} → ${formatCount(w.current)}).`;
     case 'jht_above_jkk':
       return `Non-ASN terlindungi JHT (${formatCount(w.jht)}) lebih banyak daripada JKK (${formatCount(w.jkk)}); biasanya JKK dan JKM didaftarkan lebih dulu.`;
     case 'above_workforce':

@@ -46,6 +46,10 @@ export const MAX_MESSAGE_LENGTH = 4096;
 
 const stripTags = (s: string): string => s.replace(/<[^>]*>/g, '');
 
+/** The text a person reads of an HTML message (tags dropped, entities read back), as Telegram reports it. */
+export const plainText = (s: string): string =>
+  stripTags(s).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
 /**
  * Splits a message at line breaks into parts Telegram accepts. Each line keeps its tags balanced (every template
  * here opens and closes a tag on one line), so a split never breaks markup. Measured on the raw HTML, which is
@@ -82,3 +86,9 @@ export function splitHtml(message: Html, limit = MAX_MESSAGE_LENGTH): string[] {
  * fills it in when the message is actually sent, so a reminder delayed by downtime does not say a stale "1 jam lagi".
  */
 export const COUNTDOWN_SLOT = '{{countdown}}';
+
+/** The countdown slot of a text read in a zone (`WITA`): filled as said there ("besok, pukul 10.00 WITA"). */
+export const countdownSlot = (zoneLabel: string): string => `{{countdown:${zoneLabel}}}`;
+
+/** Every countdown slot of a text, with the zone it names (none: an item stored before slots named one). */
+export const COUNTDOWN_SLOTS = /\{\{countdown(?::([A-Z]+))?\}\}/g;

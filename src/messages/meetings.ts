@@ -5,7 +5,7 @@ import { WIB, type Zone } from '../domain/zones.js';
 import type { Meeting } from '../domain/records.js';
 import type { AttendanceStatus } from '../domain/attendance.js';
 import type { LengthError } from '../domain/durations.js';
-import { bold, code, COUNTDOWN_SLOT, html, italic, lines, type Html } from './html.js';
+import { bold, code, countdownSlot, html, italic, lines, type Html } from './html.js';
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { hadir: 'Hadir', diwakilkan: 'Diwakilkan', berhalangan: 'Berhalangan' };
 
@@ -35,10 +35,10 @@ function noticeBody(m: Meeting, zone: Zone, parties: NoticeParties): Html[] {
   ];
 }
 
-/** A session reminder; the time left is filled in by the outbox when it is sent (COUNTDOWN_SLOT). */
+/** A session reminder; the time left is filled in by the outbox when it is sent, as said in the reader's zone (countdownSlot). */
 export const reminderMessage = (m: Meeting, zone: Zone, parties: NoticeParties, notReported?: { unit: string; week: string }): Html =>
   lines(
-    bold(`📅 Pengingat (${COUNTDOWN_SLOT}): ${m.title}`),
+    bold(`📅 Pengingat (${countdownSlot(zone.label)}): ${m.title}`),
     ...noticeBody(m, zone, parties),
     '',
     notReported
@@ -69,7 +69,7 @@ export const cancelledNoticeMessage = (m: Meeting, zone: Zone, organiser: string
 
 export function readinessMessage(m: Meeting, zone: Zone, missing: Unit[], total: number): Html {
   return lines(
-    bold(`Kesiapan ${m.title} (${COUNTDOWN_SLOT})`),
+    bold(`Kesiapan ${m.title} (${countdownSlot(zone.label)})`),
     html`Sesi dimulai ${formatDateTime(new Date(m.startsAt), zone)}.`,
     missing.length === 0
       ? html`Semua ${total} unit peserta telah melapor minggu ini.`

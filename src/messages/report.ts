@@ -116,9 +116,9 @@ export function fieldQuestion(field: FieldKey, index: number, total: number, ear
     bold(`(${index}/${total}) ${FIELD_LABELS[field]}`),
     `Contoh: ${exampleOf(field)}`,
     stored !== undefined
-      ? html`Angka tersimpan: ${bold(formatCount(stored))}. Ketik angka baru, atau ${bold('=')} untuk memakai angka yang sama.`
+      ? html`Angka tersimpan: ${bold(formatCount(stored))}. Ketik angka baru, atau ${bold('=')} (atau ${bold('sama')}) untuk memakai angka yang sama.`
       : previous !== undefined && earlier
-        ? html`${earlierLabel(earlier)}: ${bold(formatCount(previous))}. Ketik ${bold('=')} atau tekan tombol untuk memakai angka yang sama.`
+        ? html`${earlierLabel(earlier)}: ${bold(formatCount(previous))}. Ketik ${bold('=')} atau ${bold('sama')}, atau tekan tombol, untuk memakai angka yang sama.`
         : undefined,
   );
 }
@@ -290,3 +290,19 @@ export const workforceAskUnitMessage = (): Html =>
 
 /** `Mohon maaf, <why>` for a reason worded elsewhere in messages/. */
 export const apology = (why: string): Html => html`Mohon maaf, ${why}`;
+
+/** /penduduk while a /lapor draft is open: nothing is thrown away without asking. */
+export const DRAFT_WORKFORCE_LABEL = 'Ubah penduduk bekerja di laporan ini';
+export const DRAFT_BACK_LABEL = 'Kembali ke laporan';
+export const DRAFT_DISCARD_LABEL = 'Buang draf, lanjut /penduduk';
+
+export const draftOpenMessage = (unit: Unit, week: WeekKey, sameUnit: boolean): Html =>
+  lines(
+    html`Laporan ${reportTitle(unit, week)} sedang disusun dan ${bold('belum dikirim')}.`,
+    sameUnit
+      ? 'Penduduk bekerja dapat diubah di laporan ini (tersimpan bersama laporan saat dikirim), atau Bapak/Ibu dapat kembali ke laporan. Draf hanya dibuang bila Bapak/Ibu memilihnya.'
+      : 'Bapak/Ibu dapat kembali ke laporan ini. Draf hanya dibuang bila Bapak/Ibu memilihnya.',
+  );
+
+export const draftOpenNotUnderstood = (): Html =>
+  html`Mohon pilih salah satu tombol, atau ketik ${bold('kembali')} untuk melanjutkan laporan.`;

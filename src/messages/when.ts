@@ -1,4 +1,7 @@
-import type { WhenError } from '../domain/when.js';
+import { formatTime } from '../domain/format.js';
+import { ZONE_IANA, type WhenError } from '../domain/when.js';
+import { tzOffset } from '../domain/weeks.js';
+import type { Zone, ZoneLabel } from '../domain/zones.js';
 
 export function whenErrorText(e: WhenError): string {
   switch (e.kind) {
@@ -15,14 +18,41 @@ export function whenErrorText(e: WhenError): string {
   }
 }
 
-/** Time left before an event, as a reminder says it when it is sent: `1 jam 20 menit lagi`. */
-export function countdownText(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** Below this the time left is said in hours; from it on, by the reader's calendar ("besok, pukul 09.00 WIB"). */
+const HOURS_UP_TO_MIN = 6 * 60;
+
+/** Days between two instants' calendar days in a zone. */
+const calendarDays = (from: Date, to: Date, zone: Zone): number => {
+  const day = (d: Date): number => Math.floor((d.getTime() + tzOffset(zone.iana, d) * MINUTE_MS) / DAY_MS);
+  return day(to) - day(from);
+};
+
+/**
+ * Time left before an event at `at`, as a person says it when the reminder goes: rounded, never cut, since the
+ * scheduler's tick lands a little after the due time ("3 hari lagi", not "2 hari 23 jam lagi"; "1 jam lagi", not
+ * "59 menit lagi"), and from six hours on by the calendar of the reader's zone: "hari ini, pukul 15.00 WITA",
+ * "besok, pukul 09.00 WIB", "3 hari lagi". Without a zone (an item stored before slots named one) in hours or days.
+ */
+export function countdownText(ms: number, at?: Date, zone?: Zone): string {
+  const minutes = Math.round(ms / MINUTE_MS);
   if (minutes < 1) return 'kurang dari 1 menit lagi';
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days > 0) return `${days} hari${hours > 0 ? ` ${hours} jam` : ''} lagi`;
-  if (hours > 0) return `${hours} jam${mins > 0 ? ` ${mins} menit` : ''} lagi`;
-  return `${mins} menit lagi`;
+  if (minutes < 10) return `${minutes} menit lagi`;
+  if (minutes < 55) return `${Math.round(minutes / 5) * 5} menit lagi`;
+  if (minutes < HOURS_UP_TO_MIN) {
+    const halves = Math.round(minutes / 30);
+    return `${Math.floor(halves / 2)} jam${halves % 2 === 1 ? ' 30 menit' : ''} lagi`;
+  }
+  if (!at || !zone) return minutes < 20 * 60 ? `${Math.round(minutes / 60)} jam lagi` : `${Math.round(ms / DAY_MS)} hari lagi`;
+  const days = calendarDays(new Date(at.getTime() - ms), at, zone);
+  if (days <= 0) return `hari ini, ${formatTime(at, zone)}`;
+  if (days === 1) return `besok, ${formatTime(at, zone)}`;
+  return `${days} hari lagi`;
+}
+
+/** The countdown of an outbox slot, read in the zone the slot names (`WITA`), if any. */
+export function countdownIn(ms: number, at: Date, zoneLabel: string | undefined): string {
+  const label = zoneLabel !== undefined && zoneLabel in ZONE_IANA ? (zoneLabel as ZoneLabel) : undefined;
+  return countdownText(ms, at, label ? { label, iana: ZONE_IANA[label] } : undefined);
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../logger.js';
 import { createTokenBuckets } from '../domain/token-bucket.js';
-import { COUNTDOWN_SLOT, escapeHtml, Html, splitHtml } from '../messages/html.js';
+import { COUNTDOWN_SLOTS, escapeHtml, Html, splitHtml } from '../messages/html.js';
 import type { ChatsRepo } from '../store/chats-repo.js';
 import type { OutboxRepo } from '../store/outbox-repo.js';
 import type { Delivery, FailureReason, MessageBody, OutboxItem } from '../store/schema.js';
@@ -36,8 +36,8 @@ export interface OutboxOptions {
   /** Network errors and 5xx are retried this many times before the delivery fails. */
   maxAttempts: number;
   logger: Logger;
-  /** Words the time left before an item's `countdownTo`, at send time. */
-  countdown?: (ms: number) => string;
+  /** Words the time left before an item's `countdownTo`, at send time, for a reader in the slot's zone (if it names one). */
+  countdown?: (ms: number, to: Date, zoneLabel: string | undefined) => string;
   /** Called once an item's deliveries have all settled (the delivery report goes out from here). */
   onComplete?: (item: OutboxItem) => Promise<void>;
 }
@@ -245,9 +245,11 @@ export function createOutbox(o: OutboxOptions) {
 
   /** The time left is worded when the message goes, not when it was queued. */
   function withCountdown(item: OutboxItem, body: MessageBody): MessageBody {
-    if (body.format !== 'html' || !item.countdownTo || !o.countdown || !body.text.includes(COUNTDOWN_SLOT)) return body;
-    const left = Date.parse(item.countdownTo) - o.clock().getTime();
-    return { ...body, text: body.text.split(COUNTDOWN_SLOT).join(escapeHtml(o.countdown(left))) };
+    const countdown = o.countdown;
+    if (body.format !== 'html' || !item.countdownTo || !countdown || !body.text.includes('{{countdown')) return body;
+    const to = new Date(item.countdownTo);
+    const left = to.getTime() - o.clock().getTime();
+    return { ...body, text: body.text.replace(COUNTDOWN_SLOTS, (_slot, zone: string | undefined) => escapeHtml(countdown(left, to, zone))) };
   }
 
   /** Something to send now; or how long to wait, in pacing time or for the schedule; or nothing at all. */
@@ -424,6 +426,9 @@ export function createOutbox(o: OutboxOptions) {
       });
     },
     get: (id: string) => o.repo.get(id),
+    /** Does an item whose id starts with `prefix` still have a delivery to make to `chatId`? (a deferred reply) */
+    hasPending: (prefix: string, chatId: number): boolean =>
+      o.repo.open().some((item) => item.id.startsWith(prefix) && item.deliveries.some((d) => d.chatId === chatId && (d.state === 'pending' || d.state === 'sending'))),
     /** Look again now (the clock moved, or the scheduler added work). */
     poke: notify,
   };

@@ -143,6 +143,7 @@ export class BotApiServer extends EventEmitter {
     [];
   private readonly chats = new Map<number, TgChat>();
   private readonly blocked = new Set<number>();
+  private readonly unopened = new Set<number>();
   private readonly messagesByChat = new Map<number, BotMessage[]>();
   private readonly nextMessageId = new Map<number, number>();
   private readonly openCallbacks = new Map<string, { answered: boolean }>();
@@ -201,6 +202,14 @@ export class BotApiServer extends EventEmitter {
     return chat;
   }
 
+  /**
+   * The user has not opened their chat with the bot yet: until they write to it, Telegram answers "chat not found"
+   * to anything aimed at their chat (a message, their own command menu).
+   */
+  notOpened(userId: number): void {
+    this.unopened.add(userId);
+  }
+
   /** The user blocks the bot: every later send to their chat gets 403. */
   block(chatId: number): void {
     this.blocked.add(chatId);
@@ -215,6 +224,8 @@ export class BotApiServer extends EventEmitter {
 
   private enqueue(body: Record<string, unknown>): number {
     const update = { update_id: this.nextUpdateId++, ...body };
+    const message = body.message as { chat?: { id?: number; type?: string } } | undefined;
+    if (message?.chat?.type === 'private' && message.chat.id !== undefined) this.unopened.delete(message.chat.id);
     this.history.set(update.update_id, update);
     this.updates.push(update);
     for (const release of this.pollers.splice(0)) release();
@@ -260,6 +271,13 @@ export class BotApiServer extends EventEmitter {
     });
   }
 
+  /** A message of any other kind (`{ photo: [...] }`, `{ sticker: ... }`) from `from` in their private chat. Returns the update id. */
+  queueMessage(from: TgUser, fields: Record<string, unknown>): number {
+    const target = this.chats.get(from.id);
+    if (!target) throw new Error(`no chat for user ${from.id}`);
+    return this.enqueue({ message: { message_id: this.allocateMessageId(target.id), from, chat: target, date: Math.floor(this.clock() / 1000), ...fields } });
+  }
+
   async sendText(from: TgUser, text: string, chat?: TgChat, formatting?: Array<{ type: string; offset: number; length: number }>): Promise<void> {
     await this.waitForAck(this.queueText(from, text, chat, formatting));
   }
@@ -292,6 +310,8 @@ export class BotApiServer extends EventEmitter {
           chat: message.chat,
           date: message.date,
           text: message.text,
+          // As Telegram does: the message as it stands now, with its buttons.
+          ...(message.buttons.length > 0 ? { reply_markup: { inline_keyboard: message.buttons } } : {}),
         },
       },
     });
@@ -531,7 +551,7 @@ export class BotApiServer extends EventEmitter {
 
   private chatOf(chatIdRaw: unknown): TgChat {
     const chat = this.chats.get(Number(chatIdRaw));
-    if (!chat) throw bad('chat not found');
+    if (!chat || this.unopened.has(chat.id)) throw bad('chat not found');
     return chat;
   }
 
@@ -627,6 +647,9 @@ export class BotApiServer extends EventEmitter {
       return { command, description };
     });
     const scope = scopeKey(p.scope);
+    // A chat the person has not opened yet (notOpened); a chat the stand-in never heard of is let be, as tests set
+    // menus for people who have not written yet.
+    if (scope.startsWith('chat:') && this.unopened.has(Number(scope.slice('chat:'.length)))) throw bad('chat not found');
     this.menus.set(scope, commands);
     if (scope === 'default') this.commands = commands;
     return true;

@@ -70,11 +70,28 @@ describe('session reminders', () => {
     await tickAt('2026-11-24T02:05:00Z');
     expect(count(9601)).toBe(1);
     await tickAt('2026-11-26T02:00:00Z');
-    expect(h.api.lastMessage(9602).text).toContain('(1 hari lagi)');
+    expect(h.api.lastMessage(9602).text).toContain('(besok, pukul 10.00 WITA)');
     await tickAt('2026-11-27T01:00:00Z');
     expect(h.api.lastMessage(9603).text).toContain('(1 jam lagi)');
     expect([count(9601), count(9602), count(9603)]).toEqual([3, 3, 3]);
     expect(h.api.failedCalls()).toEqual([]);
+  });
+
+  it('say the time left as a person would, when the tick lands seconds after the due time (issue 23.18)', async () => {
+    await addMeeting();
+    const heading = (chatId: number) => reminders(chatId).at(-1)?.text.split('\n')[0];
+    await tickAt('2026-11-24T02:00:07Z');
+    expect(heading(9601)).toBe('📅 Pengingat (3 hari lagi): Monev Capaian UC');
+    await tickAt('2026-11-26T02:00:07Z');
+    expect([heading(9601), heading(9602), heading(9603)]).toEqual([
+      '📅 Pengingat (besok, pukul 09.00 WIB): Monev Capaian UC',
+      '📅 Pengingat (besok, pukul 10.00 WITA): Monev Capaian UC',
+      '📅 Pengingat (besok, pukul 11.00 WIT): Monev Capaian UC',
+    ]);
+    await tickAt('2026-11-27T01:00:07Z');
+    expect(heading(9603)).toBe('📅 Pengingat (1 jam lagi): Monev Capaian UC');
+    const notes = h.api.messages(coord.id).filter((m) => m.text.startsWith('Kesiapan')).map((m) => m.text.split('\n')[0]);
+    expect(notes).toEqual(['Kesiapan Monev Capaian UC (3 hari lagi)', 'Kesiapan Monev Capaian UC (besok, pukul 09.00 WIB)', 'Kesiapan Monev Capaian UC (1 jam lagi)']);
   });
 
   it('after downtime, sends only the latest missed reminder, and only before the start', async () => {
@@ -116,7 +133,7 @@ describe('session reminders', () => {
     await tickAt('2026-11-26T02:00:00Z');
     expect(count(9601)).toBe(0);
     await tickAt('2026-12-03T06:00:00Z');
-    expect(reminders(9601).at(-1)?.text).toContain('📅 Pengingat (1 hari lagi)');
+    expect(reminders(9601).at(-1)?.text).toContain('📅 Pengingat (besok, pukul 13.00 WIB)');
     expect(reminders(9601).at(-1)?.text).toContain('Pukul: 13.00–15.00 WIB');
   });
 
@@ -209,7 +226,7 @@ describe('attendance and who is who (issue 9)', () => {
     await seedReport(h.app.store, '73.71', '2026-W48', PANGKALPINANG_W48);
     await tickAt('2026-11-26T02:00:00Z');
     expect(notes()).toHaveLength(2);
-    expect(notes()[1]).toContain('(1 hari lagi)');
+    expect(notes()[1]).toContain('(besok, pukul 09.00 WIB)');
     expect(notes()[1]).toContain('1 dari 3 unit peserta belum melapor minggu ini:');
     expect(reminders(9602).at(-1)?.text).not.toContain('belum masuk');
     await tickAt('2026-11-27T01:00:00Z');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from '../helpers/harness.js';
 import { lastCallbackAnswer, person, say } from '../helpers/people.js';
 import { PANGKALPINANG_W48, seedReport } from '../helpers/seed.js';
@@ -94,6 +94,7 @@ describe('access requests', () => {
     expect(await say(h, asker, '/start')).toContain('sedang menunggu persetujuan');
 
     const rejectData = forCoord.buttons.flat().find((b) => b.text === 'Tolak')?.callback_data ?? '';
+    const approveData = forCoord.buttons.flat().find((b) => b.text === 'Setujui')?.callback_data ?? '';
     await h.api.press(coord19, forCoord, 'Setujui');
     expect(h.api.lastMessage(coord19.id).text).toContain('Disetujui oleh Koor Babel');
     expect(h.api.lastMessage(asker.id).text).toContain('telah disetujui');
@@ -107,6 +108,11 @@ describe('access requests', () => {
     await h.api.forgeCallback(h.admin, adminCopy, rejectData);
     expect(lastCallbackAnswer(h)).toMatchObject({ text: 'Permohonan ini sudah diputuskan sebelumnya.' });
     expect(h.app.store.users.get(asker.id)?.role).toBe('staff');
+    // Setujui on the decided copy: no edit that changes nothing, so no 400 "message is not modified" (issue 23.6).
+    await h.api.forgeCallback(h.admin, adminCopy, approveData);
+    expect(lastCallbackAnswer(h)).toMatchObject({ text: 'Permohonan ini sudah diputuskan sebelumnya.' });
+    expect(adminCopy.text).toContain('Disetujui oleh Koor Babel');
+    expect(h.api.failedCalls()).toEqual([]);
   });
 
   it('each reason button rejects with that reason', async () => {
@@ -186,6 +192,11 @@ describe('groups', () => {
     expect(await say(h, staff, '/hubungkan Bangka', group)).toContain('di luar wilayah akses');
     expect(await say(h, staff, '/hubungkan Pangkalpinang', group)).toContain('Grup ini kini terhubung dengan Kota Pangkal Pinang');
     expect(h.app.store.chats.linksOf('19.71').map((c) => c.chatId)).toEqual([-1001]);
+    // In private, /hubungkan says how to do it in the group, and which group is linked now (issue 23.16).
+    const privately = await say(h, staff, '/hubungkan');
+    expect(privately).toContain('2. Di grup itu, kirim /hubungkan Kota Pangkal Pinang.');
+    expect(privately).toContain('Grup yang kini terhubung dengan Kota Pangkal Pinang: Disnaker Pangkalpinang.');
+    expect(await say(h, viewer, '/hubungkan')).toContain('digunakan di dalam grup');
     expect(await say(h, staff, '/lepaskan', group)).toContain('telah diakhiri');
     expect(h.app.store.chats.linkOf(-1001)).toBeUndefined();
 
@@ -215,7 +226,7 @@ describe('groups', () => {
   it('keeps guided flows in private chats and answers commands only in groups', async () => {
     const group = h.api.group(-3003, 'Grup Umum');
     expect(await say(h, h.admin, '/undang', group)).toContain('chat pribadi dengan bot');
-    expect(await say(h, h.admin, '/hubungkan Babel')).toContain('digunakan di dalam grup');
+    expect(await say(h, h.admin, '/hubungkan Babel')).toContain('dikirim di grup Telegram kantor, bukan di percakapan pribadi');
     expect(await say(h, h.admin, 'halo semua', group)).toBe('');
   });
 });
@@ -251,6 +262,19 @@ describe('flood control', () => {
 });
 
 describe('menus per role (issue 13)', () => {
+  it('a coordinator who had not opened the chat at start-up gets their menu with their first /start (issue 23.5)', async () => {
+    const dewi = await person(h, 7395, 'Dewi', 'coordinator', '19');
+    h.api.notOpened(dewi.id);
+    await h.restart();
+    // The start-up pass tried and Telegram answered "chat not found".
+    await vi.waitFor(() => expect(h.api.failedCalls().some((c) => c.method === 'setMyCommands' && JSON.stringify(c.payload).includes(String(dewi.id)))).toBe(true));
+    expect(h.api.menuOf(dewi.id)).toEqual(['start', 'bantuan']);
+    expect(await say(h, dewi, '/start')).toContain('Dewi');
+    expect(h.api.menuOf(dewi.id)).toContain('verifikasi');
+    expect(h.api.menuOf(dewi.id)).toContain('undang');
+  });
+
+
   it('change with the person’s role: a stranger’s, then staff’s after approval, then a stranger’s again after revocation', async () => {
     const asker = await person(h, 7390, 'Fajar');
     expect(h.api.menuOf(asker.id)).toEqual(['start', 'bantuan']);
@@ -259,7 +283,7 @@ describe('menus per role (issue 13)', () => {
     await h.api.press(asker, h.api.lastMessage(asker.id), 'Petugas Disnaker (mengirim laporan)');
     await say(h, asker, 'Pangkalpinang');
     await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Setujui');
-    expect(h.api.menuOf(asker.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan']);
+    expect(h.api.menuOf(asker.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'libur', 'batal', 'bantuan']);
     await say(h, h.admin, `/cabut ${asker.id}`);
     await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 0);
     expect(h.api.menuOf(asker.id)).toEqual(['start', 'bantuan']);

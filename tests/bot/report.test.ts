@@ -89,6 +89,145 @@ describe('the guided weekly report', () => {
     expect(await h.app.store.reports.get('19.71', '2026-W48')).toBeUndefined();
   });
 
+  it('answers every message typed while the bot is still answering, and takes a double-sent answer once (issue 23.1)', async () => {
+    await say(h, budi, '/lapor');
+    await pressIfOffered(h, budi, 'Minggu ini (ke-48)');
+    let before = h.texts(budi.id).length;
+    // A photo and, at once, -5: both were sent before the bot's answer to the photo arrived.
+    h.api.queueMessage(budi, { photo: [{ file_id: 'ph', file_unique_id: 'ph-u', width: 90, height: 90 }] });
+    await h.api.waitForAck(h.api.queueText(budi, '-5'));
+    let replies = h.texts(budi.id).slice(before);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toContain('foto tidak dapat dibaca sebagai jawaban');
+    expect(replies[1]).toContain('Mohon maaf');
+    expect(replies[1]).toContain('(1/9) Peserta aktif Penerima Upah');
+    // The same answer sent twice in a row is taken once; two different answers typed ahead are both taken.
+    before = h.texts(budi.id).length;
+    h.api.queueText(budi, '38.905');
+    h.api.queueText(budi, '38.905');
+    h.api.queueText(budi, '11,2rb');
+    await h.api.waitForAck(h.api.queueText(budi, '2 205'));
+    replies = h.texts(budi.id).slice(before);
+    expect(replies).toHaveLength(3);
+    expect(replies[0]).toContain('(2/9)');
+    expect(replies[1]).toContain('(3/9)');
+    expect(replies[2]).toContain('(4/9)');
+    for (const a of ANSWERS.slice(3)) await say(h, budi, a);
+    await press('Kirim laporan');
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.latest.figures).toEqual(PANGKALPINANG_W48);
+  });
+
+  it('closes this week to staff after its deadline and grace; a coordinator may still enter it (issue 23.3)', async () => {
+    await h.stop();
+    // Wednesday 2 December 2026 (week 49), deadline Wednesday 17.53 WIB, one minute's grace.
+    h = await startHarness({ now: new Date('2026-12-02T10:52:00Z'), env: { REPORT_DEADLINE: 'Rabu 17.53', LATE_GRACE: '1m' } });
+    budi = await person(h, 8001, 'Budi', 'staff', '19.71');
+    const dewi = await person(h, 8002, 'Dewi', 'coordinator', '19');
+    await seedBaseline(h.app.store, '19.71');
+    const quick = 'pu=38.905 bpu=11.200 jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=1.030 jp=0';
+    // 17.52: on time.
+    expect(await say(h, budi, `/lapor minggu 49 ${quick}`)).toContain('Ringkasan');
+    await say(h, budi, '/batal');
+    // 17.55: past the deadline and its grace.
+    h.now = new Date('2026-12-02T10:55:00Z');
+    expect(await say(h, budi, `/lapor minggu 49 ${quick}`)).toContain('masa tenggang keterlambatannya sudah lewat');
+    expect(await say(h, budi, `/lapor ${quick}`)).toContain('masa tenggang keterlambatannya sudah lewat');
+    expect(await say(h, budi, '/lapor')).toContain('Koordinator provinsi dapat memasukkannya');
+    expect(await h.app.store.reports.get('19.71', '2026-W49')).toBeUndefined();
+    // The workforce is not a weekly report: still open to staff.
+    expect(await say(h, budi, '/penduduk')).toContain('2026');
+    await say(h, budi, '/batal');
+    expect(await say(h, dewi, `/lapor Pangkalpinang minggu 49 ${quick}`)).toContain('Ringkasan');
+    await h.api.press(dewi, h.api.lastMessage(dewi.id), 'Kirim laporan');
+    expect(h.api.lastMessage(dewi.id).text).toContain('tercatat terlambat');
+    expect((await h.app.store.reports.get('19.71', '2026-W49'))?.latest).toMatchObject({ late: true, onBehalf: true });
+  });
+
+  it('takes “sama” as the button “Sama: …” says, and offers no button a total already rules out (issue 23.15)', async () => {
+    await say(h, budi, '/lapor');
+    await pressIfOffered(h, budi, 'Minggu ini (ke-48)');
+    expect(last().buttons.flat().map((b) => b.text)).toContain('Sama: 38.700');
+    expect(await say(h, budi, 'sama')).toContain('✓ Peserta aktif Penerima Upah (pekerja formal): 38.700');
+    expect(await say(h, budi, 'Sama: 11.000')).toContain('✓ Peserta aktif Bukan Penerima Upah (pekerja informal): 11.000');
+    for (const a of ['2 205', '58', '60']) await say(h, budi, a);
+    // Last week's JKK (4.120) is above this week's 60 non-ASN employees: no button offers it.
+    expect(last().text).toContain('(6/9) Non-ASN terlindungi JKK');
+    expect(last().buttons.flat().map((b) => b.text)).toEqual([]);
+    const refused = await say(h, budi, '2.300');
+    expect(refused).toContain('Non-ASN terlindungi JKK (2.300) melebihi jumlah pegawai non-ASN (60)');
+    expect(last().buttons.flat().map((b) => b.text)).toEqual([]);
+    expect(await say(h, budi, 'sama')).toContain('melebihi jumlah pegawai non-ASN (60)');
+    expect(await say(h, budi, '60')).toContain('(7/9)');
+  });
+
+  it('/penduduk with a /lapor draft open asks first and keeps the draft (issue 23.13)', async () => {
+    await fillThisWeek();
+    expect(last().text).toContain('Ringkasan laporan');
+    const asked = await say(h, budi, '/penduduk');
+    expect(asked).toContain('Laporan Kota Pangkal Pinang, minggu ke-48 tahun 2026 (23–29 November 2026) sedang disusun dan belum dikirim');
+    expect(last().buttons.flat().map((b) => b.text)).toEqual(['Ubah penduduk bekerja di laporan ini', 'Kembali ke laporan', 'Buang draf, lanjut /penduduk']);
+    await press('Kembali ke laporan');
+    expect(last().text).toContain('Ringkasan laporan');
+    expect(last().text).toContain('1. Peserta aktif Penerima Upah (pekerja formal): 38.905');
+    // The workforce changed in the draft, saved with the report.
+    await say(h, budi, '/penduduk');
+    await press('Ubah penduduk bekerja di laporan ini');
+    expect(last().text).toContain('Data penduduk bekerja Kota Pangkal Pinang tahun 2026');
+    await say(h, budi, '110.000');
+    const summary = await say(h, budi, 'Sakernas Agustus 2026');
+    expect(summary).toContain('Ringkasan laporan');
+    expect(summary).toContain('110.000');
+    await press('Kirim laporan');
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.latest.figures).toEqual(PANGKALPINANG_W48);
+    expect(h.app.store.baselines.forYear('19.71', 2026)?.workforce_total).toBe(110_000);
+    // Halfway through a correction: back to its question; or, by choice only, the draft is left for /penduduk.
+    h.now = new Date(TUESDAY.getTime() + 5 * 60_000);
+    await say(h, budi, '/lapor');
+    await say(h, budi, '1');
+    expect(last().text).toContain('(1/9)');
+    await say(h, budi, '/penduduk');
+    expect(last().buttons.flat().map((b) => b.text)).toEqual(['Kembali ke laporan', 'Buang draf, lanjut /penduduk']);
+    expect(await say(h, budi, 'apa ini')).toContain('Mohon pilih salah satu tombol');
+    expect(await say(h, budi, 'kembali')).toContain('(1/9)');
+    await say(h, budi, '/penduduk');
+    await press('Buang draf, lanjut /penduduk');
+    expect(last().text).toContain('Data penduduk bekerja Kota Pangkal Pinang tahun 2026');
+    await say(h, budi, '111.000');
+    expect(await say(h, budi, '=')).toContain('111.000');
+    expect(h.app.store.baselines.forYear('19.71', 2026)?.workforce_total).toBe(111_000);
+    expect((await h.app.store.reports.get('19.71', '2026-W48'))?.revisions).toHaveLength(1);
+  });
+
+  it('warns on sharp rises as on falls, and a confirmed rise reaches the verifiers (issue 23.7)', async () => {
+    const dewi = await person(h, 8002, 'Dewi', 'coordinator', '19');
+    await seedReport(h.app.store, '19.71', '2026-W47', { ...W47, active_jakon: 658, active_pmi: 59 });
+    const reply = await fillThisWeek(['38.905', '11,2rb', '12.500', '2.300', ...ANSWERS.slice(4)]);
+    expect(reply).toContain('⚠️ Peserta aktif Jasa Konstruksi naik 19 kali lipat dibanding laporan sebelumnya (658 → 12.500).');
+    expect(reply).toContain('⚠️ Peserta aktif Pekerja Migran Indonesia naik 39 kali lipat dibanding laporan sebelumnya (59 → 2.300).');
+    await press('Ya, angka sudah benar');
+    await press('Kirim laporan');
+    await h.app.outbox.idle();
+    const alert = h.api.messages(dewi.id).find((m) => m.text.startsWith('⚠️ Peringatan angka'))?.text ?? '';
+    expect(alert).toContain('Peringatan angka: Kota Pangkal Pinang, minggu ke-48 tahun 2026');
+    expect(alert).toContain('• Peserta aktif Jasa Konstruksi naik 19 kali lipat dibanding laporan sebelumnya (658 → 12.500).');
+    expect(alert).toContain('• Peserta aktif Pekerja Migran Indonesia naik 39 kali lipat dibanding laporan sebelumnya (59 → 2.300).');
+    expect(alert).toContain('dikonfirmasi benar oleh Budi');
+  });
+
+  it('“1,5 jt” for a workforce of 72.000: the rise and the workforce both asked, and both sent to the verifiers (issue 23.7)', async () => {
+    const dewi = await person(h, 8002, 'Dewi', 'coordinator', '19');
+    await seedBaseline(h.app.store, '19.71', { workforce_total: 72_000 });
+    const reply = await fillThisWeek(['1,5 jt', ...ANSWERS.slice(1)]);
+    expect(reply).toContain('⚠️ Peserta aktif Penerima Upah (pekerja formal) naik 39 kali lipat dibanding laporan sebelumnya (38.700 → 1.500.000).');
+    expect(reply).toContain('melebihi jumlah penduduk bekerja (72.000)');
+    await press('Ya, angka sudah benar');
+    await press('Kirim laporan');
+    await h.app.outbox.idle();
+    const alert = h.api.messages(dewi.id).find((m) => m.text.startsWith('⚠️ Peringatan angka'))?.text ?? '';
+    expect(alert).toContain('naik 39 kali lipat');
+    expect(alert).toContain('melebihi jumlah penduduk bekerja (72.000)');
+  });
+
   it('refuses a non-ASN programme above the non-ASN total on the spot', async () => {
     await say(h, budi, '/lapor');
     await pressIfOffered(h, budi, 'Minggu ini (ke-48)');

@@ -31,7 +31,7 @@ describe('validation of weekly figures', () => {
       { ...PKP, active_pu: 36_000, nonasn_jht: 4_120, nonasn_jkk: 4_000 },
       { previous: PKP, workforce: 40_000 },
     );
-    expect(warnings.map((w) => w.kind).sort()).toEqual(['above_workforce', 'jht_above_jkk', 'stock_drop']);
+    expect(warnings.map((w) => w.kind).sort()).toEqual(['above_workforce', 'jht_above_jkk', 'stock_drop', 'stock_rise']);
     expect(figureWarnings({ ...PKP, active_pu: 37_000 }, { previous: PKP }).map((w) => w.kind)).toEqual([]);
   });
 

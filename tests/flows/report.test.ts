@@ -72,12 +72,24 @@ describe('the weekly report flow, without a bot', () => {
     expect(words(r)).toContain('turun 19,9%');
   });
 
-  it('takes an answer sent before its question once, not twice', async () => {
+  it('takes a double-sent answer once, and answers any other message sent before the question', async () => {
     const asked = await fill([]);
-    const state = asked.state && { ...asked.state, askedMessageId: 50 };
-    const early = await reportStep(state, { kind: 'text', text: '38.905', messageId: 49 }, facts());
-    expect(early).toMatchObject({ untouched: true, replies: [], effects: [] });
-    expect(early.state?.step).toBe('active_pu');
+    const first = await reportStep(asked.state && { ...asked.state, askedMessageId: 48 }, { kind: 'text', text: '38.905', messageId: 49 }, facts());
+    expect(first.state?.step).toBe('active_bpu');
+    // The bot's next question is message 51; message 50, sent before it arrived, is the same answer again.
+    const state = first.state && { ...first.state, askedMessageId: 51 };
+    const twice = await reportStep(state, { kind: 'text', text: ' 38.905 ', messageId: 50 }, facts());
+    expect(twice).toMatchObject({ untouched: true, replies: [], effects: [] });
+    expect(twice.state?.step).toBe('active_bpu');
+    // A different answer typed ahead is the answer to the question in front of it.
+    const ahead = await reportStep(state, { kind: 'text', text: '11,2rb', messageId: 50 }, facts());
+    expect(ahead.state?.step).toBe('active_jakon');
+    expect(words(ahead)).toContain('11.200');
+    // A photo between them: the same text after it is answered too.
+    const photo = await reportStep(state, { kind: 'other', what: 'photo' }, facts());
+    const again = await reportStep(photo.state && { ...photo.state, askedMessageId: 53 }, { kind: 'text', text: '-5', messageId: 52 }, facts());
+    expect(again.untouched).toBeUndefined();
+    expect(words(again)).toContain('Mohon maaf');
   });
 
   it('names only the empty key of a quick entry, and refuses a week whose deadline passed while the summary waited', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startApp, type App } from '../../src/app.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { BotApiServer, type TgUser } from '../../src/sandbox/bot-api-server.js';
+import { BotApiServer, type FloodLimits, type TgUser } from '../../src/sandbox/bot-api-server.js';
 import { officialRegions } from './regions.js';
 
 export const TEST_TOKEN = '424242:TEST-token-for-the-stand-in-only';
@@ -36,11 +36,18 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** A Bot API stand-in to reuse (another bot process on the same "Telegram"); a new one otherwise. */
   api?: BotApiServer;
+  /**
+   * Telegram's flood limits, enforced by a new stand-in in the outbox's pacing time (which moves only as the outbox
+   * waits): a reply that meets a 429 stays limited until the outbox has waited it out.
+   */
+  floodLimits?: FloodLimits;
 }
 
 /** The real bot, polling a strict Bot API stand-in over HTTP on 127.0.0.1, on a throwaway data folder. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const api = options.api ?? new BotApiServer({ token: TEST_TOKEN });
+  let pacing = 0;
+  const startedAt = (options.now ?? new Date('2026-11-24T03:00:00Z')).getTime();
+  const api = options.api ?? new BotApiServer({ token: TEST_TOKEN, ...(options.floodLimits ? { floodLimits: options.floodLimits, clock: () => startedAt + pacing } : {}) });
   if (!options.api) await api.start();
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'ucbot-test-')));
   const parsed = parseConfig({
@@ -61,7 +68,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const h = {
     now: options.now ?? new Date('2026-11-24T03:00:00Z'),
   } as Harness;
-  let pacing = 0;
   const appOptions = {
     clock: () => h.now,
     sleep: () => Promise.resolve(),

@@ -13,6 +13,7 @@ import {
   expiredButtonAnswer,
   groupOnlyMessage,
   linkedMessage,
+  linkInPrivateMessage,
   linkUsageMessage,
   noAccessAnswer,
   notAllowedMessage,
@@ -55,8 +56,22 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
     await (ctx.callbackQuery ? editOrReplyHtml(ctx, answer, deps.sleep) : replyHtml(ctx, answer, deps.sleep));
   };
 
+  /** The unit (or province, or the nation) a person would link a group to, with how to type it. */
+  const ownTarget = (ctx: BotContext): { code: string; name: string; example: string } | undefined => {
+    const access = ctx.access;
+    if (access.role !== 'staff' && access.role !== 'coordinator') return undefined;
+    if (access.scope === NATIONAL) return { code: NATIONAL, name: NATIONAL_NAME, example: 'nasional' };
+    const unit = deps.regions.get(access.scope);
+    return unit ? { code: unit.code, name: unit.name, example: unit.name } : undefined;
+  };
+
   feature.command(['link', 'hubungkan'], async (ctx) => {
-    if (isPrivate(ctx)) return replyHtml(ctx, groupOnlyMessage(), deps.sleep);
+    if (isPrivate(ctx)) {
+      if (ctx.access.role === 'unknown' || ctx.access.role === 'viewer') return replyHtml(ctx, groupOnlyMessage(), deps.sleep);
+      const target = ownTarget(ctx);
+      const linked = target ? deps.store.chats.linksOf(target.code).map((c) => c.title) : [];
+      return replyHtml(ctx, linkInPrivateMessage(target, linked), deps.sleep);
+    }
     if (ctx.access.role === 'unknown' || ctx.access.role === 'viewer') return replyHtml(ctx, notAllowedMessage(), deps.sleep);
     const query = ctx.payload.trim();
     if (query === '') return replyHtml(ctx, linkUsageMessage(), deps.sleep);

@@ -15,6 +15,9 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
   feature.start(async (ctx) => {
     const code = ctx.payload.trim();
     if (code !== '' && isPrivate(ctx)) return joinWithInvite(ctx, code, deps);
+    // Telegram refuses a person's own menu until they have opened the chat ("chat not found"): a role granted before
+    // that, or the start-up pass that ran before it, left them the stranger's menu. Their first /start sets it.
+    if (isPrivate(ctx)) await deps.menus.syncPerson(ctx.from.id);
     const unknown = ctx.access.role === 'unknown';
     const pending = unknown ? deps.store.requests.pendingOf(ctx.from.id) : undefined;
     await replyHtml(ctx, startMessage(ctx.access, ctx.from.id, ctx.from.first_name), deps.sleep, {

@@ -4,7 +4,7 @@ import { weekYear } from '../../domain/weeks.js';
 import { actorOf } from '../../bot/actor.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
-import { isPrivate } from '../../bot/flow.js';
+import { currentFlow, isPrivate } from '../../bot/flow.js';
 import { applyStep, guidedFlow } from '../../bot/guided-flow.js';
 import { replyHtml } from '../../bot/reply.js';
 import {
@@ -126,7 +126,8 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
 
   feature.command(['workforce', 'penduduk'], async (ctx) => {
     if (!isPrivate(ctx)) return replyHtml(ctx, privateOnlyMessage(ctx.botInfo.username), deps.sleep);
-    await applyStep(ctx, deps, startWorkforceCorrection(facts(ctx), ctx.payload.trim()), (effect) => perform(ctx, effect));
+    const open = currentFlow(ctx);
+    await applyStep(ctx, deps, startWorkforceCorrection(facts(ctx), ctx.payload.trim(), open?.name === 'report' ? open : undefined), (effect) => perform(ctx, effect));
   });
 
   feature.use(guidedFlow<ReportState, ReportEffect, ReportFacts>(deps, { name: 'report', feature: REPORT_FEATURE, facts, step: reportStep, perform, acceptsOther: true }));
