@@ -97,7 +97,7 @@ export function createReadSide(deps: ReadSideDeps): ReadSide {
 
   /** A series point: the scope's kab/kota (or the unit itself) in one week, by the area's rules. */
   const seriesPoint = (scope: Scope, week: WeekKey, histories: readonly UnitHistory[], previousCodes: string | undefined): { point: SeriesPoint; codes: string } => {
-    const weeks = histories.map((h) => unitWeek(h, week, rules));
+    const weeks = histories.map((h) => unitWeek(h, week, rules, true));
     const isUnit = scope !== 'national' && scope.kind !== 'provinsi';
     const members = weeks.filter((u) => u.unit.kind !== 'provinsi');
     const ownBaseline = scope === 'national' ? undefined : isUnit ? weeks[0]?.baseline : store.baselines.forYear(scope.code, weekYear(week));
@@ -131,8 +131,8 @@ export function createReadSide(deps: ReadSideDeps): ReadSide {
     const to: Share[] = [];
     for (const h of histories) {
       if (h.unit.kind === 'provinsi') continue;
-      const a = unitWeek(h, first.week, rules).coverage;
-      const b = unitWeek(h, last.week, rules).coverage;
+      const a = unitWeek(h, first.week, rules, true).coverage;
+      const b = unitWeek(h, last.week, rules, true).coverage;
       if (a && b) {
         from.push(a);
         to.push(b);

@@ -93,14 +93,17 @@ export function statusOf(h: UnitHistory, week: WeekKey, deadline: Deadline): Rep
   return first.late === true || Date.parse(first.at) > due.getTime() ? 'terlambat' : 'sudah';
 }
 
-/** One unit in one week, by the rules every view shares. */
-export function unitWeek(h: UnitHistory, week: WeekKey, rules: UnitRules): UnitWeek {
+/**
+ * One unit in one week, by the rules every view shares. `light` (a series point) leaves out what a week of a series
+ * never shows: the week before, the pace, formal and informal shares.
+ */
+export function unitWeek(h: UnitHistory, week: WeekKey, rules: UnitRules, light = false): UnitWeek {
   const u = h.unit;
   const ownReport = h.byWeek.get(week);
   const { stands, setAside } = standingReport(h, week, rules.unverified);
   const standing = stands ? toStanding(stands, week) : undefined;
-  const previous = standingAt(h, shiftWeek(week, -1), rules.unverified);
-  const weekBefore = standing ? shiftWeek(standing.week, -1) : undefined;
+  const previous = light ? undefined : standingAt(h, shiftWeek(week, -1), rules.unverified);
+  const weekBefore = standing && !light ? shiftWeek(standing.week, -1) : undefined;
   const beforeStanding = weekBefore ? standingAt(h, weekBefore, rules.unverified) : undefined;
   const old = !standing && setAside?.reason === 'too_old' ? reportAt(h, setAside.week) : undefined;
   const baseline = rules.baselineFor(u.code, weekYear(standing?.week ?? week));
@@ -108,7 +111,7 @@ export function unitWeek(h: UnitHistory, week: WeekKey, rules: UnitRules): UnitW
   const coverage = standing && !isGovernment ? shareOf(standing.participants, baseline?.workforce_total) : undefined;
   const targetBp = !isGovernment && baseline?.target_pct !== undefined ? basisPointsOf(baseline.target_pct) : undefined;
   let pace: UnitWeek['pace'];
-  if (standing && coverage && baseline?.target_pct !== undefined) {
+  if (!light && standing && coverage && baseline?.target_pct !== undefined) {
     const history: WeekPoint[] = [];
     for (let k = 1; k <= RECENT_PACE_WEEKS; k++) {
       const w = shiftWeek(standing.week, -k);
@@ -144,8 +147,8 @@ export function unitWeek(h: UnitHistory, week: WeekKey, rules: UnitRules): UnitW
     tooOld: old ? toStanding(old, week) : undefined,
     baseline,
     coverage,
-    formal: standing && !isGovernment ? shareOf(standing.figures.active_pu ?? 0, baseline?.workforce_formal) : undefined,
-    informal: standing && !isGovernment ? shareOf(standing.figures.active_bpu ?? 0, baseline?.workforce_informal) : undefined,
+    formal: standing && !isGovernment && !light ? shareOf(standing.figures.active_pu ?? 0, baseline?.workforce_formal) : undefined,
+    informal: standing && !isGovernment && !light ? shareOf(standing.figures.active_bpu ?? 0, baseline?.workforce_informal) : undefined,
     targetBp,
     gapHundredths: coverage && targetBp !== undefined ? gapHundredths(targetBp, tenthsOf(coverage)) : undefined,
     pace,
