@@ -47,7 +47,7 @@ describe('/riwayat reads its week as /ekspor reads a period', () => {
     expect(answer).toContain('minggu ke-46');
   });
 
-  it('says a report came in through Telegram, not "lewat chat"', async () => {
+  it('says a report came in through Telegram, not "lewat Telegram"', async () => {
     const coordinator = await person(h, 5001, 'Sari', 'coordinator', '19');
     const answer = await say(h, coordinator, '/riwayat Pangkalpinang minggu 46');
     expect(answer).toContain('lewat Telegram');
