@@ -50,7 +50,7 @@ function helpBody(access: Access): Html {
   const linker = manager || access.role === 'staff';
   return lines(
     bold('Perintah yang dapat Bapak/Ibu gunakan'),
-    html`• ${bold('/cakupan')} ${code('nama wilayah')}: capaian terbaru sebuah kabupaten/kota, provinsi, atau nasional (dalam wilayah akses Bapak/Ibu).`,
+    html`• ${bold('/cakupan')} ${code('nama wilayah')} (atau ${bold('/capaian')}): capaian terbaru sebuah kabupaten/kota, provinsi, atau nasional (dalam wilayah akses Bapak/Ibu).`,
     '  Contoh: /cakupan Pangkalpinang · /cakupan Babel · /cakupan 19.71 · /cakupan nasional',
     access.role === 'staff'
       ? html`• ${bold('/lapor')}: mengirim atau mengoreksi laporan mingguan unit Bapak/Ibu, dipandu langkah demi langkah. Laporan yang disiapkan tanpa sinyal dapat dikirim dalam satu pesan: ${code('/lapor minggu 47 pu=38.905 bpu=11.200 jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=1.030 jp=0')}; bila data BPJS belum turun: ${code('/lapor belum ada data: alasannya')}.`
@@ -77,7 +77,7 @@ function helpBody(access: Access): Html {
     html`• ${bold('/batal')}: menghentikan proses yang sedang berjalan.`,
     html`• ${bold('/bantuan')}: menampilkan petunjuk ini.`,
     '',
-    'Nama wilayah boleh ditulis bebas (huruf besar/kecil, spasi, singkatan seperti Kab., Kota, Prov., Babel, Jabar).',
+    'Nama wilayah boleh ditulis bebas (huruf besar/kecil, spasi, singkatan seperti Kab., Kota, Prov., Kep., Babel, Jabar, PKP).',
   );
 }
 
