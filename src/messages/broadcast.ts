@@ -1,8 +1,10 @@
 import type { Audience, ListProblem } from '../domain/audience.js';
 import { formatCount, formatDateTime } from '../domain/format.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
+import type { LocalDate } from '../domain/when.js';
 import type { Zone } from '../domain/zones.js';
 import { bold, html, italic, lines, type Html } from './html.js';
+import { dateExamples } from './when.js';
 
 export const broadcastAskTextMessage = (): Html =>
   lines(
@@ -66,8 +68,11 @@ export const SCHEDULE_LABEL = 'Jadwalkan';
 export const SEND_SCHEDULED_LABEL = 'Simpan jadwal';
 export const PROGRESS_LABEL = 'Lihat kemajuan';
 
-export const askScheduleMessage = (): Html =>
-  html`Kapan pengumuman dikirim? Tulis tanggal dan jam, misalnya ${bold('Jumat 23/5 09.00 WIB')} atau ${bold('2026-05-23 14.00 WITA')}.`;
+/** Examples built from the coming Friday, so each is a date the bot takes today. */
+export const askScheduleMessage = (today: LocalDate): Html => {
+  const e = dateExamples(today);
+  return html`Kapan pengumuman dikirim? Tulis tanggal dan jam, misalnya ${bold(`${e.dayMonth} 09.00 WIB`)}, ${bold(`${e.iso} 14.00 WITA`)} atau ${bold('besok jam 9 pagi')}.`;
+};
 
 export const broadcastQueuedMessage = (chats: number, when?: { at: Date; zone: Zone }): Html =>
   when
@@ -83,8 +88,8 @@ export const broadcastTooLongMessage = (length: number, room: number): Html =>
 export const useButtonsMessage = (): Html => html`Mohon gunakan tombol pada pesan di atas, atau ketik ${bold('/batal')}.`;
 
 /** A schedule that could not be read (asked again) or lies in the past. */
-export const scheduleProblemMessage = (why: string, askAgain: boolean): Html =>
-  askAgain ? html`Mohon maaf, ${why} ${askScheduleMessage()}` : html`Mohon maaf, ${why}`;
+export const scheduleProblemMessage = (why: string, askAgain: boolean, today?: LocalDate): Html =>
+  askAgain && today ? html`Mohon maaf, ${why} ${askScheduleMessage(today)}` : html`Mohon maaf, ${why}`;
 
 /** An outbox item's title, named in its delivery report. */
 export const broadcastTitle = (sender: string): string => `Pengumuman ${sender}`;

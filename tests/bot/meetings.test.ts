@@ -254,4 +254,45 @@ describe('/jadwal', () => {
     expect(await say(h, h.api.user(9604, 'Staf Bandung'), '/jadwal')).toContain('Belum ada sesi monitoring');
     expect(h.api.lastMessage(9602).buttons).toEqual([]);
   });
+
+  it('builds its date examples from the coming Friday, takes "jumat" and "jam 9 pagi", and confirms only the reminders that will be sent (issue 23.9)', async () => {
+    // Wednesday 25 November 2026, 09.00 WIB: Friday is two days away, so the 3-day reminder point has passed.
+    h.now = new Date('2026-11-25T02:00:00Z');
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Tambah sesi');
+    const askDate = await say(h, coord, 'Asistensi UC');
+    expect(askDate).toContain('Jumat 27/11');
+    expect(askDate).toContain('27 November 2026');
+    expect(askDate).toContain('2026-11-27');
+    expect(askDate).not.toContain('23/5');
+    expect(await say(h, coord, 'jumat')).toContain('Pukul berapa');
+    expect(await say(h, coord, 'jam 9 pagi')).toContain('Berapa lama?');
+    await say(h, coord, '2 jam');
+    await say(h, coord, 'https://zoom.us/j/3');
+    await say(h, coord, 'Capaian');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Beberapa unit');
+    await say(h, coord, 'Pangkalpinang');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Simpan jadwal');
+    const saved = h.api.lastMessage(coord.id).text;
+    expect(saved).toContain('dijadwalkan Jumat, 27 November 2026 pukul 09.00 WIB');
+    expect(saved).toContain('Pengingat dikirim segera, lalu 1 hari dan 1 jam sebelum sesi dimulai.');
+    expect(saved).not.toContain('3 hari');
+    // What it says is what happens: one reminder at the next tick, then at 1 day and 1 hour.
+    await tickAt('2026-11-25T02:01:00Z');
+    expect(count(9601)).toBe(1);
+    await tickAt('2026-11-26T02:00:00Z');
+    await tickAt('2026-11-27T01:00:00Z');
+    expect(count(9601)).toBe(3);
+  });
+
+  it('says the date examples again, from real dates, when a date cannot be read', async () => {
+    h.now = new Date('2026-11-25T02:00:00Z');
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Tambah sesi');
+    await say(h, coord, 'Asistensi UC');
+    const answer = await say(h, coord, 'minggu depan');
+    expect(answer).toContain('bukan tanggal yang dikenali');
+    expect(answer).toContain('Jumat 27/11');
+    expect(answer).toContain('jumat saja (berarti Jumat, 27 November 2026)');
+  });
 });

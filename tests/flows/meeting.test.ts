@@ -56,7 +56,7 @@ describe('the meeting flow, without a bot', () => {
   });
 
   it('reschedules a stored meeting, keeping its organiser’s zone whatever zone the new time is typed in', () => {
-    let r = startReschedule('0badcafe', stored);
+    let r = startReschedule('0badcafe', stored, facts());
     r = meetingStep(r.state, text('Jumat 4/12'), facts());
     r = meetingStep(r.state, text('14.00 WITA'), facts());
     expect(words(r)).toContain('Pukul: <b>13.00–15.00 WIB</b>');

@@ -3,6 +3,7 @@ import { Composer, Markup } from 'telegraf';
 import { covers, homeZone, isCoordinatorOrAdmin, NATIONAL, ownScope, type Access } from '../../domain/access.js';
 import { attendanceOfCode } from '../../domain/attendance.js';
 import { audienceUnits } from '../../domain/audience.js';
+import { reminderPlan } from '../../domain/durations.js';
 import type { Zone } from '../../domain/zones.js';
 import { actorOf } from '../../bot/actor.js';
 import { encodeCallback, pressedData } from '../../bot/callback-data.js';
@@ -128,7 +129,7 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
       await store.meetings.add(m);
       await store.audit.record({ at: deps.clock(), actor: m.createdBy, action: 'session.create', scope: m.scope, details: { meeting: m.id, title: m.title, startsAt: m.startsAt } });
       deps.outbox.poke();
-      return [{ message: meetingSavedMessage(m, zoneNamed(m.zone), deps.meetingReminders) }];
+      return [{ message: meetingSavedMessage(m, zoneNamed(m.zone), reminderPlan(deps.meetingReminders, Date.parse(m.startsAt), deps.clock().getTime())) }];
     }
     const m = store.meetings.get(effect.meetingId);
     if (!m || !canManage(ctx.access, m)) return [];
@@ -163,7 +164,7 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
         return replyHtml(ctx, attendanceMessage(m, (a) => personWithRole(a.name, roleOf(store, deps.adminIds, a.telegramId), regions), pendingOf(m)), deps.sleep);
       case 'rs': {
         if (!isPrivate(ctx)) return;
-        const started = startReschedule(randomBytes(4).toString('hex'), m);
+        const started = startReschedule(randomBytes(4).toString('hex'), m, facts(ctx));
         if (started.state) startFlow(ctx, started.state, deps.clock());
         for (const r of started.replies) if ('message' in r) await replyHtml(ctx, r.message, deps.sleep);
         return;
