@@ -46,8 +46,8 @@ export interface BroadcastFacts {
   zone: Zone;
   /** The sender as recipients should know them: name, role and unit. */
   sender: string;
-  /** How many units and chats (groups among them) an audience reaches. */
-  reach: (audience: Audience) => { units: number; chats: number; groups: number };
+  /** How many units and chats (groups among them) an audience reaches, and the units nobody can receive for, by name. */
+  reach: (audience: Audience) => { units: number; chats: number; groups: number; unreached: string[] };
   newId: () => string;
 }
 type Result = StepResult<BroadcastState, BroadcastEffect>;

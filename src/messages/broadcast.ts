@@ -4,6 +4,7 @@ import type { RegionDirectory } from '../domain/regions/directory.js';
 import type { LocalDate } from '../domain/when.js';
 import type { Zone } from '../domain/zones.js';
 import { bold, html, italic, lines, type Html } from './html.js';
+import { unreachedLines } from './outbox.js';
 import { dateExamples } from './when.js';
 
 export const broadcastAskTextMessage = (): Html =>
@@ -53,11 +54,12 @@ export function audienceLabel(audience: Audience, regions: RegionDirectory, orga
   }
 }
 
-export function broadcastPreviewMessage(input: { audience: string; units: number; chats: number; groups: number; when?: { at: Date; zone: Zone } | undefined }): Html {
+export function broadcastPreviewMessage(input: { audience: string; units: number; chats: number; groups: number; unreached: readonly string[]; when?: { at: Date; zone: Zone } | undefined }): Html {
   return lines(
     bold('Pratinjau pengumuman'),
     'Pesan di atas adalah tampilan yang akan diterima.',
-    html`Penerima: ${input.audience} (${input.units} unit), yaitu ${bold(`${input.chats} chat`)} (${input.groups} grup dan ${input.chats - input.groups} orang).`,
+    html`Penerima: ${input.audience} (${input.units} unit), yaitu ${bold(`${input.groups} grup dan ${input.chats - input.groups} orang`)}.`,
+    ...unreachedLines(input.chats === 0 ? [] : input.unreached),
     input.when ? html`Dijadwalkan: ${bold(formatDateTime(input.when.at, input.when.zone))}.` : undefined,
     input.chats === 0 ? italic('Belum ada grup atau pengguna terdaftar untuk unit tersebut; pengumuman tidak akan sampai ke siapa pun.') : undefined,
   );
@@ -76,8 +78,8 @@ export const askScheduleMessage = (today: LocalDate): Html => {
 
 export const broadcastQueuedMessage = (chats: number, when?: { at: Date; zone: Zone }): Html =>
   when
-    ? html`Pengumuman dijadwalkan untuk ${bold(formatDateTime(when.at, when.zone))} kepada ${chats} chat. Laporan pengiriman akan dikirim setelah selesai.`
-    : html`Pengumuman sedang dikirim kepada ${chats} chat. Laporan pengiriman akan dikirim setelah selesai.`;
+    ? html`Pengumuman dijadwalkan untuk ${bold(formatDateTime(when.at, when.zone))} kepada ${chats} penerima (grup dan orang). Laporan pengiriman akan dikirim setelah selesai.`
+    : html`Pengumuman sedang dikirim kepada ${chats} penerima (grup dan orang). Laporan pengiriman akan dikirim setelah selesai.`;
 
 /** The sender as recipients should know them: name, role and unit (see personWithRole). */
 export const broadcastHeader = (sender: string): string => `📢 Pengumuman dari ${sender}`;
