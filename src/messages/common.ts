@@ -19,7 +19,7 @@ const about = (): Html =>
 export function notRegisteredMessage(telegramId: number): Html {
   return lines(
     'Mohon maaf, Bapak/Ibu belum terdaftar sebagai pengguna UC Bot.',
-    html`Akses diberikan oleh admin atau koordinator UC Jamsosnaker, melalui tautan undangan atau permohonan akses. Ketik ${bold('/start')} di chat pribadi dengan bot untuk mengajukan permohonan, atau sampaikan ID Telegram Bapak/Ibu, ${code(telegramId)}, kepada koordinator wilayah Bapak/Ibu.`,
+    html`Akses diberikan oleh admin atau koordinator UC Jamsosnaker, melalui tautan undangan atau permohonan akses. Ketik ${bold('/start')} di percakapan pribadi dengan bot untuk mengajukan permohonan, atau sampaikan ID Telegram Bapak/Ibu, ${code(telegramId)}, kepada koordinator wilayah Bapak/Ibu.`,
   );
 }
 
@@ -71,7 +71,7 @@ function helpBody(access: Access): Html {
     html`• ${bold('/jadwal')}: sesi monitoring Kemendagri yang akan datang${manager ? '; menambah, mengubah waktu, membatalkan, dan melihat kehadiran' : ''}.`,
     manager ? html`• ${bold('/umumkan')}: mengirim pengumuman ke semua kantor di wilayah Bapak/Ibu (atau sebagian), sekarang atau terjadwal, dengan laporan pengiriman.` : undefined,
     manager ? html`• ${bold('/audit')}: catatan terbaru siapa mengubah apa.` : undefined,
-    manager ? html`• ${bold('/papan')}: papan status laporan minggu ini di grup atau chat ini, disematkan dan diperbarui otomatis.` : undefined,
+    manager ? html`• ${bold('/papan')}: papan status laporan minggu ini di grup atau percakapan ini, disematkan dan diperbarui otomatis.` : undefined,
     linker ? html`• Di grup kantor: ${bold('/hubungkan')} ${code('nama unit')} agar pengingat dan pengumuman sampai ke grup; ${bold('/lepaskan')} untuk mengakhirinya.` : undefined,
     html`• ${bold('/libur')}: hari libur dan cuti bersama yang memajukan batas waktu laporan.`,
     html`• ${bold('/batal')}: menghentikan proses yang sedang berjalan.`,

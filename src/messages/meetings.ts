@@ -1,5 +1,5 @@
 import { describeOffset, type Offset } from '../domain/durations.js';
-import { formatDate, formatDateTime, formatTimeRange } from '../domain/format.js';
+import { formatDate, formatDateTime, formatDayMonth, formatTimeRange } from '../domain/format.js';
 import type { Unit } from '../domain/regions/directory.js';
 import { WIB, type Zone } from '../domain/zones.js';
 import type { Meeting } from '../domain/records.js';
@@ -139,7 +139,7 @@ export function meetingPreviewMessage(m: Meeting, zone: Zone, parties: NoticePar
     bold(`Pratinjau: ${m.title}`),
     ...noticeBody(m, zone, parties),
     '',
-    html`Pengingat akan dikirim ke ${bold(`${chats} chat`)} dari ${units} unit.`,
+    html`Pengingat akan dikirim ke ${bold(`${chats} penerima (grup dan orang)`)} dari ${units} unit.`,
     chats === 0 ? italic('Belum ada grup atau pengguna terdaftar untuk unit peserta; pengingat belum akan sampai ke siapa pun.') : undefined,
   );
 }
@@ -157,7 +157,7 @@ function reminderPlanText(plan: { atOnce: boolean; later: readonly Offset[] }): 
   return 'Tidak ada pengingat yang akan dikirim.';
 }
 
-export const meetingChangedMessage = (chats: number): Html => html`Perubahan telah disimpan dan diberitahukan kepada ${chats} chat peserta.`;
+export const meetingChangedMessage = (chats: number): Html => html`Perubahan telah disimpan dan diberitahukan kepada ${chats} penerima (grup dan orang).`;
 
 /** Why a typed meeting length was not taken. */
 export const lengthErrorText = (e: LengthError): string =>
@@ -168,9 +168,9 @@ export const MEETING_LABELS = {
   cancel: 'Batal',
   confirmReschedule: 'Ya, ubah jadwal',
   add: 'Tambah sesi',
-  reschedule: (n: number): string => `Ubah waktu ${n}`,
-  cancelMeeting: (n: number): string => `Batalkan ${n}`,
-  attendance: (n: number): string => `Kehadiran ${n}`,
+  reschedule: (tag: string): string => `Ubah waktu: ${tag}`,
+  cancelMeeting: (tag: string): string => `Batalkan: ${tag}`,
+  attendance: (tag: string): string => `Kehadiran: ${tag}`,
   confirmCancel: 'Ya, batalkan sesi',
   keep: 'Tidak',
 };
@@ -190,3 +190,15 @@ export const meetingText = {
 };
 
 export const meetingUsage = (): Html => html`Ketik ${code('/jadwal')} untuk melihat jadwal; koordinator dapat menambah sesi dengan tombol ${bold('Tambah sesi')}.`;
+
+/** Longest title a session button carries: a button a phone shows in full, with room for the action and the date. */
+const MAX_TAG_TITLE = 28;
+
+/**
+ * A session as its buttons name it: a short title and its day in the reader's zone, `Monev Capaian UC, Jumat 27/11`,
+ * so that with several sessions listed each button says which one it acts on.
+ */
+export function sessionTag(m: Meeting, zone: Zone): string {
+  const title = m.title.length > MAX_TAG_TITLE ? `${m.title.slice(0, MAX_TAG_TITLE - 1).trimEnd()}…` : m.title;
+  return `${title}, ${formatDayMonth(new Date(m.startsAt), zone)}`;
+}

@@ -146,6 +146,6 @@ describe('/umumkan', () => {
     const staff = h.api.user(9501, 'Staf PKP');
     expect(await say(h, staff, '/umumkan')).toContain('tidak tersedia untuk peran');
     const group = h.api.group(-6002, 'Grup');
-    expect(await say(h, coord, '/umumkan', group)).toContain('chat pribadi');
+    expect(await say(h, coord, '/umumkan', group)).toContain('percakapan pribadi');
   });
 });

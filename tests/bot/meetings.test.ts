@@ -90,7 +90,7 @@ describe('session reminders', () => {
   it('stop when the session is cancelled, and the audience is told', async () => {
     await addMeeting();
     await say(h, coord, '/jadwal');
-    await h.api.press(coord, h.api.lastMessage(coord.id), 'Batalkan 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Batalkan: Monev Capaian UC, Jumat 27/11');
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Ya, batalkan sesi');
     await h.app.outbox.idle();
     const notice = h.api.lastMessage(9602).text;
@@ -106,7 +106,7 @@ describe('session reminders', () => {
   it('move with a reschedule, and the audience is told the new time', async () => {
     await addMeeting();
     await say(h, coord, '/jadwal');
-    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu: Monev Capaian UC, Jumat 27/11');
     await say(h, coord, 'Jumat 4/12');
     expect(await say(h, coord, '13.00 WIB')).toContain('Hari/Tanggal: Jumat, 4 Desember 2026');
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Ya, ubah jadwal');
@@ -137,7 +137,7 @@ describe('session reminders', () => {
     if (!other) throw new Error('no reminder');
     await h.api.press(h.api.user(9603, 'Staf Jayapura'), other, 'Berhalangan');
     await say(h, coord, '/jadwal');
-    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran: Monev Capaian UC, Jumat 27/11');
     const summary = h.api.lastMessage(coord.id).text;
     expect(summary).toContain('Hadir (1)\n• Staf Makassar');
     expect(summary).toContain('Berhalangan (1)\n• Staf Jayapura');
@@ -169,7 +169,7 @@ describe('attendance and who is who (issue 9)', () => {
     }
     expect(h.app.store.meetings.get('a1b2c3d4')?.attendance.map((a) => a.status)).toEqual(['hadir', 'diwakilkan', 'berhalangan']);
     await say(h, coord, '/jadwal');
-    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran: Monev Capaian UC, Jumat 27/11');
     const view = h.api.lastMessage(coord.id).text;
     expect(view).toContain('Hadir (1)\n• Staf PKP (petugas Kota Pangkal Pinang)');
     expect(view).toContain('Diwakilkan (1)\n• Staf Makassar (petugas Kota Makassar)');
@@ -181,7 +181,7 @@ describe('attendance and who is who (issue 9)', () => {
     const babel = await person(h, 9701, 'Koor Babel', 'coordinator', '19');
     await addMeeting({ audience: { kind: 'all' }, scope: '19', createdBy: { telegramId: babel.id, name: 'Koor Babel' }, organiserChatId: babel.id });
     await say(h, babel, '/jadwal');
-    await h.api.press(babel, h.api.lastMessage(babel.id), 'Kehadiran 1');
+    await h.api.press(babel, h.api.lastMessage(babel.id), 'Kehadiran: Monev Capaian UC, Jumat 27/11');
     const view = h.api.lastMessage(babel.id).text;
     expect(view).toContain('Belum konfirmasi (8 unit)\n• Kota Pangkal Pinang: Staf PKP (petugas)');
     expect(view).toContain('7 unit lainnya belum punya grup atau pengguna terdaftar');
@@ -221,7 +221,7 @@ describe('attendance and who is who (issue 9)', () => {
   it('keeps the organiser’s zone when a new time is typed in another zone (issue 9.12)', async () => {
     await addMeeting();
     await say(h, coord, '/jadwal');
-    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu: Monev Capaian UC, Jumat 27/11');
     await say(h, coord, 'Jumat 4/12');
     expect(await say(h, coord, '14.00 WITA')).toContain('Pukul: 13.00–15.00 WIB');
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Ya, ubah jadwal');
@@ -246,7 +246,7 @@ describe('/jadwal', () => {
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Beberapa provinsi');
     const preview = await say(h, coord, 'Babel, Sulsel');
     expect(preview).toContain('Pukul: 08.00–09.30 WIB');
-    expect(preview).toContain('Pengingat akan dikirim ke 2 chat dari 33 unit.');
+    expect(preview).toContain('Pengingat akan dikirim ke 2 penerima (grup dan orang) dari 33 unit.');
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Simpan jadwal');
     expect(h.api.lastMessage(coord.id).text).toContain('dijadwalkan Jumat, 27 November 2026 pukul 08.00 WIB');
     const staff = h.api.user(9602, 'Staf Makassar');
@@ -294,5 +294,31 @@ describe('/jadwal', () => {
     expect(answer).toContain('bukan tanggal yang dikenali');
     expect(answer).toContain('Jumat 27/11');
     expect(answer).toContain('jumat saja (berarti Jumat, 27 November 2026)');
+  });
+
+  it('names the session on each of its buttons, within Telegram’s limits, and every button works (issue 23, wording)', async () => {
+    await addMeeting();
+    await addMeeting({ id: 'b2c3d4e5', title: 'Rapat Koordinasi Percepatan Universal Coverage Jamsosnaker Tahun 2027', startsAt: '2026-12-04T02:00:00.000Z' });
+    await say(h, coord, '/jadwal');
+    const labels = h.api.lastMessage(coord.id).buttons.map((row) => row.map((b) => b.text));
+    expect(labels).toEqual([
+      ['Ubah waktu: Monev Capaian UC, Jumat 27/11'],
+      ['Batalkan: Monev Capaian UC, Jumat 27/11'],
+      ['Kehadiran: Monev Capaian UC, Jumat 27/11'],
+      ['Ubah waktu: Rapat Koordinasi Percepatan…, Jumat 4/12'],
+      ['Batalkan: Rapat Koordinasi Percepatan…, Jumat 4/12'],
+      ['Kehadiran: Rapat Koordinasi Percepatan…, Jumat 4/12'],
+      ['Tambah sesi'],
+    ]);
+    for (const b of h.api.lastMessage(coord.id).buttons.flat()) expect(Buffer.byteLength(b.callback_data ?? '')).toBeLessThanOrEqual(64);
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran: Rapat Koordinasi Percepatan…, Jumat 4/12');
+    expect(h.api.lastMessage(coord.id).text).toContain('Kehadiran: Rapat Koordinasi Percepatan Universal Coverage Jamsosnaker Tahun 2027');
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Batalkan: Rapat Koordinasi Percepatan…, Jumat 4/12');
+    expect(h.api.lastMessage(coord.id).text).toContain('Batalkan Rapat Koordinasi Percepatan Universal Coverage Jamsosnaker Tahun 2027?');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Tidak');
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu: Rapat Koordinasi Percepatan…, Jumat 4/12');
+    expect(h.api.lastMessage(coord.id).text).toContain('Menjadwalkan ulang Rapat Koordinasi Percepatan Universal Coverage Jamsosnaker Tahun 2027.');
   });
 });

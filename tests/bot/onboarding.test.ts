@@ -214,7 +214,7 @@ describe('groups', () => {
 
   it('keeps guided flows in private chats and answers commands only in groups', async () => {
     const group = h.api.group(-3003, 'Grup Umum');
-    expect(await say(h, h.admin, '/undang', group)).toContain('chat pribadi dengan bot');
+    expect(await say(h, h.admin, '/undang', group)).toContain('percakapan pribadi dengan bot');
     expect(await say(h, h.admin, '/hubungkan Babel')).toContain('digunakan di dalam grup');
     expect(await say(h, h.admin, 'halo semua', group)).toBe('');
   });

@@ -285,7 +285,7 @@ describe('who reports', () => {
     expect(await say(h, viewer, '/lapor')).toContain('laporan mingguan dikirim oleh petugas');
     expect(await say(h, h.stranger, '/lapor')).toContain('laporan mingguan dikirim oleh petugas');
     const group = h.api.group(-9009, 'Grup');
-    expect(await say(h, budi, '/lapor', group)).toContain('chat pribadi');
+    expect(await say(h, budi, '/lapor', group)).toContain('percakapan pribadi');
   });
 
   it('ends a flow left alone for a day', async () => {

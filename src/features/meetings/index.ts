@@ -26,6 +26,7 @@ import {
   meetingsListMessage,
   meetingText,
   rescheduledMessage,
+  sessionTag,
   type PendingUnit,
 } from '../../messages/meetings.js';
 import { meetingAudience, roleOf } from '../../scheduler/recipients.js';
@@ -85,9 +86,11 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     const meetings = upcoming(ctx.access);
     const buttons = meetings
       .filter((m) => canManage(ctx.access, m))
-      .map((m) => {
-        const n = meetings.indexOf(m) + 1;
-        return [button(MEETING_LABELS.reschedule(n), 'rs', m.id), button(MEETING_LABELS.cancelMeeting(n), 'cx', m.id), button(MEETING_LABELS.attendance(n), 'att', m.id)];
+      // One full-width button per action, each naming its session (title and day): a row of three "Ubah waktu 1"
+      // did not say which session, and three long labels on one row are cut short on a phone.
+      .flatMap((m) => {
+        const tag = sessionTag(m, zoneOf(ctx.access));
+        return [[button(MEETING_LABELS.reschedule(tag), 'rs', m.id)], [button(MEETING_LABELS.cancelMeeting(tag), 'cx', m.id)], [button(MEETING_LABELS.attendance(tag), 'att', m.id)]];
       });
     if (isCoordinatorOrAdmin(ctx.access)) buttons.push([button(MEETING_LABELS.add, 'add', 'x')]);
     await replyHtml(ctx, meetingsListMessage(meetings, zoneOf(ctx.access), partiesOf), deps.sleep, { buttons });
