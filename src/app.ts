@@ -21,6 +21,7 @@ import { ROLE_LABELS, roleAndScope } from './messages/access.js';
 import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { meetingJob } from './scheduler/meetings.js';
+import { calendarGapJob } from './scheduler/calendar.js';
 import { rekapJob } from './scheduler/rekap.js';
 import { verificationNoticeJob } from './scheduler/verification.js';
 
@@ -182,6 +183,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         meetingJob({ store, readSide, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds }),
         boardJob({ store, regions, readSide, reportDeadline, clock, logger, telegram }),
         verificationNoticeJob({ store, readSide, regions, outbox, logger }),
+        ...(config.calendarWarningMs === undefined ? [] : [calendarGapJob({ store, outbox, deadline: reportDeadline, adminIds: config.adminIds, aheadMs: config.calendarWarningMs })]),
         ...(config.rekapAfterDeadlineMs === undefined
           ? []
           : [rekapJob({ store, readSide, regions, outbox, deadline: reportDeadline, afterMs: config.rekapAfterDeadlineMs, dataDir: config.dataDir, logger })]),

@@ -74,6 +74,8 @@ const ConfigSchema = z.object({
   SCHEDULER_TICK_SECONDS: positiveInt(30),
   /** How long after each weekly deadline the rekap is pushed to coordinators and linked groups; `off` for never. */
   REKAP_AFTER_DEADLINE: parsedWith('2h', (s: string): Result<number | undefined, OffsetError> => (/^\s*(off|mati)\s*$/i.test(s) ? ok(undefined) : singleOffset(s)), CONFIG_TEXT.offset),
+  /** How long before the first weekly deadline of a year the holiday calendar does not know, admins and coordinators are told. */
+  CALENDAR_WARNING: parsedWith('45d', (s: string): Result<number | undefined, OffsetError> => (/^\s*(off|mati)\s*$/i.test(s) ? ok(undefined) : singleOffset(s)), CONFIG_TEXT.offset),
   /** Webhook mode when set: Telegram posts updates to this https URL (its path is the one served). */
   WEBHOOK_URL: z
     .url({ message: CONFIG_TEXT.webhookUrl })
@@ -106,6 +108,8 @@ export interface Config {
   unverifiedInTotals: 'count' | 'exclude';
   /** Milliseconds after each weekly deadline when the rekap is pushed; undefined: not pushed. */
   rekapAfterDeadlineMs: number | undefined;
+  /** How long before a deadline in a year without holidays entered its keepers are told; undefined: not by message (/libur still says it). */
+  calendarWarningMs: number | undefined;
   /** A guided flow left alone this long is ended. */
   flowTimeoutHours: number;
   /** Messages a second the outbox sends across all chats (Telegram allows about 30). */
@@ -141,6 +145,7 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     reportDeadline: c.REPORT_DEADLINE,
     rekapAfterDeadlineMs: c.REKAP_AFTER_DEADLINE,
+    calendarWarningMs: c.CALENDAR_WARNING,
     lateGraceMs: c.LATE_GRACE,
     fsync: c.FSYNC === 'on',
     unverifiedInTotals: c.UNVERIFIED_IN_TOTALS,

@@ -42,6 +42,15 @@ export function dueOffset(offsets: readonly Offset[], at: number, now: number): 
   return due;
 }
 
+/**
+ * The reminders an event at `at` will get from `now` on, as meetingJob sends them: the moments already past give one
+ * reminder at the next tick (dueOffset), the others come at their time.
+ */
+export function reminderPlan(offsets: readonly Offset[], at: number, now: number): { atOnce: boolean; later: Offset[] } {
+  if (now >= at) return { atOnce: false, later: [] };
+  return { atOnce: offsets.some((o) => at - o.ms <= now), later: offsets.filter((o) => at - o.ms > now) };
+}
+
 /** `3 hari`, `1 jam`, `30 menit` */
 export function describeOffset(o: Offset): string {
   if (o.ms % 86_400_000 === 0) return `${o.ms / 86_400_000} hari`;

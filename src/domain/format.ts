@@ -38,6 +38,12 @@ const clock = (instant: Date, zone: Zone): string => {
   return `${pad(w.getUTCHours())}.${pad(w.getUTCMinutes())}`;
 };
 
+/** `Jumat 16/5`: a day as officials write it on a button or in a note. */
+export const formatDayMonth = (instant: Date, zone: Zone): string => {
+  const w = wall(instant, zone);
+  return `${DAYS[w.getUTCDay()] ?? ''} ${w.getUTCDate()}/${w.getUTCMonth() + 1}`;
+};
+
 /** `16 Mei 2025` */
 export const formatShortDate = (instant: Date, zone: Zone): string => {
   const w = wall(instant, zone);

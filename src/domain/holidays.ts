@@ -1,3 +1,6 @@
+import { localDateOf } from './when.js';
+import { shiftWeek, weekOf, type WeekKey } from './weeks.js';
+
 /**
  * Indonesian national holidays (libur nasional) and joint leave (cuti bersama), which move the weekly deadline of
  * Disnaker offices (they bind ASN). Curated from the joint decrees of three ministers (SKB 3 Menteri); see
@@ -80,12 +83,23 @@ export const NATIONAL_HOLIDAYS: readonly Holiday[] = [
   cuti('2026-12-24', 'Cuti bersama Hari Raya Natal', SKB_2026),
 ];
 
+/** `between` for someone who sees every province (admins, national roles): national days and every province's own. */
+export const EVERY_PROVINCE = '*';
+
 /** The days off that apply to a place, the curated list and the days operators added or removed. */
 export interface HolidayCalendar {
   /** The days off on a local calendar day, for a province (national days, and that province's own). */
   on(date: string, province?: string): Holiday[];
-  /** Days off from `from` to `to` (inclusive, `YYYY-MM-DD`), for a province or, without one, national days only. */
+  /**
+   * Days off from `from` to `to` (inclusive, `YYYY-MM-DD`), for a province, for every province (EVERY_PROVINCE) or,
+   * without one, national days only.
+   */
   between(from: string, to: string, province?: string): Holiday[];
+  /**
+   * Whether the calendar knows a year's national days: curated here, or at least one national day (not a province's)
+   * entered by an operator. A deadline in a year it does not know is never moved, so people must be told.
+   */
+  covers(year: number): boolean;
 }
 
 /** Operators' changes: days added (regional or national), and curated days removed (`date` + optional province). */
@@ -101,12 +115,37 @@ export function createHolidayCalendar(changes: () => HolidayChanges, curated: re
     const gone = (h: Holiday) => removed.some((r) => r.date === h.date && (r.province ?? undefined) === (h.province ?? undefined));
     return [...curated, ...added].filter((h) => !gone(h));
   };
-  const applies = (h: Holiday, province?: string) => h.province === undefined || h.province === province;
+  const applies = (h: Holiday, province?: string) => h.province === undefined || province === EVERY_PROVINCE || h.province === province;
+  const curatedYears = new Set(curated.map((h) => Number(h.date.slice(0, 4))));
   return {
+    covers: (year) => curatedYears.has(year) || changes().added.some((h) => h.province === undefined && Number(h.date.slice(0, 4)) === year),
     on: (date, province) => all().filter((h) => h.date === date && applies(h, province)),
     between: (from, to, province) =>
       all()
         .filter((h) => h.date >= from && h.date <= to && applies(h, province))
         .sort((a, b) => a.date.localeCompare(b.date)),
   };
+}
+
+/**
+ * The first weekly deadline within `days` from `now` whose calendar year the calendar does not cover (week 53 of 2026
+ * has its Friday deadline on 1 January 2027): undefined when every deadline in reach is in a covered year.
+ */
+export function firstUncoveredDeadline(
+  calendar: HolidayCalendar,
+  now: Date,
+  days: number,
+  deadlineOfWeek: (week: WeekKey) => Date,
+  iana: string,
+): { week: WeekKey; at: Date; year: number } | undefined {
+  const first = weekOf(now, iana);
+  for (let i = 0; i <= Math.ceil(days / 7) + 1; i++) {
+    const week = shiftWeek(first, i);
+    const at = deadlineOfWeek(week);
+    if (at.getTime() < now.getTime()) continue;
+    if (at.getTime() > now.getTime() + days * 86_400_000) return undefined;
+    const year = Number(localDateOf(at, iana).year);
+    if (!calendar.covers(year)) return { week, at, year };
+  }
+  return undefined;
 }

@@ -251,6 +251,8 @@ export const OutboxItemSchema = z.object({
   buttons: z.array(z.array(CallbackButtonSchema)).optional(),
   /** Who gets the delivery report when every delivery has settled. */
   reportTo: z.number().int().optional(),
+  /** Units of the audience that no chat speaks for (no linked group, no registered person), named in the delivery report. */
+  unreached: z.array(z.string()).optional(),
   /**
    * A send cut off by a crash is made again rather than reported uncertain: for an item whose loss is worse than a
    * repeat (a delivery report: twice is better than never).

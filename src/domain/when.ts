@@ -41,10 +41,31 @@ const valid = (d: LocalDate): boolean => {
   return t.getUTCFullYear() === d.year && t.getUTCMonth() === d.month - 1 && t.getUTCDate() === d.day;
 };
 
-/** A date; without a year, the next such date from `today` on. A weekday, if written, must match. */
+const addDays = (d: LocalDate, days: number): LocalDate => {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+};
+const weekdayOf = (d: LocalDate): number => new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+
+/** The first date after `today` that falls on `weekday` (0 Sunday … 6 Saturday): "jumat" typed on a Friday is next week's. */
+export function comingWeekday(today: LocalDate, weekday: number): LocalDate {
+  const ahead = (weekday - weekdayOf(today) + 7) % 7 || 7;
+  return addDays(today, ahead);
+}
+
+const RELATIVE_DAYS: Record<string, number> = { 'hari ini': 0, besok: 1, besuk: 1, lusa: 2 };
+
+/**
+ * A date; without a year, the next such date from `today` on. A weekday, if written, must match. A weekday alone
+ * (`jumat`) is the coming one; `hari ini`, `besok` and `lusa` count from today.
+ */
 export function parseLocalDate(raw: string, today: LocalDate): Result<LocalDate, WhenError> {
   const input = raw.trim();
   let text = input.toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
+  const relative = RELATIVE_DAYS[text];
+  if (relative !== undefined) return ok(addDays(today, relative));
+  const lone = WEEKDAYS[text];
+  if (lone !== undefined) return ok(comingWeekday(today, lone));
   let weekday: number | undefined;
   const first = text.split(' ')[0] ?? '';
   if (first in WEEKDAYS) {
@@ -77,18 +98,46 @@ export function parseLocalDate(raw: string, today: LocalDate): Result<LocalDate,
   return ok(date);
 }
 
-/** `09.00`, `9:30`, `pukul 09.00 WIB`, `14.00 wita` */
-export function parseLocalTime(raw: string): Result<LocalTime, WhenError> {
-  const input = raw.trim();
-  const m = /^(?:pukul|jam|pkl\.?)?\s*(\d{1,2})[.:](\d{2})\s*(wib|wita|wit)?$/i.exec(input);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return err({ kind: 'time_format', input });
-  const zone = m[3] ? (m[3].toUpperCase() as ZoneLabel) : undefined;
-  return ok({ hour: Number(m[1]), minute: Number(m[2]), zone });
+/**
+ * The part of the day a spoken time names, and the 24-hour hours it may mean: `jam 9 pagi` is 09.00, `jam 2 siang`
+ * 14.00, `jam 4 sore` 16.00, `jam 7 malam` 19.00. An hour that does not fit the part (`jam 9 siang`) is not guessed.
+ */
+const DAY_PARTS: Record<string, { from: number; to: number }> = {
+  pagi: { from: 1, to: 11 },
+  siang: { from: 11, to: 15 },
+  sore: { from: 15, to: 18 },
+  petang: { from: 17, to: 19 },
+  malam: { from: 18, to: 23 },
+};
+
+function inDayPart(hour: number, part: string | undefined): number | undefined {
+  if (part === undefined) return hour;
+  const range = DAY_PARTS[part.toLowerCase()];
+  if (!range) return undefined;
+  for (const h of [hour, hour + 12]) if (h >= range.from && h <= range.to && h <= 23) return h;
+  return undefined;
 }
 
-/** A date and a time in one line: `Jumat 23/5 09.00 WIB`, `2026-05-23 pukul 14.00 WITA`. */
+// `09.00`, `9:30`, `pukul 09.00 WIB`, `jam 9`, `jam 9 pagi`, `9 pagi WITA`: minutes may be left out after `jam`/`pukul`
+// or before a part of the day (a bare `9` is not a time).
+const TIME = String.raw`(?:(?:pukul|jam|pkl\.?)\s*(\d{1,2})(?:[.:](\d{2}))?|(\d{1,2})[.:](\d{2})|(\d{1,2})(?=\s*(?:pagi|siang|sore|petang|malam)))\s*(pagi|siang|sore|petang|malam)?\s*(wib|wita|wit)?`;
+
+/** `09.00`, `9:30`, `pukul 09.00 WIB`, `14.00 wita`, `jam 9 pagi`, `jam 2 siang WITA` */
+export function parseLocalTime(raw: string): Result<LocalTime, WhenError> {
+  const input = raw.trim();
+  const m = new RegExp(`^${TIME}$`, 'i').exec(input);
+  if (!m) return err({ kind: 'time_format', input });
+  const hour = Number(m[1] ?? m[3] ?? m[5]);
+  const minute = Number(m[2] ?? m[4] ?? 0);
+  const h = inDayPart(hour, m[6]);
+  if (h === undefined || h > 23 || minute > 59) return err({ kind: 'time_format', input });
+  const zone = m[7] ? (m[7].toUpperCase() as ZoneLabel) : undefined;
+  return ok({ hour: h, minute, zone });
+}
+
+/** A date and a time in one line: `Jumat 23/5 09.00 WIB`, `2026-05-23 pukul 14.00 WITA`, `besok jam 9 pagi`. */
 export function splitDateTime(raw: string): { date: string; time: string } | undefined {
-  const m = /^(.*?)[\s,]+((?:pukul|jam|pkl\.?)?\s*\d{1,2}[.:]\d{2}\s*(?:wib|wita|wit)?)$/i.exec(raw.trim());
+  const m = new RegExp(`^(.*?)[\\s,]+(${TIME.replace(/\((?!\?)/g, '(?:')})$`, 'i').exec(raw.trim());
   return m ? { date: m[1] ?? '', time: m[2] ?? '' } : undefined;
 }
 

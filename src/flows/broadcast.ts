@@ -46,8 +46,8 @@ export interface BroadcastFacts {
   zone: Zone;
   /** The sender as recipients should know them: name, role and unit. */
   sender: string;
-  /** How many units and chats (groups among them) an audience reaches. */
-  reach: (audience: Audience) => { units: number; chats: number; groups: number };
+  /** How many units and chats (groups among them) an audience reaches, and the units nobody can receive for, by name. */
+  reach: (audience: Audience) => { units: number; chats: number; groups: number; unreached: string[] };
   newId: () => string;
 }
 type Result = StepResult<BroadcastState, BroadcastEffect>;
@@ -91,8 +91,9 @@ function schedule(state: BroadcastState, text: string, facts: BroadcastFacts): R
   const date = parts ? parseLocalDate(parts.date, localDateOf(facts.now, facts.zone.iana)) : undefined;
   const time = parts ? parseLocalTime(parts.time) : undefined;
   if (!date?.ok || !time?.ok) {
+    const today = localDateOf(facts.now, facts.zone.iana);
     const why = date && !date.ok ? whenErrorText(date.error) : time && !time.ok ? whenErrorText(time.error) : whenErrorText({ kind: 'date_format', input: text });
-    return stay(state, say(scheduleProblemMessage(why, true)));
+    return stay(state, say(scheduleProblemMessage(why, true, today)));
   }
   const at = toInstant(date.value, time.value, time.value.zone ? ZONE_IANA[time.value.zone] : facts.zone.iana);
   if (at <= facts.now) return stay(state, say(scheduleProblemMessage(whenErrorText({ kind: 'past', input: text }), false)));
@@ -114,7 +115,7 @@ export function broadcastStep(state: BroadcastState | undefined, input: FlowInpu
         return stay({ ...state, step: 'audience_list', listKind }, say(askAudienceListMessage(listKind)));
       }
       case 'when':
-        return state.step === 'preview' ? stay({ ...state, step: 'when' }, say(askScheduleMessage())) : refuse(expiredButtonAnswer);
+        return state.step === 'preview' ? stay({ ...state, step: 'when' }, say(askScheduleMessage(localDateOf(facts.now, facts.zone.iana)))) : refuse(expiredButtonAnswer);
       case 'go': {
         if (state.step !== 'preview' || !state.audience || !state.body) return refuse(expiredButtonAnswer);
         const notBefore = state.notBefore ? new Date(state.notBefore) : undefined;

@@ -49,8 +49,10 @@ const ask = (state: MeetingState, step: MeetingState['step'], draft: MeetingStat
 export const startMeeting = (id: string): Result => stay({ name: 'meeting', id, step: 'title', draft: {} }, say(meetingAsk.title()));
 
 /** Reschedule a stored meeting: a new date, then a new time, then a confirmation. */
-export const startReschedule = (id: string, meeting: Meeting): Result =>
-  stay({ name: 'meeting', id, step: 'rs_date', meetingId: meeting.id, draft: {} }, say(lines(meetingText.rescheduling(meeting.title), meetingAsk.date())));
+export const startReschedule = (id: string, meeting: Meeting, facts: Pick<MeetingFacts, 'now' | 'zone'>): Result =>
+  stay({ name: 'meeting', id, step: 'rs_date', meetingId: meeting.id, draft: {} }, say(lines(meetingText.rescheduling(meeting.title), meetingAsk.date(todayOf(facts)))));
+
+const todayOf = (facts: Pick<MeetingFacts, 'now' | 'zone'>) => localDateOf(facts.now, facts.zone.iana);
 
 /** The meeting the draft describes, once every answer is in. */
 export function draftMeeting(state: MeetingState, facts: MeetingFacts): Meeting | undefined {
@@ -130,11 +132,11 @@ export function meetingStep(state: MeetingState | undefined, input: FlowInput, f
   if (text.length > MAX_TEXT) return stay(state, say(meetingText.tooLong(MAX_TEXT)));
   switch (state.step) {
     case 'title':
-      return ask(state, 'date', { ...state.draft, title: text }, meetingAsk.date());
+      return ask(state, 'date', { ...state.draft, title: text }, meetingAsk.date(todayOf(facts)));
     case 'date':
     case 'rs_date': {
-      const date = parseLocalDate(text, localDateOf(facts.now, facts.zone.iana));
-      if (!date.ok) return stay(state, say(meetingText.problem(whenErrorText(date.error))));
+      const date = parseLocalDate(text, todayOf(facts));
+      if (!date.ok) return stay(state, say(meetingText.problem(whenErrorText(date.error, todayOf(facts)))));
       return ask(state, state.step === 'date' ? 'time' : 'rs_time', { ...state.draft, date: date.value }, meetingAsk.time(facts.zone));
     }
     case 'time':

@@ -56,7 +56,7 @@ const personLabel = (p: { name: string; telegramId: number | null; username?: st
 // ---- shared -----------------------------------------------------------------------------------------------------
 
 export const privateOnlyMessage = (botUsername: string): Html =>
-  html`Mohon gunakan perintah ini di chat pribadi dengan bot: buka @${botUsername}.`;
+  html`Mohon gunakan perintah ini di percakapan pribadi dengan bot: buka @${botUsername}.`;
 
 export const groupOnlyMessage = (): Html =>
   html`Perintah ini digunakan di dalam grup. Tambahkan bot ke grup kantor Bapak/Ibu, lalu kirim perintahnya di sana.`;
@@ -326,7 +326,7 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
     case 'chat.migrate':
       return `grup “${target}” (${unit}) menjadi supergrup`;
     case 'broadcast.create':
-      return `${typeof d.notBefore === 'string' ? `menjadwalkan pengumuman untuk ${at(d.notBefore)}` : 'mengirim pengumuman'} kepada ${str(d.audience) ?? 'peserta'}${typeof d.chats === 'number' ? ` (${d.chats} chat)` : ''}`;
+      return `${typeof d.notBefore === 'string' ? `menjadwalkan pengumuman untuk ${at(d.notBefore)}` : 'mengirim pengumuman'} kepada ${str(d.audience) ?? 'peserta'}${typeof d.chats === 'number' ? ` (${d.chats} penerima)` : ''}`;
     case 'session.create':
       return `menjadwalkan sesi monitoring “${title}” pada ${at(d.startsAt)}`;
     case 'session.reschedule':

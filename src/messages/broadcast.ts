@@ -1,8 +1,11 @@
 import type { Audience, ListProblem } from '../domain/audience.js';
 import { formatCount, formatDateTime } from '../domain/format.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
+import type { LocalDate } from '../domain/when.js';
 import type { Zone } from '../domain/zones.js';
 import { bold, html, italic, lines, type Html } from './html.js';
+import { unreachedLines } from './outbox.js';
+import { dateExamples } from './when.js';
 
 export const broadcastAskTextMessage = (): Html =>
   lines(
@@ -51,11 +54,12 @@ export function audienceLabel(audience: Audience, regions: RegionDirectory, orga
   }
 }
 
-export function broadcastPreviewMessage(input: { audience: string; units: number; chats: number; groups: number; when?: { at: Date; zone: Zone } | undefined }): Html {
+export function broadcastPreviewMessage(input: { audience: string; units: number; chats: number; groups: number; unreached: readonly string[]; when?: { at: Date; zone: Zone } | undefined }): Html {
   return lines(
     bold('Pratinjau pengumuman'),
     'Pesan di atas adalah tampilan yang akan diterima.',
-    html`Penerima: ${input.audience} (${input.units} unit), yaitu ${bold(`${input.chats} chat`)} (${input.groups} grup dan ${input.chats - input.groups} orang).`,
+    html`Penerima: ${input.audience} (${input.units} unit), yaitu ${bold(`${input.groups} grup dan ${input.chats - input.groups} orang`)}.`,
+    ...unreachedLines(input.chats === 0 ? [] : input.unreached),
     input.when ? html`Dijadwalkan: ${bold(formatDateTime(input.when.at, input.when.zone))}.` : undefined,
     input.chats === 0 ? italic('Belum ada grup atau pengguna terdaftar untuk unit tersebut; pengumuman tidak akan sampai ke siapa pun.') : undefined,
   );
@@ -66,13 +70,16 @@ export const SCHEDULE_LABEL = 'Jadwalkan';
 export const SEND_SCHEDULED_LABEL = 'Simpan jadwal';
 export const PROGRESS_LABEL = 'Lihat kemajuan';
 
-export const askScheduleMessage = (): Html =>
-  html`Kapan pengumuman dikirim? Tulis tanggal dan jam, misalnya ${bold('Jumat 23/5 09.00 WIB')} atau ${bold('2026-05-23 14.00 WITA')}.`;
+/** Examples built from the coming Friday, so each is a date the bot takes today. */
+export const askScheduleMessage = (today: LocalDate): Html => {
+  const e = dateExamples(today);
+  return html`Kapan pengumuman dikirim? Tulis tanggal dan jam, misalnya ${bold(`${e.dayMonth} 09.00 WIB`)}, ${bold(`${e.iso} 14.00 WITA`)} atau ${bold('besok jam 9 pagi')}.`;
+};
 
 export const broadcastQueuedMessage = (chats: number, when?: { at: Date; zone: Zone }): Html =>
   when
-    ? html`Pengumuman dijadwalkan untuk ${bold(formatDateTime(when.at, when.zone))} kepada ${chats} chat. Laporan pengiriman akan dikirim setelah selesai.`
-    : html`Pengumuman sedang dikirim kepada ${chats} chat. Laporan pengiriman akan dikirim setelah selesai.`;
+    ? html`Pengumuman dijadwalkan untuk ${bold(formatDateTime(when.at, when.zone))} kepada ${chats} penerima (grup dan orang). Laporan pengiriman akan dikirim setelah selesai.`
+    : html`Pengumuman sedang dikirim kepada ${chats} penerima (grup dan orang). Laporan pengiriman akan dikirim setelah selesai.`;
 
 /** The sender as recipients should know them: name, role and unit (see personWithRole). */
 export const broadcastHeader = (sender: string): string => `📢 Pengumuman dari ${sender}`;
@@ -83,8 +90,8 @@ export const broadcastTooLongMessage = (length: number, room: number): Html =>
 export const useButtonsMessage = (): Html => html`Mohon gunakan tombol pada pesan di atas, atau ketik ${bold('/batal')}.`;
 
 /** A schedule that could not be read (asked again) or lies in the past. */
-export const scheduleProblemMessage = (why: string, askAgain: boolean): Html =>
-  askAgain ? html`Mohon maaf, ${why} ${askScheduleMessage()}` : html`Mohon maaf, ${why}`;
+export const scheduleProblemMessage = (why: string, askAgain: boolean, today?: LocalDate): Html =>
+  askAgain && today ? html`Mohon maaf, ${why} ${askScheduleMessage(today)}` : html`Mohon maaf, ${why}`;
 
 /** An outbox item's title, named in its delivery report. */
 export const broadcastTitle = (sender: string): string => `Pengumuman ${sender}`;

@@ -19,7 +19,7 @@ const about = (): Html =>
 export function notRegisteredMessage(telegramId: number): Html {
   return lines(
     'Mohon maaf, Bapak/Ibu belum terdaftar sebagai pengguna UC Bot.',
-    html`Akses diberikan oleh admin atau koordinator UC Jamsosnaker, melalui tautan undangan atau permohonan akses. Ketik ${bold('/start')} di chat pribadi dengan bot untuk mengajukan permohonan, atau sampaikan ID Telegram Bapak/Ibu, ${code(telegramId)}, kepada koordinator wilayah Bapak/Ibu.`,
+    html`Akses diberikan oleh admin atau koordinator UC Jamsosnaker, melalui tautan undangan atau permohonan akses. Ketik ${bold('/start')} di percakapan pribadi dengan bot untuk mengajukan permohonan, atau sampaikan ID Telegram Bapak/Ibu, ${code(telegramId)}, kepada koordinator wilayah Bapak/Ibu.`,
   );
 }
 
@@ -50,7 +50,7 @@ function helpBody(access: Access): Html {
   const linker = manager || access.role === 'staff';
   return lines(
     bold('Perintah yang dapat Bapak/Ibu gunakan'),
-    html`• ${bold('/cakupan')} ${code('nama wilayah')}: capaian terbaru sebuah kabupaten/kota, provinsi, atau nasional (dalam wilayah akses Bapak/Ibu).`,
+    html`• ${bold('/cakupan')} ${code('nama wilayah')} (atau ${bold('/capaian')}): capaian terbaru sebuah kabupaten/kota, provinsi, atau nasional (dalam wilayah akses Bapak/Ibu).`,
     '  Contoh: /cakupan Pangkalpinang · /cakupan Babel · /cakupan 19.71 · /cakupan nasional',
     access.role === 'staff'
       ? html`• ${bold('/lapor')}: mengirim atau mengoreksi laporan mingguan unit Bapak/Ibu, dipandu langkah demi langkah. Laporan yang disiapkan tanpa sinyal dapat dikirim dalam satu pesan: ${code('/lapor minggu 47 pu=38.905 bpu=11.200 jakon=2.205 pmi=58 nonasn=4.120 jkk=4.120 jkm=4.120 jht=1.030 jp=0')}; bila data BPJS belum turun: ${code('/lapor belum ada data: alasannya')}.`
@@ -71,13 +71,13 @@ function helpBody(access: Access): Html {
     html`• ${bold('/jadwal')}: sesi monitoring Kemendagri yang akan datang${manager ? '; menambah, mengubah waktu, membatalkan, dan melihat kehadiran' : ''}.`,
     manager ? html`• ${bold('/umumkan')}: mengirim pengumuman ke semua kantor di wilayah Bapak/Ibu (atau sebagian), sekarang atau terjadwal, dengan laporan pengiriman.` : undefined,
     manager ? html`• ${bold('/audit')}: catatan terbaru siapa mengubah apa.` : undefined,
-    manager ? html`• ${bold('/papan')}: papan status laporan minggu ini di grup atau chat ini, disematkan dan diperbarui otomatis.` : undefined,
+    manager ? html`• ${bold('/papan')}: papan status laporan minggu ini di grup atau percakapan ini, disematkan dan diperbarui otomatis.` : undefined,
     linker ? html`• Di grup kantor: ${bold('/hubungkan')} ${code('nama unit')} agar pengingat dan pengumuman sampai ke grup; ${bold('/lepaskan')} untuk mengakhirinya.` : undefined,
     html`• ${bold('/libur')}: hari libur dan cuti bersama yang memajukan batas waktu laporan.`,
     html`• ${bold('/batal')}: menghentikan proses yang sedang berjalan.`,
     html`• ${bold('/bantuan')}: menampilkan petunjuk ini.`,
     '',
-    'Nama wilayah boleh ditulis bebas (huruf besar/kecil, spasi, singkatan seperti Kab., Kota, Prov., Babel, Jabar).',
+    'Nama wilayah boleh ditulis bebas (huruf besar/kecil, spasi, singkatan seperti Kab., Kota, Prov., Kep., Babel, Jabar, PKP).',
   );
 }
 

@@ -9,7 +9,7 @@ import { revisionName, revisionsSummary } from './revisions.js';
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-const SOURCE: Record<Revision['source'], string> = { chat: 'lewat chat', import: 'impor data', demo: 'data contoh' };
+const SOURCE: Record<Revision['source'], string> = { chat: 'lewat Telegram', import: 'impor data', demo: 'data contoh' };
 
 /** Every revision of one week's report: the first in full, then old -> new for each field that changed. */
 export function historyMessage(unit: Unit, week: WeekKey, revisions: readonly Revision[]): Html {
@@ -46,8 +46,9 @@ export const historyUsageMessage = (): Html =>
   lines(
     html`Ketik ${bold('/riwayat')} diikuti nama unit dan, bila perlu, minggunya. Contoh:`,
     '• /riwayat Pangkalpinang (minggu terakhir yang dilaporkan)',
-    '• /riwayat Pangkalpinang 2026-W47',
+    '• /riwayat Pangkalpinang minggu 47',
+    '• /riwayat Pangkalpinang minggu ini',
   );
 
-export const badWeekMessage = (text: string): Html =>
-  html`“${text}” bukan minggu yang dikenal. Tulis seperti 2026-W47, atau nomor minggunya saja (47) untuk tahun ini.`;
+export const oneWeekOnlyMessage = (): Html =>
+  html`Riwayat dibuka untuk satu minggu saja. Tulis misalnya ${bold('/riwayat Pangkalpinang minggu 47')} atau ${bold('/riwayat Pangkalpinang minggu ini')}.`;

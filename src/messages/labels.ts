@@ -1,3 +1,4 @@
+import type { Unit } from '../domain/regions/directory.js';
 import type { FieldKey } from '../domain/figures.js';
 import type { Programme } from '../domain/coverage.js';
 
@@ -27,3 +28,6 @@ export const PROGRAMME_LABELS: Record<Programme, string> = {
   nonasn_jht: 'JHT (Jaminan Hari Tua)',
   nonasn_jp: 'JP (Jaminan Pensiun)',
 };
+
+/** A reporting unit as people name it: a kab/kota by its name, a province's own government as "Pemerintah Provinsi …". */
+export const unitLabel = (u: Pick<Unit, 'kind' | 'name'>): string => (u.kind === 'provinsi' ? `Pemerintah ${u.name}` : u.name);

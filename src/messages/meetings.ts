@@ -1,11 +1,13 @@
 import { describeOffset, type Offset } from '../domain/durations.js';
-import { formatDate, formatDateTime, formatTimeRange } from '../domain/format.js';
+import { formatDate, formatDateTime, formatDayMonth, formatTimeRange } from '../domain/format.js';
 import type { Unit } from '../domain/regions/directory.js';
 import { WIB, type Zone } from '../domain/zones.js';
 import type { Meeting } from '../domain/records.js';
 import type { AttendanceStatus } from '../domain/attendance.js';
 import type { LengthError } from '../domain/durations.js';
+import type { LocalDate } from '../domain/when.js';
 import { bold, code, countdownSlot, html, italic, lines, type Html } from './html.js';
+import { dateExamples } from './when.js';
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { hadir: 'Hadir', diwakilkan: 'Diwakilkan', berhalangan: 'Berhalangan' };
 
@@ -122,8 +124,11 @@ export const attendanceThanks = (status: AttendanceStatus): string =>
 
 export const meetingAsk = {
   title: (): Html => lines(bold('Menjadwalkan sesi monitoring'), 'Apa judul sesinya? (contoh: Asistensi dan Monev Capaian UC Jamsosnaker)', italic('Ketik /batal untuk membatalkan.')),
-  date: (): Html => html`Tanggal berapa? (contoh: ${bold('Jumat 23/5')}, ${bold('23 Mei 2026')}, atau ${bold('2026-05-23')})`,
-  time: (zone: Zone): Html => html`Pukul berapa, dengan zona waktunya? (contoh: ${bold('09.00 WIB')}; tanpa zona dianggap ${zone.label})`,
+  date: (today: LocalDate): Html => {
+    const e = dateExamples(today);
+    return html`Tanggal berapa? (contoh: ${bold(e.dayMonth)}, ${bold(e.long)}, ${bold(e.iso)}, atau ${bold(e.weekday)} saja untuk ${e.weekdayMeans}; juga ${bold('besok')} dan ${bold('lusa')})`;
+  },
+  time: (zone: Zone): Html => html`Pukul berapa, dengan zona waktunya? (contoh: ${bold('09.00 WIB')} atau ${bold('jam 9 pagi')}; tanpa zona dianggap ${zone.label})`,
   length: (): Html => html`Berapa lama? (contoh: ${bold('2 jam')} atau ${bold('90 menit')})`,
   place: (): Html => html`Tempat/media: tautan Zoom, meeting ID, dan passcode.`,
   agenda: (): Html => html`Agendanya?`,
@@ -134,15 +139,25 @@ export function meetingPreviewMessage(m: Meeting, zone: Zone, parties: NoticePar
     bold(`Pratinjau: ${m.title}`),
     ...noticeBody(m, zone, parties),
     '',
-    html`Pengingat akan dikirim ke ${bold(`${chats} chat`)} dari ${units} unit.`,
+    html`Pengingat akan dikirim ke ${bold(`${chats} penerima (grup dan orang)`)} dari ${units} unit.`,
     chats === 0 ? italic('Belum ada grup atau pengguna terdaftar untuk unit peserta; pengingat belum akan sampai ke siapa pun.') : undefined,
   );
 }
 
-export const meetingSavedMessage = (m: Meeting, zone: Zone, offsets: readonly Offset[]): Html =>
-  html`Sesi ${bold(m.title)} dijadwalkan ${formatDateTime(new Date(m.startsAt), zone)}. Pengingat dikirim ${offsets.map(describeOffset).join(', ')} sebelumnya.`;
+/** Which reminders a saved session will get: one at once for moments already past (the scheduler's catch-up), then the rest. */
+export const meetingSavedMessage = (m: Meeting, zone: Zone, plan: { atOnce: boolean; later: readonly Offset[] }): Html =>
+  html`Sesi ${bold(m.title)} dijadwalkan ${formatDateTime(new Date(m.startsAt), zone)}. ${reminderPlanText(plan)}`;
 
-export const meetingChangedMessage = (chats: number): Html => html`Perubahan telah disimpan dan diberitahukan kepada ${chats} chat peserta.`;
+function reminderPlanText(plan: { atOnce: boolean; later: readonly Offset[] }): string {
+  const later = plan.later.map(describeOffset);
+  const list = later.length <= 1 ? later.join('') : `${later.slice(0, -1).join(', ')} dan ${later[later.length - 1] ?? ''}`;
+  if (plan.atOnce && later.length > 0) return `Pengingat dikirim segera, lalu ${list} sebelum sesi dimulai.`;
+  if (plan.atOnce) return 'Pengingat dikirim segera.';
+  if (later.length > 0) return `Pengingat dikirim ${list} sebelum sesi dimulai.`;
+  return 'Tidak ada pengingat yang akan dikirim.';
+}
+
+export const meetingChangedMessage = (chats: number): Html => html`Perubahan telah disimpan dan diberitahukan kepada ${chats} penerima (grup dan orang).`;
 
 /** Why a typed meeting length was not taken. */
 export const lengthErrorText = (e: LengthError): string =>
@@ -153,9 +168,9 @@ export const MEETING_LABELS = {
   cancel: 'Batal',
   confirmReschedule: 'Ya, ubah jadwal',
   add: 'Tambah sesi',
-  reschedule: (n: number): string => `Ubah waktu ${n}`,
-  cancelMeeting: (n: number): string => `Batalkan ${n}`,
-  attendance: (n: number): string => `Kehadiran ${n}`,
+  reschedule: (tag: string): string => `Ubah waktu: ${tag}`,
+  cancelMeeting: (tag: string): string => `Batalkan: ${tag}`,
+  attendance: (tag: string): string => `Kehadiran: ${tag}`,
   confirmCancel: 'Ya, batalkan sesi',
   keep: 'Tidak',
 };
@@ -175,3 +190,15 @@ export const meetingText = {
 };
 
 export const meetingUsage = (): Html => html`Ketik ${code('/jadwal')} untuk melihat jadwal; koordinator dapat menambah sesi dengan tombol ${bold('Tambah sesi')}.`;
+
+/** Longest title a session button carries: a button a phone shows in full, with room for the action and the date. */
+const MAX_TAG_TITLE = 28;
+
+/**
+ * A session as its buttons name it: a short title and its day in the reader's zone, `Monev Capaian UC, Jumat 27/11`,
+ * so that with several sessions listed each button says which one it acts on.
+ */
+export function sessionTag(m: Meeting, zone: Zone): string {
+  const title = m.title.length > MAX_TAG_TITLE ? `${m.title.slice(0, MAX_TAG_TITLE - 1).trimEnd()}…` : m.title;
+  return `${title}, ${formatDayMonth(new Date(m.startsAt), zone)}`;
+}

@@ -183,7 +183,7 @@ export const EXPORT_TEXT = {
   buttons: { week: 'Minggu ini', last4: '4 minggu terakhir', last12: '12 minggu terakhir', last26: '26 minggu terakhir', year: 'Tahun ini' },
   nationalTooLong: (weeks: number, max: number): Html =>
     lines(
-      html`Mohon maaf, rekap nasional ${weeks} minggu terlalu besar untuk dikirim lewat chat; paling lama ${max} minggu sekali ekspor.`,
+      html`Mohon maaf, rekap nasional ${weeks} minggu terlalu besar untuk dikirim lewat Telegram; paling lama ${max} minggu sekali ekspor.`,
       html`Silakan pilih periode yang lebih pendek, misalnya ${code('/ekspor nasional 2026-W36..2026-W48')}, atau rekap per provinsi. Operator dapat membuat rekap yang lebih panjang dengan ${code('npm run cli -- export')}.`,
     ),
   preparing: 'Sedang menyiapkan berkas…',

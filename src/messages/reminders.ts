@@ -10,7 +10,7 @@ export function lateReminderMessage(unit: Unit, week: WeekKey, deadlineAt: Date,
     bold('Pengingat laporan mingguan'),
     html`Yth. Bapak/Ibu petugas ${unit.name}, laporan UC Jamsosnaker untuk ${formatWeek(week, unit.zone)} belum kami terima.`,
     html`Batas waktu: ${bold(formatDateTime(deadlineAt, unit.zone))}${movedBecause(because)}.`,
-    html`Mohon kirim melalui chat pribadi dengan bot: ketik ${bold('/lapor')}. Terima kasih.`,
+    html`Mohon kirim melalui percakapan pribadi dengan bot: ketik ${bold('/lapor')}. Terima kasih.`,
   );
 }
 

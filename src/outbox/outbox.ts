@@ -56,6 +56,8 @@ export interface EnqueueSpec {
   bodies: Record<string, MessageBody>;
   buttons?: OutboxItem['buttons'];
   reportTo?: number;
+  /** Units of the audience nobody can receive for, by name: listed in the delivery report. */
+  unreached?: string[];
   atLeastOnce?: boolean;
   countdownTo?: Date;
   recipients: Recipient[];
@@ -194,6 +196,7 @@ export function createOutbox(o: OutboxOptions) {
       bodies: spec.bodies,
       ...(spec.buttons ? { buttons: spec.buttons } : {}),
       ...(spec.reportTo !== undefined ? { reportTo: spec.reportTo } : {}),
+      ...(spec.unreached && spec.unreached.length > 0 ? { unreached: spec.unreached } : {}),
       ...(spec.atLeastOnce ? { atLeastOnce: true } : {}),
       ...(spec.countdownTo ? { countdownTo: spec.countdownTo.toISOString() } : {}),
       deliveries,

@@ -10,6 +10,14 @@ import { checkTelegramHtml } from './telegram-html.js';
  * optional flood limits). Tests and the sandbox put updates in and read what the bot sent.
  */
 
+/** The bot's answer to a button press, as the person who pressed sees it. */
+export interface CallbackAnswer {
+  userId: number;
+  /** Empty when the bot only stopped the button's spinner. */
+  text: string;
+  alert: boolean;
+}
+
 export interface TgUser {
   id: number;
   is_bot: boolean;
@@ -146,7 +154,7 @@ export class BotApiServer extends EventEmitter {
   private readonly unopened = new Set<number>();
   private readonly messagesByChat = new Map<number, BotMessage[]>();
   private readonly nextMessageId = new Map<number, number>();
-  private readonly openCallbacks = new Map<string, { answered: boolean }>();
+  private readonly openCallbacks = new Map<string, { answered: boolean; userId: number }>();
   private nextCallbackId = 1;
   private readonly failures: InjectedFailure[] = [];
   private readonly sentTimes: Array<{ at: number; chatId: number }> = [];
@@ -297,7 +305,7 @@ export class BotApiServer extends EventEmitter {
   /** A callback query with any data, as a forged or stale client could send. */
   queueCallback(from: TgUser, message: BotMessage, data: string): number {
     const id = String(this.nextCallbackId++);
-    this.openCallbacks.set(id, { answered: false });
+    this.openCallbacks.set(id, { answered: false, userId: from.id });
     return this.enqueue({
       callback_query: {
         id,
@@ -826,6 +834,9 @@ export class BotApiServer extends EventEmitter {
     if (!open || open.answered) throw bad('query is too old and response timeout expired or query ID is invalid');
     if (typeof p.text === 'string' && p.text.length > MAX_CALLBACK_ANSWER) throw bad('MESSAGE_TOO_LONG');
     open.answered = true;
+    // The short answer a person sees on top of the chat (a toast, or a box to dismiss with show_alert).
+    const answer: CallbackAnswer = { userId: open.userId, text: typeof p.text === 'string' ? p.text : '', alert: p.show_alert === true };
+    this.emit('callbackAnswer', answer);
     return true;
   }
 

@@ -7,6 +7,7 @@ import { parseConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { BotApiServer } from './bot-api-server.js';
 import { DEMO_ACTOR, seedDemoData } from './demo-data.js';
+import { createPersonas, DEMO_LAST_NAME, demoName } from './personas.js';
 import { runTerminalChat } from './terminal-chat.js';
 
 /** A token of the right shape that no Telegram server knows: the sandbox never leaves 127.0.0.1. */
@@ -47,9 +48,12 @@ async function main(): Promise<void> {
   // Demo recipients, so a notice or reminder sent here reaches someone: Pangkalpinang's office group and officer.
   const demoGroup = api.group(-1001971, 'Grup Disnaker Kota Pangkal Pinang (demo)');
   await app.store.chats.link({ chatId: demoGroup.id, title: demoGroup.title ?? '', unitCode: '19.71', by: DEMO_ACTOR, at: new Date() });
-  api.user(700002, 'Petugas', { last_name: 'Demo Pangkalpinang' });
-  await app.store.users.grant({ telegramId: 700002, name: 'Petugas Demo Pangkalpinang', role: 'staff', scope: '19.71' }, DEMO_ACTOR, new Date());
-  const user = api.user(SANDBOX_USER_ID, 'Sandbox', { last_name: 'Admin', username: 'admin_sandbox' });
+  const officerName = demoName('staff');
+  const officer = api.user(700002, officerName.first, { last_name: DEMO_LAST_NAME });
+  await app.store.users.grant({ telegramId: officer.id, name: officerName.full, role: 'staff', scope: '19.71' }, DEMO_ACTOR, new Date());
+  // The person at the terminal is a demo admin with a person's name: "Dewi Contoh (admin UC Bot)".
+  const user = api.user(SANDBOX_USER_ID, demoName('admin').first, { last_name: DEMO_LAST_NAME, username: 'admin_sandbox' });
+  const personas = createPersonas({ api, store: app.store, regions: app.regions, admin: user, known: [{ user: officer, role: 'staff', scope: '19.71' }], now: () => new Date() });
 
   const out = process.stdout;
   out.write(
@@ -59,10 +63,12 @@ async function main(): Promise<void> {
       '==================================================================',
       ` Bot API tiruan: ${api.apiRoot} · folder data sementara: ${dataDir}`,
       ` ${reports} laporan contoh dimuat (Kepulauan Bangka Belitung lengkap, serta beberapa kota lain).`,
-      ' Anda masuk sebagai admin "Sandbox Admin". Ketik pesan seperti di Telegram, misalnya:',
+      ` Anda masuk sebagai admin "${demoName('admin').full}". Ketik pesan seperti di Telegram, misalnya:`,
       '   /cakupan Pangkalpinang    /cakupan Babel    /cakupan Bandung    /cakupan nasional',
       ' Tekan tombol dengan mengetik nomornya: #1, #2, ... Ketik /keluar untuk selesai.',
-      ' Penerima contoh: grup dan petugas Disnaker Kota Pangkal Pinang (pesan untuk mereka tampil ringkas).',
+      ' Berperan sebagai orang lain: /sebagai petugas Pangkalpinang, /sebagai koordinator Babel, /sebagai pemantau nasional,',
+      ' /sebagai admin. Pemberitahuan singkat atas tombol yang ditekan ditampilkan di bawah pesannya.',
+      ` Penerima contoh: grup dan petugas (${officerName.full}) Disnaker Kota Pangkal Pinang (pesan untuk mereka tampil ringkas).`,
       ' Coba juga: /status Babel, /riwayat Pangkalpinang, /lapor Bangka Selatan, /umumkan, /jadwal.',
       ' Rekap: /ekspor Babel, /grafik Babel, /peringkat nasional. Berkas XLSX dan PNG disimpan di:',
       `   ${filesDir}`,
@@ -84,7 +90,7 @@ async function main(): Promise<void> {
   // A scheduled notice would keep the outbox busy until its time: a script waits at most a few seconds per line.
   const settle = (): Promise<void> =>
     Promise.race([app.outbox.idle(), new Promise<void>((resolve) => setTimeout(resolve, SETTLE_MS).unref())]);
-  await runTerminalChat({ api, user, input: process.stdin, output: out, interactive, settle, filesDir });
+  await runTerminalChat({ api, user, input: process.stdin, output: out, interactive, settle, filesDir, switchPerson: personas.switchTo });
   out.write(`\nSandbox selesai. Folder data sementara telah dihapus; berkas yang dikirim bot tetap ada di ${filesDir}\n`);
   await shutdown();
 }

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatDecimal } from '../domain/format.js';
-import type { BotApiServer, BotMessage, TgUser } from './bot-api-server.js';
+import { toastLine } from '../messages/sandbox.js';
+import type { BotApiServer, BotMessage, CallbackAnswer, TgUser } from './bot-api-server.js';
 
 /**
  * A chat in the terminal: the person types as a Telegram user, reads the bot's answers, and presses inline buttons
@@ -18,6 +19,8 @@ export interface TerminalChatOptions {
   settle?: () => Promise<void>;
   /** Where every document and photo the bot sends is kept, to be opened (XLSX in a spreadsheet, PNG in a viewer). */
   filesDir?: string;
+  /** `/sebagai …`: play another demo person (sandbox/personas.ts); what to say about it. */
+  switchPerson?: (args: string) => Promise<{ persona?: { user: TgUser }; note: string }>;
 }
 
 const sizeText = (bytes: number): string => (bytes < 1024 ? `${bytes} bita` : `${formatDecimal(bytes / 1024)} KB`);
@@ -41,7 +44,8 @@ export function renderForTerminal(message: BotMessage, color: boolean): string {
 }
 
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
-  const { api, user, output, interactive } = options;
+  const { api, output, interactive } = options;
+  let user = options.user;
   const color = interactive;
   const write = (s: string): void => {
     output.write(`${s}\n`);
@@ -81,6 +85,10 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   };
   api.on('message', (m: BotMessage) => show(m, false));
   api.on('edit', (m: BotMessage) => show(m, true));
+  // Every answer to a press is shown, so that pressing an old button never looks like nothing happened.
+  api.on('callbackAnswer', (a: CallbackAnswer) => {
+    if (a.userId === user.id && a.text !== '') write(toastLine(a.text, a.alert));
+  });
 
   const rl = createInterface({ input: options.input, terminal: interactive });
   const prompt = (): void => {
@@ -95,6 +103,22 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     }
     if (!interactive) write(`\nAnda > ${line}`);
     if (line === '/keluar' || line === '/exit') break;
+    const switching = /^\/sebagai(?:\s+(.*))?$/i.exec(line);
+    if (switching && options.switchPerson) {
+      try {
+        const switched = await options.switchPerson(switching[1] ?? '');
+        if (switched.persona) {
+          user = switched.persona.user;
+          // Buttons belong to the person they were sent to.
+          buttonsMessage = undefined;
+        }
+        write(switched.note);
+      } catch (e) {
+        write(`(Kesalahan sandbox: ${(e as Error).message})`);
+      }
+      prompt();
+      continue;
+    }
     const press = /^#(\d+)$/.exec(line);
     try {
       if (press) {

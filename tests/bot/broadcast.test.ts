@@ -36,9 +36,9 @@ describe('/umumkan', () => {
     expect(copy?.text).toBe(`📢 Pengumuman dari Koor Babel (koordinator Provinsi Kepulauan Bangka Belitung)\n\n${TEXT}`);
     // Offsets count UTF-16 units, as Telegram does: the megaphone emoji is two of them.
     expect(copy?.entities).toEqual([{ type: 'bold', offset: 0, length: 78 }, { type: 'bold', offset: 80, length: 5 }]);
-    expect(last().text).toContain('Penerima: semua unit di Provinsi Kepulauan Bangka Belitung (8 unit), yaitu 3 chat (1 grup dan 2 orang).');
+    expect(last().text).toContain('Penerima: semua unit di Provinsi Kepulauan Bangka Belitung (8 unit), yaitu 1 grup dan 2 orang.');
     await h.api.press(coord, last(), 'Kirim sekarang');
-    expect(last().text).toContain('Pengumuman sedang dikirim kepada 3 chat');
+    expect(last().text).toContain('Pengumuman sedang dikirim kepada 3 penerima (grup dan orang)');
     await h.app.outbox.idle();
     for (const chat of [9501, 9502, -6001]) {
       expect(h.api.messages(chat)).toHaveLength(1);
@@ -46,8 +46,26 @@ describe('/umumkan', () => {
     }
     expect(h.api.messages(9503)).toHaveLength(0);
     expect(last().text).toContain('Laporan pengiriman: Pengumuman Koor Babel');
-    expect(last().text).toContain('Terkirim 3 dari 3 chat.');
+    expect(last().text).toContain('Terkirim 3 dari 3 penerima (grup dan orang).');
     expect(h.api.failedCalls()).toEqual([]);
+  });
+
+  it('names, in the preview and in the delivery report, the units of the audience that nobody can receive (issue 23.10)', async () => {
+    const unreached = ['Pemerintah Provinsi Kepulauan Bangka Belitung', 'Kabupaten Belitung', 'Kabupaten Bangka Selatan', 'Kabupaten Bangka Tengah', 'Kabupaten Bangka Barat', 'Kabupaten Belitung Timur'];
+    await prepare();
+    await h.api.press(coord, last(), 'Semua unit di wilayah saya');
+    const preview = last().text;
+    expect(preview).toContain('6 unit tidak dapat menerima karena belum ada grup yang terhubung maupun pengguna yang terdaftar:');
+    for (const name of unreached) expect(preview).toContain(`• ${name}`);
+    expect(preview).not.toContain('• Kota Pangkal Pinang');
+    expect(preview).not.toMatch(/\bchat\b/);
+    await h.api.press(coord, last(), 'Kirim sekarang');
+    await h.app.outbox.idle();
+    const report = last().text;
+    expect(report).toContain('Terkirim 3 dari 3 penerima (grup dan orang).');
+    expect(report).toContain('6 unit tidak dapat menerima');
+    for (const name of unreached) expect(report).toContain(`• ${name}`);
+    expect(report).not.toContain('• Kabupaten Bangka\n');
   });
 
   it('reports a chat that blocked the bot, with the reason', async () => {
@@ -56,7 +74,7 @@ describe('/umumkan', () => {
     await h.api.press(coord, last(), 'Semua unit di wilayah saya');
     await h.api.press(coord, last(), 'Kirim sekarang');
     await h.app.outbox.idle();
-    expect(last().text).toContain('Terkirim 2 dari 3 chat, gagal 1.');
+    expect(last().text).toContain('Terkirim 2 dari 3 penerima (grup dan orang), gagal 1.');
     expect(last().text).toContain('• Staf Bangka (petugas Kabupaten Bangka): telah memblokir bot');
     expect(last().text).not.toContain('Forbidden');
   });
@@ -84,7 +102,7 @@ describe('/umumkan', () => {
     h.app.outbox.poke();
     await h.app.outbox.idle();
     expect(attempts()).toBe(0);
-    expect(last().text).toContain('• Staf Bangka (petugas Kabupaten Bangka): chat ini sebelumnya menolak pesan bot');
+    expect(last().text).toContain('• Staf Bangka (petugas Kabupaten Bangka): penerima ini sebelumnya menolak pesan bot');
   });
 
   it('sends to chosen units only, after fixing a list with a typo', async () => {
@@ -93,7 +111,7 @@ describe('/umumkan', () => {
     expect(await say(h, coord, 'Pangkalpinag, Kota Bandung')).toContain('“Pangkalpinag”: tidak ditemukan (mungkin: Kota Pangkal Pinang)');
     expect(h.texts(coord.id).join('\n')).toContain('“Kota Bandung”: di luar wilayah akses Bapak/Ibu');
     await say(h, coord, 'Pangkalpinang');
-    expect(last().text).toContain('Penerima: Kota Pangkal Pinang (1 unit), yaitu 2 chat (1 grup dan 1 orang).');
+    expect(last().text).toContain('Penerima: Kota Pangkal Pinang (1 unit), yaitu 1 grup dan 1 orang.');
     await h.api.press(coord, last(), 'Kirim sekarang');
     await h.app.outbox.idle();
     expect(h.api.messages(9502)).toHaveLength(0);
@@ -106,7 +124,7 @@ describe('/umumkan', () => {
     await h.api.press(coord, last(), 'Jadwalkan');
     expect(await say(h, coord, 'Jumat 27/11 08.00 WIB')).toContain('Dijadwalkan: Jumat, 27 November 2026 pukul 08.00 WIB.');
     await h.api.press(coord, last(), 'Simpan jadwal');
-    expect(last().text).toContain('Pengumuman dijadwalkan untuk Jumat, 27 November 2026 pukul 08.00 WIB kepada 3 chat');
+    expect(last().text).toContain('Pengumuman dijadwalkan untuk Jumat, 27 November 2026 pukul 08.00 WIB kepada 3 penerima (grup dan orang)');
     h.app.outbox.poke();
     expect(h.api.messages(9501)).toHaveLength(0);
     h.now = new Date('2026-11-27T01:00:00Z');
@@ -128,6 +146,6 @@ describe('/umumkan', () => {
     const staff = h.api.user(9501, 'Staf PKP');
     expect(await say(h, staff, '/umumkan')).toContain('tidak tersedia untuk peran');
     const group = h.api.group(-6002, 'Grup');
-    expect(await say(h, coord, '/umumkan', group)).toContain('chat pribadi');
+    expect(await say(h, coord, '/umumkan', group)).toContain('percakapan pribadi');
   });
 });

@@ -29,7 +29,7 @@ describe('/libur and deadlines that move (issue 13)', () => {
   });
 
   it('lets an admin add a day for one province, which moves only that province’s deadline, and remove it again', async () => {
-    expect(await say(h, h.admin, '/libur tambah 2026-11-27 Hari Jadi Provinsi 19')).toContain('untuk provinsi 19 saja');
+    expect(await say(h, h.admin, '/libur tambah 2026-11-27 Hari Jadi Provinsi 19')).toContain('untuk Provinsi Kepulauan Bangka Belitung saja (kode 19)');
     expect(await say(h, h.admin, '/status Babel')).toContain('Batas waktu: Kamis, 26 November 2026 pukul 15.00 WIB (dimajukan karena Hari Jadi Provinsi)');
     expect(await say(h, h.admin, '/status Kota Bandung')).toContain('Batas waktu: Jumat, 27 November 2026 pukul 15.00 WIB.');
     expect(await say(h, h.admin, '/audit')).toContain('mencatat 2026-11-27 sebagai hari libur (Hari Jadi Provinsi) untuk provinsi 19');
@@ -38,6 +38,47 @@ describe('/libur and deadlines that move (issue 13)', () => {
     const coord = await person(h, 8100, 'Koor Babel', 'coordinator', '19');
     expect(await say(h, coord, '/libur tambah 2026-12-31 Libur')).toContain('hanya dapat diubah oleh admin dan koordinator nasional');
     expect(await say(h, h.admin, '/libur tambah kemarin')).toContain('Format yang dikenali');
+  });
+});
+
+describe('/libur for the people a day concerns, and a year the calendar does not know (issue 23.11)', () => {
+  it('lists a province’s own day to that province’s people and to national roles, not to other provinces', async () => {
+    await say(h, h.admin, '/libur tambah 2026-12-31 Hari Jadi Provinsi 19');
+    const line = 'Kamis, 31 Desember 2026: Hari Jadi Provinsi (libur daerah, Provinsi Kepulauan Bangka Belitung saja)';
+    expect(await say(h, h.admin, '/libur')).toContain(line);
+    expect(await say(h, await person(h, 8001, 'Budi', 'staff', '19.71'), '/libur')).toContain(line);
+    expect(await say(h, await person(h, 8002, 'Koor Nasional', 'coordinator', 'national'), '/libur')).toContain(line);
+    expect(await say(h, await person(h, 8003, 'Staf Bandung', 'staff', '32.73'), '/libur')).not.toContain('Hari Jadi Provinsi');
+  });
+
+  it('warns admins and coordinators, in /libur and once by message, ahead of a deadline in 2027, until a 2027 day is entered', async () => {
+    await h.stop();
+    // 10 November 2026: more than 45 days before Friday 1 January 2027.
+    h = await startHarness({ now: new Date('2026-11-10T03:00:00Z'), env: { CALENDAR_WARNING: '45d' } });
+    const coord = await person(h, 8100, 'Koor Babel', 'coordinator', '19');
+    const staff = await person(h, 8001, 'Budi', 'staff', '19.71');
+    const warning = 'Hari libur tahun 2027 belum tercatat.';
+    /** The warning as a message of its own (the /libur answers carry it too). */
+    const notices = (chatId: number) => h.texts(chatId).filter((t) => t.includes(warning) && !t.includes('Hari libur dan cuti bersama yang akan datang'));
+    h.now = new Date('2026-11-24T03:00:00Z');
+    const list = await say(h, coord, '/libur');
+    expect(list).toContain(warning);
+    expect(list).toContain('Batas waktu laporan minggu ke-53 tahun 2026 jatuh pada Jumat, 1 Januari 2027 pukul 15.00 WIB');
+    expect(await say(h, staff, '/libur')).not.toContain(warning);
+    // Seven weeks ahead is too early; 45 days before the deadline, one message each to the admin and the coordinators.
+    h.now = new Date('2026-11-10T03:00:00Z');
+    await h.app.scheduler.tick();
+    await h.app.outbox.idle();
+    expect(notices(coord.id)).toHaveLength(0);
+    h.now = new Date('2026-11-24T03:00:00Z');
+    await h.app.scheduler.tick();
+    await h.app.scheduler.tick();
+    await h.app.outbox.idle();
+    expect(notices(coord.id)).toHaveLength(1);
+    expect(notices(h.admin.id)).toHaveLength(1);
+    expect(notices(staff.id)).toHaveLength(0);
+    await say(h, h.admin, '/libur tambah 2027-01-01 Tahun Baru Masehi');
+    expect(await say(h, coord, '/libur')).not.toContain(warning);
   });
 });
 

@@ -107,7 +107,7 @@ describe('session reminders', () => {
   it('stop when the session is cancelled, and the audience is told', async () => {
     await addMeeting();
     await say(h, coord, '/jadwal');
-    await h.api.press(coord, h.api.lastMessage(coord.id), 'Batalkan 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Batalkan: Monev Capaian UC, Jumat 27/11');
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Ya, batalkan sesi');
     await h.app.outbox.idle();
     const notice = h.api.lastMessage(9602).text;
@@ -123,7 +123,7 @@ describe('session reminders', () => {
   it('move with a reschedule, and the audience is told the new time', async () => {
     await addMeeting();
     await say(h, coord, '/jadwal');
-    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu: Monev Capaian UC, Jumat 27/11');
     await say(h, coord, 'Jumat 4/12');
     expect(await say(h, coord, '13.00 WIB')).toContain('Hari/Tanggal: Jumat, 4 Desember 2026');
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Ya, ubah jadwal');
@@ -154,7 +154,7 @@ describe('session reminders', () => {
     if (!other) throw new Error('no reminder');
     await h.api.press(h.api.user(9603, 'Staf Jayapura'), other, 'Berhalangan');
     await say(h, coord, '/jadwal');
-    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran: Monev Capaian UC, Jumat 27/11');
     const summary = h.api.lastMessage(coord.id).text;
     expect(summary).toContain('Hadir (1)\n• Staf Makassar');
     expect(summary).toContain('Berhalangan (1)\n• Staf Jayapura');
@@ -186,7 +186,7 @@ describe('attendance and who is who (issue 9)', () => {
     }
     expect(h.app.store.meetings.get('a1b2c3d4')?.attendance.map((a) => a.status)).toEqual(['hadir', 'diwakilkan', 'berhalangan']);
     await say(h, coord, '/jadwal');
-    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran: Monev Capaian UC, Jumat 27/11');
     const view = h.api.lastMessage(coord.id).text;
     expect(view).toContain('Hadir (1)\n• Staf PKP (petugas Kota Pangkal Pinang)');
     expect(view).toContain('Diwakilkan (1)\n• Staf Makassar (petugas Kota Makassar)');
@@ -198,7 +198,7 @@ describe('attendance and who is who (issue 9)', () => {
     const babel = await person(h, 9701, 'Koor Babel', 'coordinator', '19');
     await addMeeting({ audience: { kind: 'all' }, scope: '19', createdBy: { telegramId: babel.id, name: 'Koor Babel' }, organiserChatId: babel.id });
     await say(h, babel, '/jadwal');
-    await h.api.press(babel, h.api.lastMessage(babel.id), 'Kehadiran 1');
+    await h.api.press(babel, h.api.lastMessage(babel.id), 'Kehadiran: Monev Capaian UC, Jumat 27/11');
     const view = h.api.lastMessage(babel.id).text;
     expect(view).toContain('Belum konfirmasi (8 unit)\n• Kota Pangkal Pinang: Staf PKP (petugas)');
     expect(view).toContain('7 unit lainnya belum punya grup atau pengguna terdaftar');
@@ -238,7 +238,7 @@ describe('attendance and who is who (issue 9)', () => {
   it('keeps the organiser’s zone when a new time is typed in another zone (issue 9.12)', async () => {
     await addMeeting();
     await say(h, coord, '/jadwal');
-    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu 1');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu: Monev Capaian UC, Jumat 27/11');
     await say(h, coord, 'Jumat 4/12');
     expect(await say(h, coord, '14.00 WITA')).toContain('Pukul: 13.00–15.00 WIB');
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Ya, ubah jadwal');
@@ -263,12 +263,79 @@ describe('/jadwal', () => {
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Beberapa provinsi');
     const preview = await say(h, coord, 'Babel, Sulsel');
     expect(preview).toContain('Pukul: 08.00–09.30 WIB');
-    expect(preview).toContain('Pengingat akan dikirim ke 2 chat dari 33 unit.');
+    expect(preview).toContain('Pengingat akan dikirim ke 2 penerima (grup dan orang) dari 33 unit.');
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Simpan jadwal');
     expect(h.api.lastMessage(coord.id).text).toContain('dijadwalkan Jumat, 27 November 2026 pukul 08.00 WIB');
     const staff = h.api.user(9602, 'Staf Makassar');
     expect(await say(h, staff, '/jadwal')).toContain('Asistensi UC');
     expect(await say(h, h.api.user(9604, 'Staf Bandung'), '/jadwal')).toContain('Belum ada sesi monitoring');
     expect(h.api.lastMessage(9602).buttons).toEqual([]);
+  });
+
+  it('builds its date examples from the coming Friday, takes "jumat" and "jam 9 pagi", and confirms only the reminders that will be sent (issue 23.9)', async () => {
+    // Wednesday 25 November 2026, 09.00 WIB: Friday is two days away, so the 3-day reminder point has passed.
+    h.now = new Date('2026-11-25T02:00:00Z');
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Tambah sesi');
+    const askDate = await say(h, coord, 'Asistensi UC');
+    expect(askDate).toContain('Jumat 27/11');
+    expect(askDate).toContain('27 November 2026');
+    expect(askDate).toContain('2026-11-27');
+    expect(askDate).not.toContain('23/5');
+    expect(await say(h, coord, 'jumat')).toContain('Pukul berapa');
+    expect(await say(h, coord, 'jam 9 pagi')).toContain('Berapa lama?');
+    await say(h, coord, '2 jam');
+    await say(h, coord, 'https://zoom.us/j/3');
+    await say(h, coord, 'Capaian');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Beberapa unit');
+    await say(h, coord, 'Pangkalpinang');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Simpan jadwal');
+    const saved = h.api.lastMessage(coord.id).text;
+    expect(saved).toContain('dijadwalkan Jumat, 27 November 2026 pukul 09.00 WIB');
+    expect(saved).toContain('Pengingat dikirim segera, lalu 1 hari dan 1 jam sebelum sesi dimulai.');
+    expect(saved).not.toContain('3 hari');
+    // What it says is what happens: one reminder at the next tick, then at 1 day and 1 hour.
+    await tickAt('2026-11-25T02:01:00Z');
+    expect(count(9601)).toBe(1);
+    await tickAt('2026-11-26T02:00:00Z');
+    await tickAt('2026-11-27T01:00:00Z');
+    expect(count(9601)).toBe(3);
+  });
+
+  it('says the date examples again, from real dates, when a date cannot be read', async () => {
+    h.now = new Date('2026-11-25T02:00:00Z');
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Tambah sesi');
+    await say(h, coord, 'Asistensi UC');
+    const answer = await say(h, coord, 'minggu depan');
+    expect(answer).toContain('bukan tanggal yang dikenali');
+    expect(answer).toContain('Jumat 27/11');
+    expect(answer).toContain('jumat saja (berarti Jumat, 27 November 2026)');
+  });
+
+  it('names the session on each of its buttons, within Telegram’s limits, and every button works (issue 23, wording)', async () => {
+    await addMeeting();
+    await addMeeting({ id: 'b2c3d4e5', title: 'Rapat Koordinasi Percepatan Universal Coverage Jamsosnaker Tahun 2027', startsAt: '2026-12-04T02:00:00.000Z' });
+    await say(h, coord, '/jadwal');
+    const labels = h.api.lastMessage(coord.id).buttons.map((row) => row.map((b) => b.text));
+    expect(labels).toEqual([
+      ['Ubah waktu: Monev Capaian UC, Jumat 27/11'],
+      ['Batalkan: Monev Capaian UC, Jumat 27/11'],
+      ['Kehadiran: Monev Capaian UC, Jumat 27/11'],
+      ['Ubah waktu: Rapat Koordinasi Percepatan…, Jumat 4/12'],
+      ['Batalkan: Rapat Koordinasi Percepatan…, Jumat 4/12'],
+      ['Kehadiran: Rapat Koordinasi Percepatan…, Jumat 4/12'],
+      ['Tambah sesi'],
+    ]);
+    for (const b of h.api.lastMessage(coord.id).buttons.flat()) expect(Buffer.byteLength(b.callback_data ?? '')).toBeLessThanOrEqual(64);
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Kehadiran: Rapat Koordinasi Percepatan…, Jumat 4/12');
+    expect(h.api.lastMessage(coord.id).text).toContain('Kehadiran: Rapat Koordinasi Percepatan Universal Coverage Jamsosnaker Tahun 2027');
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Batalkan: Rapat Koordinasi Percepatan…, Jumat 4/12');
+    expect(h.api.lastMessage(coord.id).text).toContain('Batalkan Rapat Koordinasi Percepatan Universal Coverage Jamsosnaker Tahun 2027?');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Tidak');
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu: Rapat Koordinasi Percepatan…, Jumat 4/12');
+    expect(h.api.lastMessage(coord.id).text).toContain('Menjadwalkan ulang Rapat Koordinasi Percepatan Universal Coverage Jamsosnaker Tahun 2027.');
   });
 });

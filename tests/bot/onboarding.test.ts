@@ -225,7 +225,7 @@ describe('groups', () => {
 
   it('keeps guided flows in private chats and answers commands only in groups', async () => {
     const group = h.api.group(-3003, 'Grup Umum');
-    expect(await say(h, h.admin, '/undang', group)).toContain('chat pribadi dengan bot');
+    expect(await say(h, h.admin, '/undang', group)).toContain('percakapan pribadi dengan bot');
     expect(await say(h, h.admin, '/hubungkan Babel')).toContain('dikirim di grup Telegram kantor, bukan di percakapan pribadi');
     expect(await say(h, h.admin, 'halo semua', group)).toBe('');
   });

@@ -135,7 +135,7 @@ describe('/ekspor (issue 10)', () => {
       expect(filesSince(h.admin.id, from), b.text).toHaveLength(1);
     }
     expect(filesSince(h.admin.id, 0).pop()?.file?.fileName).toBe('rekap-uc-nasional-2026-W23-2026-W48.xlsx');
-    expect(await say(h, h.admin, '/ekspor nasional 2026')).toContain('rekap nasional 48 minggu terlalu besar untuk dikirim lewat chat; paling lama 26 minggu');
+    expect(await say(h, h.admin, '/ekspor nasional 2026')).toContain('rekap nasional 48 minggu terlalu besar untuk dikirim lewat Telegram; paling lama 26 minggu');
   });
 
   it('asks which unit for an ambiguous name, carrying the period, and every choice gives that unit’s file', async () => {

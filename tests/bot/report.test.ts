@@ -362,8 +362,8 @@ describe('corrections and history', () => {
     expect(last().text).toContain('telah diterima sebagai koreksi ke-1');
     const history = await say(h, budi, '/riwayat Pangkalpinang 48');
     expect(history).toContain('minggu ke-48 tahun 2026 (23–29 November 2026) · laporan awal dan 1 koreksi');
-    expect(history).toContain('Laporan awal · Selasa, 24 November 2026 pukul 09.00 WIB · Budi · lewat chat');
-    expect(history).toContain('Koreksi ke-1 · Selasa, 24 November 2026 pukul 10.00 WIB · Budi · lewat chat');
+    expect(history).toContain('Laporan awal · Selasa, 24 November 2026 pukul 09.00 WIB · Budi · lewat Telegram');
+    expect(history).toContain('Koreksi ke-1 · Selasa, 24 November 2026 pukul 10.00 WIB · Budi · lewat Telegram');
     expect(await say(h, budi, '/status')).toContain('dikoreksi 1 kali');
     expect(await say(h, budi, '/cakupan')).toContain('(dikoreksi 1 kali)');
     expect(history).toContain('• Peserta aktif Penerima Upah (pekerja formal): 38.905 → 39.000');
@@ -424,7 +424,7 @@ describe('who reports', () => {
     expect(await say(h, viewer, '/lapor')).toContain('laporan mingguan dikirim oleh petugas');
     expect(await say(h, h.stranger, '/lapor')).toContain('laporan mingguan dikirim oleh petugas');
     const group = h.api.group(-9009, 'Grup');
-    expect(await say(h, budi, '/lapor', group)).toContain('chat pribadi');
+    expect(await say(h, budi, '/lapor', group)).toContain('percakapan pribadi');
   });
 
   it('ends a flow left alone for a day', async () => {

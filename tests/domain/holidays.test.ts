@@ -44,3 +44,15 @@ describe('deadlines and the holiday calendar (TZ=UTC on this machine)', () => {
     expect(NATIONAL_HOLIDAYS.every((h) => h.reference.length > 0)).toBe(true);
   });
 });
+
+describe('years the calendar knows', () => {
+  it('covers the curated years, and a year once an operator enters one of its national days', () => {
+    const added: Holiday[] = [];
+    const calendar = createHolidayCalendar(() => ({ added, removed: [] }));
+    expect([calendar.covers(2025), calendar.covers(2026), calendar.covers(2027)]).toEqual([true, true, false]);
+    added.push({ date: '2027-03-01', name: 'Hari Jadi', kind: 'daerah', reference: 'x', province: '19' });
+    expect(calendar.covers(2027)).toBe(false);
+    added.push({ date: '2027-01-01', name: 'Tahun Baru Masehi', kind: 'libur', reference: 'x' });
+    expect(calendar.covers(2027)).toBe(true);
+  });
+});

@@ -150,3 +150,33 @@ describe('every one of the 552 official names', () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe('names as regions write them', () => {
+  it('keeps "dan" lower case and the decree’s hyphens', () => {
+    expect(regions.get('73.10')?.name).toBe('Kabupaten Pangkajene dan Kepulauan');
+    expect(regions.get('72.09')?.name).toBe('Kabupaten Tojo Una-Una');
+    expect(regions.get('72.09')?.baseName).toBe('Tojo Una-Una');
+    expect(properCase('DAN')).toBe('Dan');
+  });
+
+  it('accepts the spellings regions use themselves, abbreviations and short names', () => {
+    const expected: Record<string, string> = {
+      Pangkalpinang: '19.71',
+      PKP: '19.71',
+      Baubau: '74.72',
+      Tolitoli: '72.04',
+      Mukomuko: '17.06',
+      'Palangka Raya': '62.71',
+      Tanjungpinang: '21.72',
+      Lubuklinggau: '16.73',
+      Padangsidimpuan: '12.77',
+      'Kota Padang Sidimpuan': '12.77',
+      'Tojo Una Una': '72.09',
+      'Tojo Una-Una': '72.09',
+      'Prov. Kep. Bangka Belitung': '19',
+      'Kep. Riau': '21',
+      'Kab. Kep. Selayar': '73.01',
+    };
+    for (const [typed, code] of Object.entries(expected)) expect(found(regions.resolve(typed)), typed).toBe(code);
+  });
+});

@@ -22,7 +22,7 @@ describe('dates as officials write them', () => {
   });
 
   it('refuses what is not a date, with the reason', () => {
-    expect(date('besok')).toBe('date_format');
+    expect(date('minggu depan')).toBe('date_format');
     expect(date('31/2')).toBe('no_such_date');
     expect(parseLocalDate('Jumat 23/5', TODAY)).toEqual({ ok: false, error: { kind: 'weekday_mismatch', input: 'Jumat 23/5', actual: 'Sabtu' } });
   });
@@ -33,6 +33,38 @@ describe('dates as officials write them', () => {
     expect(parseLocalTime('9.00')).toEqual({ ok: true, value: { hour: 9, minute: 0, zone: undefined } });
     expect(parseLocalTime('25.00').ok).toBe(false);
     expect(splitDateTime('Jumat 22/5 09.00 WIB')).toEqual({ date: 'Jumat 22/5', time: '09.00 WIB' });
+  });
+
+  it('reads a weekday alone as the coming one, and today, tomorrow and the day after', () => {
+    // 20 May 2026 is a Wednesday.
+    expect(date('jumat')).toEqual({ year: 2026, month: 5, day: 22 });
+    expect(date("Jum'at")).toEqual({ year: 2026, month: 5, day: 22 });
+    expect(date('rabu')).toEqual({ year: 2026, month: 5, day: 27 });
+    expect(date('senin')).toEqual({ year: 2026, month: 5, day: 25 });
+    expect(date('hari ini')).toEqual(TODAY);
+    expect(date('besok')).toEqual({ year: 2026, month: 5, day: 21 });
+    expect(date('lusa')).toEqual({ year: 2026, month: 5, day: 22 });
+    expect(parseLocalDate('jumat', { year: 2026, month: 12, day: 30 })).toEqual({ ok: true, value: { year: 2027, month: 1, day: 1 } });
+  });
+
+  it('reads times as they are said: "jam 9 pagi", "jam 2 siang", "7 malam WITA", "jam 9"', () => {
+    const time = (s: string) => {
+      const r = parseLocalTime(s);
+      return r.ok ? [r.value.hour, r.value.minute, r.value.zone] : r.error.kind;
+    };
+    expect(time('jam 9 pagi')).toEqual([9, 0, undefined]);
+    expect(time('jam 9')).toEqual([9, 0, undefined]);
+    expect(time('pukul 13')).toEqual([13, 0, undefined]);
+    expect(time('jam 2 siang')).toEqual([14, 0, undefined]);
+    expect(time('jam 12 siang')).toEqual([12, 0, undefined]);
+    expect(time('4 sore')).toEqual([16, 0, undefined]);
+    expect(time('7 malam WITA')).toEqual([19, 0, 'WITA']);
+    expect(time('jam 9.30 pagi WIT')).toEqual([9, 30, 'WIT']);
+    expect(time('jam 9 siang')).toBe('time_format');
+    expect(time('9')).toBe('time_format');
+    expect(time('jam 25')).toBe('time_format');
+    expect(splitDateTime('besok jam 9 pagi')).toEqual({ date: 'besok', time: 'jam 9 pagi' });
+    expect(splitDateTime('Jumat 22/5 jam 2 siang WITA')).toEqual({ date: 'Jumat 22/5', time: 'jam 2 siang WITA' });
   });
 
   it('places 09.00 local at 02.00Z (WIB), 01.00Z (WITA), 00.00Z (WIT)', () => {

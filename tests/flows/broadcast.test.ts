@@ -17,7 +17,7 @@ const facts = (): BroadcastFacts => ({
   scope: '19',
   zone: WIB,
   sender: 'Rina (koordinator Provinsi Kepulauan Bangka Belitung)',
-  reach: () => ({ units: 8, chats: 3, groups: 1 }),
+  reach: () => ({ units: 8, chats: 3, groups: 1, unreached: [] }),
   newId: () => 'a1b2c3d4',
 });
 
@@ -27,7 +27,7 @@ describe('the broadcast flow, without a bot', () => {
     r = broadcastStep(r.state, { kind: 'text', text: 'Rapat Jumat', entities: [{ type: 'italic', offset: 0, length: 5 }] }, facts());
     expect(buttonsOf(r).map((b) => b.text)).toEqual(['Semua unit di wilayah saya', 'Beberapa unit']);
     r = broadcastStep(r.state, pressOf(buttonsOf(r)[0]), facts());
-    expect(words(r)).toContain('Penerima: semua unit di Provinsi Kepulauan Bangka Belitung (8 unit), yaitu <b>3 chat</b> (1 grup dan 2 orang).');
+    expect(words(r)).toContain('Penerima: semua unit di Provinsi Kepulauan Bangka Belitung (8 unit), yaitu <b>1 grup dan 2 orang</b>.');
     const send = broadcastStep(r.state, pressOf(buttonsOf(r).find((b) => b.text === 'Kirim sekarang')), facts());
     const effect = send.effects[0];
     expect(send.state).toBeUndefined();

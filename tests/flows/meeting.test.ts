@@ -45,7 +45,7 @@ describe('the meeting flow, without a bot', () => {
     answer('Capaian & rencana');
     expect(buttonsOf(r).map((b) => b.text)).toEqual(['Semua unit di wilayah saya', 'Beberapa unit']);
     r = meetingStep(r.state, pressOf(buttonsOf(r)[0]), facts());
-    expect(words(r)).toContain('Pengingat akan dikirim ke <b>3 chat</b> dari 8 unit.');
+    expect(words(r)).toContain('Pengingat akan dikirim ke <b>3 penerima (grup dan orang)</b> dari 8 unit.');
     const saved = meetingStep(r.state, pressOf(buttonsOf(r).find((b) => b.text === 'Simpan jadwal')), facts());
     expect(saved.state).toBeUndefined();
     const effect = saved.effects[0];
@@ -56,7 +56,7 @@ describe('the meeting flow, without a bot', () => {
   });
 
   it('reschedules a stored meeting, keeping its organiser’s zone whatever zone the new time is typed in', () => {
-    let r = startReschedule('0badcafe', stored);
+    let r = startReschedule('0badcafe', stored, facts());
     r = meetingStep(r.state, text('Jumat 4/12'), facts());
     r = meetingStep(r.state, text('14.00 WITA'), facts());
     expect(words(r)).toContain('Pukul: <b>13.00–15.00 WIB</b>');

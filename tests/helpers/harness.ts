@@ -60,6 +60,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     SCHEDULER_TICK_SECONDS: '3600',
     // The pushed weekly rekap is tested on its own (tests/bot/rekap-push.test.ts); elsewhere it would interleave.
     REKAP_AFTER_DEADLINE: 'off',
+    // The calendar-gap message (2027 not entered) is tested on its own (tests/bot/holidays.test.ts); elsewhere it would interleave.
+    CALENDAR_WARNING: 'off',
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.error);

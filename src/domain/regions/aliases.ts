@@ -46,4 +46,20 @@ export const REGION_ALIASES: Readonly<Record<string, string>> = {
   Jaksel: '31.74',
   Jaktim: '31.75',
   Solo: '33.72',
+  // The short name officials use for Pangkalpinang.
+  PKP: '19.71',
+  // Spellings regions use themselves where the registry spells them otherwise ("Padang Sidempuan"). Most others
+  // (Pangkalpinang, Baubau, Tolitoli, Mukomuko, Palangka Raya, Tanjungpinang, Lubuklinggau) match already, since names
+  // are compared without spaces and hyphens.
+  Padangsidimpuan: '12.77',
+  'Padang Sidimpuan': '12.77',
+};
+
+/**
+ * Names as the decree that formed the region writes them, where the registry lost their punctuation
+ * ("TOJO UNA UNA"; UU 32/2003 forms "Kabupaten Tojo Una-Una"). Keyed by Kemendagri code; the value replaces the base
+ * name shown (the registry's name is still matched).
+ */
+export const DECREE_NAMES: Readonly<Record<string, string>> = {
+  '72.09': 'Tojo Una-Una',
 };

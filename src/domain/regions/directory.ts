@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { zoneOfProvince, type Zone } from '../zones.js';
-import { REGION_ALIASES } from './aliases.js';
-import { compact, properCase, words } from './names.js';
+import { DECREE_NAMES, REGION_ALIASES } from './aliases.js';
+import { compact, expandAbbreviations, properCase, words } from './names.js';
 
 export type UnitKind = 'provinsi' | 'kabupaten' | 'kota';
 
@@ -129,8 +129,10 @@ export function createRegionDirectory(provincesRaw: RawProvince[], regenciesRaw:
     .sort((a, b) => a.code.localeCompare(b.code));
   const regencies: Unit[] = regenciesRaw
     .map((r) => {
-      const { kind, baseName } = regencyBaseName(r.name);
-      const fullName = properCase(r.name);
+      const registry = regencyBaseName(r.name);
+      const kind = registry.kind;
+      const baseName = DECREE_NAMES[r.code] ?? registry.baseName;
+      const fullName = `${properCase(r.name).slice(0, -registry.baseName.length)}${baseName}`;
       return {
         code: r.code,
         kind,
@@ -156,6 +158,10 @@ export function createRegionDirectory(provincesRaw: RawProvince[], regenciesRaw:
     for (let i = 1; i < ws.length; i++) pushTo(prefix, ws.slice(0, i).join(''), unit);
   };
   for (const unit of [...provinces, ...regencies]) addName(unit.baseName, unit);
+  for (const r of regenciesRaw) {
+    const unit = byCode.get(r.code);
+    if (unit) addName(regencyBaseName(r.name).baseName, unit);
+  }
   for (const [alias, code] of Object.entries(REGION_ALIASES)) {
     const unit = byCode.get(code);
     if (!unit) throw new Error(`alias ${alias} names unknown code ${code}`);
@@ -174,7 +180,8 @@ export function createRegionDirectory(provincesRaw: RawProvince[], regenciesRaw:
 
   const matchesKind = (unit: Unit, kind: UnitKind | undefined): boolean => kind === undefined || unit.kind === kind;
 
-  const resolve = (query: string): Resolution => {
+  const resolve = (typed: string): Resolution => {
+    const query = expandAbbreviations(typed);
     if (compact(query) === '') return { kind: 'empty' };
     if (NATIONAL.has(compact(query))) return { kind: 'national' };
     const byCodeResult = resolveCode(query);

@@ -41,15 +41,22 @@ export function joinSpacedLetters(name: string): string {
 }
 
 const KEEP_UPPER = new Set(['DKI']);
+/** Conjunctions stay lower case inside a name, as Indonesian spelling (and the decrees) write them. */
+const KEEP_LOWER = new Set(['dan']);
 
-/** "KEPULAUAN BANGKA BELITUNG" -> "Kepulauan Bangka Belitung"; "DKI JAKARTA" -> "DKI Jakarta". */
+/** "KEPULAUAN BANGKA BELITUNG" -> "Kepulauan Bangka Belitung"; "DKI JAKARTA" -> "DKI Jakarta"; "PANGKAJENE DAN KEPULAUAN" -> "Pangkajene dan Kepulauan". */
 export function properCase(name: string): string {
   return joinSpacedLetters(name)
     .split(' ')
-    .map((word) =>
+    .map((word, i) =>
       KEEP_UPPER.has(word.toUpperCase())
         ? word.toUpperCase()
-        : word.toLowerCase().replace(/(^|[-'’(])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()),
+        : i > 0 && KEEP_LOWER.has(word.toLowerCase())
+          ? word.toLowerCase()
+          : word.toLowerCase().replace(/(^|[-'’(])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()),
     )
     .join(' ');
 }
+
+/** `Kep.` as officials abbreviate Kepulauan ("Prov. Kep. Bangka Belitung", "Kab. Kep. Selayar"). */
+export const expandAbbreviations = (query: string): string => query.replace(/(^|[^\p{L}])kep(?:\.|(?=[^\p{L}]|$))/giu, '$1kepulauan ');

@@ -23,6 +23,7 @@ import { expiredButtonAnswer, personWithRole, privateOnlyMessage } from '../../m
 import { audienceLabel, broadcastQueuedMessage, broadcastTitle, PROGRESS_LABEL } from '../../messages/broadcast.js';
 import { progressMessage } from '../../messages/outbox.js';
 import { unitChats } from '../../scheduler/recipients.js';
+import { unitLabel } from '../../messages/labels.js';
 
 /**
  * /broadcast (/umumkan): a coordinator's notice to every office in scope, prepared in flows/broadcast.ts (text with
@@ -38,6 +39,11 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
     const units = audienceUnits(audience, scopeOf(ctx), regions);
     return [...new Set(units.flatMap((u) => unitChats(store, u.code, ['staff', 'viewer'])))];
   };
+  /** The audience's units that no linked group and no registered person speaks for: nobody there gets the notice. */
+  const unreachedOf = (ctx: BotContext, audience: Audience): string[] =>
+    audienceUnits(audience, scopeOf(ctx), regions)
+      .filter((u) => unitChats(store, u.code, ['staff', 'viewer']).length === 0)
+      .map(unitLabel);
 
   const facts = (ctx: BotContext): BroadcastFacts => ({
     access: ctx.access,
@@ -48,7 +54,7 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
     sender: personWithRole(actorOf(ctx).name, ctx.access.role === 'unknown' ? undefined : ctx.access, regions),
     reach: (audience) => {
       const chats = chatsOf(ctx, audience);
-      return { units: audienceUnits(audience, scopeOf(ctx), regions).length, chats: chats.length, groups: chats.filter((c) => c < 0).length };
+      return { units: audienceUnits(audience, scopeOf(ctx), regions).length, chats: chats.length, groups: chats.filter((c) => c < 0).length, unreached: unreachedOf(ctx, audience) };
     },
     newId: () => randomBytes(4).toString('hex'),
   });
@@ -65,6 +71,7 @@ export function broadcastFeature(deps: BotDeps): Composer<BotContext> {
       bodies: { default: effect.body },
       recipients: chats.map((chatId) => ({ chatId, variant: 'default' })),
       reportTo: ctx.chat.id,
+      unreached: unreachedOf(ctx, effect.audience),
       ...(effect.notBefore ? { notBefore: effect.notBefore } : {}),
     });
     await store.audit.record({

@@ -47,7 +47,7 @@ export function coverageFeature(deps: BotDeps): Composer<BotContext> {
 
   feature.use(
     regionCommand(deps, {
-      commands: ['coverage', 'cakupan'],
+      commands: ['coverage', 'cakupan', 'capaian'],
       feature: FEATURE,
       view,
       // Without a name: the person's own unit or province; how to ask, for national roles.

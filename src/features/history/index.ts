@@ -1,7 +1,10 @@
 import { Composer } from 'telegraf';
 import { canQuery, NATIONAL, ownScope } from '../../domain/access.js';
 import type { Unit } from '../../domain/regions/directory.js';
-import { parseWeekKey, weekKey, weekOf, type WeekKey, weekYear } from '../../domain/weeks.js';
+import { splitRegionAndPeriod, type PeriodError } from '../../domain/periods.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import { parseWeekKey, weekOf, type WeekKey } from '../../domain/weeks.js';
+import { latestCurrentWeek } from '../rekap/args.js';
 import { isRegistered } from '../../bot/access.js';
 import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
@@ -10,21 +13,30 @@ import { editOrReplyHtml, replyHtml } from '../../bot/reply.js';
 import { resolveUnit } from '../../bot/resolve-unit.js';
 import { noAccessAnswer } from '../../messages/access.js';
 import { notRegisteredMessage } from '../../messages/common.js';
-import { badWeekMessage, historyMessage, historyUsageMessage, noHistoryMessage } from '../../messages/history.js';
+import { historyMessage, historyUsageMessage, noHistoryMessage, oneWeekOnlyMessage } from '../../messages/history.js';
+import { periodErrorMessage } from '../../messages/rekap.js';
 import type { Html } from '../../messages/html.js';
 
 const FEATURE = 'his';
 
-/** `2026-W47`, or a bare week number (`47`, `W47`) meaning this year in the unit's zone. */
-function weekArg(text: string, unit: Unit, now: Date): WeekKey | 'bad' {
-  const bare = /^w?(\d{1,2})$/i.exec(text);
-  if (bare) {
-    const year = weekYear(weekOf(now, unit.zone.iana));
-    const parsed = parseWeekKey(weekKey(year, Number(bare[1])));
-    return parsed.ok ? parsed.value.key : 'bad';
-  }
-  const parsed = parseWeekKey(text);
-  return parsed.ok ? parsed.value.key : 'bad';
+/**
+ * The unit and the week of `/riwayat <unit> [week]`, read as `/ekspor` reads its period (`minggu 46`, `minggu ini`,
+ * `mg 46`, `2026-W46`), plus the bare week number `/riwayat` always took (`Pangkalpinang 46`).
+ */
+function splitUnitAndWeek(payload: string, now: Date): { query: string; week: Result<WeekKey | undefined, PeriodError | { kind: 'not_one_week' }> } {
+  const current = latestCurrentWeek(now);
+  let { region, period, named } = splitRegionAndPeriod(payload, current);
+  const bare = /^(.+?)\s+(\d{1,2})$/.exec(payload.trim());
+  if (!named && bare?.[1] && bare[2]) ({ region, period, named } = splitRegionAndPeriod(`${bare[1]} minggu ${bare[2]}`, current));
+  if (!named) return { query: region, week: ok(undefined) };
+  if (!period.ok) return { query: region, week: period };
+  if (period.value.from !== period.value.to) return { query: region, week: err({ kind: 'not_one_week' }) };
+  return { query: region, week: ok(period.value.to) };
+}
+
+/** `minggu ini` is the unit's own current week (WIT is a few hours ahead of WIB on Sunday night). */
+function ownWeek(unit: Unit, words: string, week: WeekKey, now: Date): WeekKey {
+  return /(?:minggu|pekan) ini$/i.test(words.trim()) ? weekOf(now, unit.zone.iana) : week;
 }
 
 /** /history (/riwayat) <unit> [week]: every revision, with who, when, and old -> new per field. */
@@ -38,10 +50,8 @@ export function historyFeature(deps: BotDeps): Composer<BotContext> {
 
   const registered = new Composer<BotContext>();
   registered.command(['history', 'riwayat'], async (ctx) => {
-    const words = ctx.payload.trim().split(/\s+/).filter(Boolean);
-    const last = words[words.length - 1] ?? '';
-    const hasWeek = /^(\d{4}-w\d{2}|w?\d{1,2})$/i.test(last) && words.length > 1;
-    const query = (hasWeek ? words.slice(0, -1) : words).join(' ');
+    const { query, week: asked } = splitUnitAndWeek(ctx.payload, deps.clock());
+    if (!asked.ok) return replyHtml(ctx, asked.error.kind === 'not_one_week' ? oneWeekOnlyMessage() : periodErrorMessage(asked.error), deps.sleep);
     const access = ctx.access;
     let unit: Unit | undefined;
     if (query === '') {
@@ -53,23 +63,27 @@ export function historyFeature(deps: BotDeps): Composer<BotContext> {
         feature: FEATURE,
         action: 'u',
       });
-      if (answer.kind === 'ask') return replyHtml(ctx, answer.message, deps.sleep, { buttons: answer.buttons });
+      // The week travels with the press (`his:u:<code>~<week>`), so choosing the unit keeps it.
+      const tail = asked.value ? `~${asked.value}` : '';
+      const buttons = answer.kind === 'ask' ? answer.buttons?.map((row) => row.map((b) => ({ ...b, callback_data: `${b.callback_data}${tail}` }))) : undefined;
+      if (answer.kind === 'ask') return replyHtml(ctx, answer.message, deps.sleep, { buttons });
       if (answer.kind === 'national') return replyHtml(ctx, historyUsageMessage(), deps.sleep);
       unit = answer.unit;
     }
-    const week = hasWeek ? weekArg(last, unit, deps.clock()) : undefined;
-    if (week === 'bad') return replyHtml(ctx, badWeekMessage(last), deps.sleep);
+    const week = asked.value && ownWeek(unit, ctx.payload, asked.value, deps.clock());
     await replyHtml(ctx, await view(unit, week), deps.sleep);
   });
   registered.action(/^his:/, async (ctx) => {
     const data = pressedData(ctx);
-    const unit = data?.action === 'u' ? deps.regions.get(data.arg) : undefined;
-    if (!unit || !canQuery(ctx.access, unit.code)) {
+    const [code, weekText] = data?.action === 'u' ? data.arg.split('~') : [];
+    const unit = code === undefined ? undefined : deps.regions.get(code);
+    const week = weekText === undefined ? undefined : parseWeekKey(weekText);
+    if (!unit || !canQuery(ctx.access, unit.code) || (week !== undefined && !week.ok)) {
       await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
       return;
     }
     await ctx.answerCbQuery();
-    await editOrReplyHtml(ctx, await view(unit, undefined), deps.sleep);
+    await editOrReplyHtml(ctx, await view(unit, week?.ok ? week.value.key : undefined), deps.sleep);
   });
 
   const refused = new Composer<BotContext>();

@@ -1,5 +1,8 @@
 import { Composer } from 'telegraf';
-import { homeZone, NATIONAL, ownScope, type Access } from '../../domain/access.js';
+import { homeZone, isCoordinatorOrAdmin, NATIONAL, ownScope, type Access } from '../../domain/access.js';
+import { deadlineOf } from '../../domain/deadline.js';
+import { EVERY_PROVINCE, firstUncoveredDeadline } from '../../domain/holidays.js';
+import { CALENDAR_WARNING_DAYS } from '../../scheduler/calendar.js';
 import { localDateOf } from '../../domain/when.js';
 import { isRegistered } from '../../bot/access.js';
 import { actorOf } from '../../bot/actor.js';
@@ -34,6 +37,7 @@ export function holidaysFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const registered = new Composer<BotContext>();
   const calendar = deps.reportDeadline.holidays;
+  const provinceName = (code: string): string => deps.regions.get(code)?.name ?? `provinsi ${code}`;
 
   registered.command(['holidays', 'libur'], async (ctx) => {
     const access = ctx.access;
@@ -42,8 +46,11 @@ export function holidaysFeature(deps: BotDeps): Composer<BotContext> {
     if (payload === '') {
       const today = ymd(localDateOf(deps.clock(), zone.iana));
       const until = new Date(deps.clock().getTime() + LOOK_AHEAD_DAYS * DAY_MS).toISOString().slice(0, 10);
-      const days = calendar?.between(today, until, provinceOf(access)) ?? [];
-      return replyHtml(ctx, holidaysMessage(days, zone, canEdit(access), until), deps.sleep);
+      // Someone who sees every province (an admin, a national role) sees every province's own days too.
+      const days = calendar?.between(today, until, provinceOf(access) ?? EVERY_PROVINCE) ?? [];
+      // The calendar's keepers and the coordinators who chase deadlines are told of a year nobody has entered.
+      const gap = calendar && isCoordinatorOrAdmin(access) ? firstUncoveredDeadline(calendar, deps.clock(), CALENDAR_WARNING_DAYS, (week) => deadlineOf(week, zone.iana, deps.reportDeadline, provinceOf(access)), zone.iana) : undefined;
+      return replyHtml(ctx, holidaysMessage(days, zone, canEdit(access), until, provinceName, gap), deps.sleep);
     }
     if (!canEdit(access)) return replyHtml(ctx, holidayNotAllowedMessage(), deps.sleep);
     const m = /^(tambah|hapus)\s+(\d{4}-\d{2}-\d{2})(?:\s+(.*?))?(?:\s+(\d{2}))?\s*$/i.exec(payload);
@@ -60,7 +67,7 @@ export function holidaysFeature(deps: BotDeps): Composer<BotContext> {
       const holiday = { date, name: label, kind: province ? ('daerah' as const) : ('libur' as const), reference: `Ditambahkan oleh ${actorOf(ctx).name}`, ...(province ? { province } : {}) };
       await deps.store.holidays.add(holiday);
       await deps.store.audit.record({ at: now, actor: actorOf(ctx), action: 'holiday.add', scope: province ?? NATIONAL, details: { date, name: label, ...(province ? { province } : {}) } });
-      return replyHtml(ctx, holidayAddedMessage(holiday, homeZone(access)), deps.sleep);
+      return replyHtml(ctx, holidayAddedMessage(holiday, homeZone(access), provinceName), deps.sleep);
     }
     const existing = calendar?.on(date, province).filter((h) => (h.province ?? undefined) === province) ?? [];
     if (existing.length === 0) return replyHtml(ctx, holidayNotFoundMessage(date), deps.sleep);

@@ -3,6 +3,7 @@ import { Composer, Markup } from 'telegraf';
 import { covers, homeZone, isCoordinatorOrAdmin, NATIONAL, ownScope, type Access } from '../../domain/access.js';
 import { attendanceOfCode } from '../../domain/attendance.js';
 import { audienceUnits } from '../../domain/audience.js';
+import { reminderPlan } from '../../domain/durations.js';
 import type { Zone } from '../../domain/zones.js';
 import { actorOf } from '../../bot/actor.js';
 import { encodeCallback, pressedData } from '../../bot/callback-data.js';
@@ -25,6 +26,7 @@ import {
   meetingsListMessage,
   meetingText,
   rescheduledMessage,
+  sessionTag,
   type PendingUnit,
 } from '../../messages/meetings.js';
 import { meetingAudience, roleOf } from '../../scheduler/recipients.js';
@@ -84,9 +86,11 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     const meetings = upcoming(ctx.access);
     const buttons = meetings
       .filter((m) => canManage(ctx.access, m))
-      .map((m) => {
-        const n = meetings.indexOf(m) + 1;
-        return [button(MEETING_LABELS.reschedule(n), 'rs', m.id), button(MEETING_LABELS.cancelMeeting(n), 'cx', m.id), button(MEETING_LABELS.attendance(n), 'att', m.id)];
+      // One full-width button per action, each naming its session (title and day): a row of three "Ubah waktu 1"
+      // did not say which session, and three long labels on one row are cut short on a phone.
+      .flatMap((m) => {
+        const tag = sessionTag(m, zoneOf(ctx.access));
+        return [[button(MEETING_LABELS.reschedule(tag), 'rs', m.id)], [button(MEETING_LABELS.cancelMeeting(tag), 'cx', m.id)], [button(MEETING_LABELS.attendance(tag), 'att', m.id)]];
       });
     if (isCoordinatorOrAdmin(ctx.access)) buttons.push([button(MEETING_LABELS.add, 'add', 'x')]);
     await replyHtml(ctx, meetingsListMessage(meetings, zoneOf(ctx.access), partiesOf), deps.sleep, { buttons });
@@ -128,7 +132,7 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
       await store.meetings.add(m);
       await store.audit.record({ at: deps.clock(), actor: m.createdBy, action: 'session.create', scope: m.scope, details: { meeting: m.id, title: m.title, startsAt: m.startsAt } });
       deps.outbox.poke();
-      return [{ message: meetingSavedMessage(m, zoneNamed(m.zone), deps.meetingReminders) }];
+      return [{ message: meetingSavedMessage(m, zoneNamed(m.zone), reminderPlan(deps.meetingReminders, Date.parse(m.startsAt), deps.clock().getTime())) }];
     }
     const m = store.meetings.get(effect.meetingId);
     if (!m || !canManage(ctx.access, m)) return [];
@@ -163,7 +167,7 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
         return replyHtml(ctx, attendanceMessage(m, (a) => personWithRole(a.name, roleOf(store, deps.adminIds, a.telegramId), regions), pendingOf(m)), deps.sleep);
       case 'rs': {
         if (!isPrivate(ctx)) return;
-        const started = startReschedule(randomBytes(4).toString('hex'), m);
+        const started = startReschedule(randomBytes(4).toString('hex'), m, facts(ctx));
         if (started.state) startFlow(ctx, started.state, deps.clock());
         for (const r of started.replies) if ('message' in r) await replyHtml(ctx, r.message, deps.sleep);
         return;
