@@ -362,7 +362,7 @@ function reportFlow(facts: ReportFacts) {
       return review({ ...withWeek, answers: stored, confirmedWarnings }, reportCorrectionMessage(unit, week, existing.revisions));
     }
     const year = weekYear(week);
-    const intro = reportStartMessage(unit, week, s.onBehalf, fieldsFor(unit.kind).length);
+    const intro = reportStartMessage(unit, week, s.onBehalf, fieldsFor(unit.kind).length, deadlineFor(week, unit.zone.iana, facts.deadline, unit.provinceCode));
     if (facts.workforceFor(unit.code, year)?.year !== year) {
       return ask({ ...withWeek, step: 'baseline_total' }, lines(intro, '', baselineAskTotalMessage(unit, year)));
     }

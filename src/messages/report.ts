@@ -52,10 +52,12 @@ export const reportAskWeekMessage = (
 export const weekChoiceLabel = (week: WeekKey, current: boolean): string =>
   `${current ? 'Minggu ini' : 'Minggu lalu'} (ke-${Number(week.slice(6))})`;
 
-export const reportStartMessage = (unit: Unit, week: WeekKey, onBehalf: boolean, fields: number): Html =>
+export const reportStartMessage = (unit: Unit, week: WeekKey, onBehalf: boolean, fields: number, deadline?: { at: Date; because: readonly Holiday[] }): Html =>
   lines(
     bold('Laporan mingguan'),
     reportTitle(unit, week),
+    // The week's real deadline, and why a holiday moved it (issue 23.4).
+    deadline ? italic(`Batas waktu: ${formatDateTime(deadline.at, unit.zone)}${movedBecause(deadline.because)}.`) : undefined,
     onBehalf ? italic('Dikirim atas nama unit tersebut.') : undefined,
     `Ada ${fields} angka yang akan ditanyakan satu per satu. Ketik /batal kapan saja untuk membatalkan.`,
   );

@@ -28,6 +28,19 @@ describe('/libur and deadlines that move (issue 13)', () => {
     expect(h.api.lastMessage(staff.id).text).toContain('masih dapat dikirim sampai Senin, 21 Desember 2026 pukul 15.00 WIB dan akan ditandai terlambat');
   });
 
+  it('shows the week’s moved deadline and why in a plain /lapor and in the national /status (issue 23.4)', async () => {
+    const staff = await person(h, 8001, 'Budi', 'staff', '19.71');
+    // Tuesday 22 December 2026, 16.00 WIB: only this week is open; its Friday deadline moved for Christmas.
+    h.now = new Date('2026-12-22T09:00:00Z');
+    await say(h, staff, '/lapor');
+    const first = h.api.lastMessage(staff.id).text;
+    expect(first).toContain('minggu ke-52 tahun 2026');
+    expect(first).toContain('Batas waktu: Rabu, 23 Desember 2026 pukul 15.00 WIB (dimajukan karena Hari Raya Natal dan Cuti bersama Hari Raya Natal).');
+    await say(h, staff, '/batal');
+    const national = await say(h, h.admin, '/status nasional');
+    expect(national).toContain('Batas waktu: Rabu, 23 Desember 2026 pukul 15.00 waktu setempat tiap daerah (dimajukan karena Hari Raya Natal dan Cuti bersama Hari Raya Natal).');
+  });
+
   it('lets an admin add a day for one province, which moves only that province’s deadline, and remove it again', async () => {
     expect(await say(h, h.admin, '/libur tambah 2026-11-27 Hari Jadi Provinsi 19')).toContain('untuk Provinsi Kepulauan Bangka Belitung saja (kode 19)');
     expect(await say(h, h.admin, '/status Babel')).toContain('Batas waktu: Kamis, 26 November 2026 pukul 15.00 WIB (dimajukan karena Hari Jadi Provinsi)');
