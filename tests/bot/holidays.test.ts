@@ -62,6 +62,12 @@ describe('/libur for the people a day concerns, and a year the calendar does not
     expect(await say(h, await person(h, 8001, 'Budi', 'staff', '19.71'), '/libur')).toContain(line);
     expect(await say(h, await person(h, 8002, 'Koor Nasional', 'coordinator', 'national'), '/libur')).toContain(line);
     expect(await say(h, await person(h, 8003, 'Staf Bandung', 'staff', '32.73'), '/libur')).not.toContain('Hari Jadi Provinsi');
+    // A province named after the command (issue 23.14): its days; another province's, not.
+    expect(await say(h, h.admin, '/libur Babel')).toContain(line);
+    const jabar = await say(h, h.admin, '/libur Jabar');
+    expect(jabar).toContain('Jumat, 25 Desember 2026: Hari Raya Natal');
+    expect(jabar).not.toContain('Hari Jadi Provinsi');
+    expect(await say(h, await person(h, 8004, 'Sari', 'staff', '19.71'), '/libur Jabar')).toContain('berada di luar wilayah akses');
   });
 
   it('warns admins and coordinators, in /libur and once by message, ahead of a deadline in 2027, until a 2027 day is entered', async () => {

@@ -8,6 +8,8 @@ import { isRegistered } from '../../bot/access.js';
 import { actorOf } from '../../bot/actor.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
+import { readScopeArgument } from '../../bot/scope-argument.js';
+import { scopeArgumentProblem } from '../../messages/scope-argument.js';
 import { replyHtml } from '../../bot/reply.js';
 import { notRegisteredMessage } from '../../messages/common.js';
 import {
@@ -43,14 +45,20 @@ export function holidaysFeature(deps: BotDeps): Composer<BotContext> {
     const access = ctx.access;
     const zone = homeZone(access);
     const payload = ctx.payload.trim();
-    if (payload === '') {
-      const today = ymd(localDateOf(deps.clock(), zone.iana));
+    // `/libur Babel`: the days of the province named (within the person's scope), in its zone.
+    const named = /^(tambah|hapus)\b/i.test(payload) ? undefined : readScopeArgument(deps.regions, access, payload);
+    if (named && named.kind !== 'none' && named.kind !== 'national' && named.kind !== 'unit') return replyHtml(ctx, scopeArgumentProblem(named, '/libur Babel'), deps.sleep);
+    if (named) {
+      const place = named.kind === 'unit' ? (deps.regions.get(named.unit.provinceCode) ?? named.unit) : undefined;
+      const province = named.kind === 'national' ? undefined : (place?.code ?? provinceOf(access));
+      const where = place?.zone ?? zone;
+      const today = ymd(localDateOf(deps.clock(), where.iana));
       const until = new Date(deps.clock().getTime() + LOOK_AHEAD_DAYS * DAY_MS).toISOString().slice(0, 10);
       // Someone who sees every province (an admin, a national role) sees every province's own days too.
-      const days = calendar?.between(today, until, provinceOf(access) ?? EVERY_PROVINCE) ?? [];
+      const days = calendar?.between(today, until, province ?? EVERY_PROVINCE) ?? [];
       // The calendar's keepers and the coordinators who chase deadlines are told of a year nobody has entered.
-      const gap = calendar && isCoordinatorOrAdmin(access) ? firstUncoveredDeadline(calendar, deps.clock(), CALENDAR_WARNING_DAYS, (week) => deadlineOf(week, zone.iana, deps.reportDeadline, provinceOf(access)), zone.iana) : undefined;
-      return replyHtml(ctx, holidaysMessage(days, zone, canEdit(access), until, provinceName, gap), deps.sleep);
+      const gap = calendar && isCoordinatorOrAdmin(access) ? firstUncoveredDeadline(calendar, deps.clock(), CALENDAR_WARNING_DAYS, (week) => deadlineOf(week, where.iana, deps.reportDeadline, province), where.iana) : undefined;
+      return replyHtml(ctx, holidaysMessage(days, where, canEdit(access), until, provinceName, gap), deps.sleep);
     }
     if (!canEdit(access)) return replyHtml(ctx, holidayNotAllowedMessage(), deps.sleep);
     const m = /^(tambah|hapus)\s+(\d{4}-\d{2}-\d{2})(?:\s+(.*?))?(?:\s+(\d{2}))?\s*$/i.exec(payload);
