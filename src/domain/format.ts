@@ -1,5 +1,5 @@
 import { tenthsOf, type Share } from './exact.js';
-import { weekRange, type WeekKey } from './weeks.js';
+import { weekNumber, weekRange, type WeekKey } from './weeks.js';
 import type { Zone, ZoneLabel } from './zones.js';
 
 const COUNT_FORMAT = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
@@ -72,7 +72,7 @@ export function formatDateSpan(first: Date, last: Date, zone: Zone): string {
 export const formatTimeRange = (start: Date, end: Date, zone: Zone): string => `pukul ${clock(start, zone)}–${clock(end, zone)} ${zone.label}`;
 
 /** `minggu ke-48 tahun 2026`: a week in words, without its days (when no zone applies, as in the audit trail). */
-export const formatWeekShort = (key: WeekKey): string => `minggu ke-${Number(key.slice(6))} tahun ${key.slice(0, 4)}`;
+export const formatWeekShort = (key: WeekKey): string => `minggu ke-${weekNumber(key)} tahun ${key.slice(0, 4)}`;
 
 /** `minggu ke-48 tahun 2026 (23–29 November 2026)` */
 export function formatWeek(key: WeekKey, zone: Zone): string {

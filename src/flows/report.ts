@@ -6,7 +6,7 @@ import { fieldsFor, figureWarnings, NONASN_PROGRAMMES, validateFigures, warningK
 import { parseCount } from '../domain/numbers.js';
 import { parseQuickEntry } from '../domain/quick-entry.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
-import { shiftWeek, weekOf, weekYear, type WeekKey } from '../domain/weeks.js';
+import { shiftWeek, weekOf, weekYear, type WeekKey, weekNumber } from '../domain/weeks.js';
 import { flowCancelledMessage, typeAnotherRegionHint } from '../messages/access.js';
 import { nonTextAnswerMessage } from '../messages/common.js';
 import { countErrorText } from '../messages/figures.js';
@@ -464,7 +464,7 @@ function reportFlow(facts: ReportFacts) {
       case 'week': {
         if (!unit) return finish([say(flowCancelledMessage())]);
         const weeks = weeksFor(unit);
-        const byNumber = weeks.find((w) => Number(w.slice(6)) === Number(lower.replace(/\D/g, '')) && /\d/.test(lower));
+        const byNumber = weeks.find((w) => weekNumber(w) === Number(lower.replace(/\D/g, '')) && /\d/.test(lower));
         const week = /lalu|sebelum/.test(lower) ? weeks[1] : /ini|sekarang/.test(lower) ? weeks[0] : byNumber;
         return week ? startWeek(s, week) : stay(s, say(weekNotUnderstood()));
       }

@@ -6,6 +6,7 @@ import { formatCount, formatDateTime, formatDecimal, formatSignedCount, formatWe
 import { FIELD_REGISTRY, fieldSpec, quickKeyOf } from '../domain/fields.js';
 import type { Unit } from '../domain/regions/directory.js';
 import type { WeekKey } from '../domain/weeks.js';
+import { weekNumber } from '../domain/weeks.js';
 import { countErrorText, figureErrorText, figureWarningText } from './figures.js';
 import { revisionName, revisionsSummary } from './revisions.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
@@ -50,7 +51,7 @@ export const reportAskWeekMessage = (
   );
 
 export const weekChoiceLabel = (week: WeekKey, current: boolean): string =>
-  `${current ? 'Minggu ini' : 'Minggu lalu'} (ke-${Number(week.slice(6))})`;
+  `${current ? 'Minggu ini' : 'Minggu lalu'} (ke-${weekNumber(week)})`;
 
 export const reportStartMessage = (unit: Unit, week: WeekKey, onBehalf: boolean, fields: number, deadline?: { at: Date; because: readonly Holiday[] }): Html =>
   lines(
@@ -110,7 +111,7 @@ export interface Earlier {
   lastWeek: boolean;
 }
 
-const earlierLabel = (e: Earlier): string => (e.lastWeek ? 'Minggu lalu' : `Laporan sebelumnya (minggu ke-${Number(e.week.slice(6))})`);
+const earlierLabel = (e: Earlier): string => (e.lastWeek ? 'Minggu lalu' : `Laporan sebelumnya (minggu ke-${weekNumber(e.week)})`);
 
 export function fieldQuestion(field: FieldKey, index: number, total: number, earlier: Earlier | undefined, stored: number | undefined): Html {
   const previous = earlier?.figures[field];
@@ -181,7 +182,7 @@ export function summaryMessage(input: {
       return html`${i + 1}. ${FIELD_LABELS[f]}: ${bold(formatCount(value))}${change}`;
     }),
     earlier
-      ? italic(`Angka dalam kurung: perubahan dibanding ${earlier.lastWeek ? 'minggu lalu' : `laporan minggu ke-${Number(earlier.week.slice(6))}`}.`)
+      ? italic(`Angka dalam kurung: perubahan dibanding ${earlier.lastWeek ? 'minggu lalu' : `laporan minggu ke-${weekNumber(earlier.week)}`}.`)
       : undefined,
     input.workforce
       ? html`${input.fields.length + 1}. ${WORKFORCE_LABEL} tahun ${input.workforce.year}: ${bold(formatCount(input.workforce.total))} (sumber: ${input.workforce.source})${input.workforce.changed ? ' · diubah' : ''}`
