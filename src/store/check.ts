@@ -1,4 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { parseAuditLines } from './audit-repo.js';
 import { parseReportLines } from './reports-repo.js';
 import { StoreCorruptError } from './errors.js';
@@ -7,6 +6,7 @@ import type { z } from 'zod';
 import { BACKUP_DIR, backupLengths, listBackups } from './backup.js';
 import type { FileProblem } from './errors.js';
 import { LOCK_FILE } from './lock.js';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { HandledUpdatesFileSchema } from './updates-repo.js';
 import { HolidaysFileSchema } from './holidays-repo.js';
 import { BoardsFileSchema } from './boards-repo.js';
@@ -61,12 +61,12 @@ export interface CheckResult {
   problems: BrokenFile[];
 }
 
-async function walk(dir: string, top: string, out: string[]): Promise<void> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+async function walk(fs: FileLayer, dir: string, top: string, out: string[]): Promise<void> {
+  for (const entry of await fs.readdir(dir)) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (dir === top && entry.name === BACKUP_DIR) continue;
-    if (entry.isDirectory()) await walk(path, top, out);
+    if (entry.isDirectory()) await walk(fs, path, top, out);
     else out.push(path);
   }
 }
@@ -75,15 +75,15 @@ async function walk(dir: string, top: string, out: string[]): Promise<void> {
  * Reads and validates every file the store owns under `dir` (the live folder, or one backup), and lists every broken
  * one with its reason: the operator sees all of them at once, not only the first.
  */
-export async function checkDataFiles(dir: string, lengths: Record<string, number> = {}): Promise<CheckResult> {
+export async function checkDataFiles(dir: string, lengths: Record<string, number> = {}, fs: FileLayer = createNodeFileLayer({ fsync: false })): Promise<CheckResult> {
   /** An append-only file as the backup holds it: its first bytes, up to the length recorded when it was taken. */
   const textOf = async (path: string, rel: string): Promise<string> => {
-    const bytes = await readFile(path);
+    const bytes = await fs.readFile(path);
     const n = lengths[rel];
     return (n === undefined ? bytes : bytes.subarray(0, n)).toString('utf8');
   };
   const paths: string[] = [];
-  await walk(dir, dir, paths);
+  await walk(fs, dir, dir, paths);
   const problems: BrokenFile[] = [];
   let files = 0;
   let reportFiles = 0;
@@ -109,7 +109,7 @@ export async function checkDataFiles(dir: string, lengths: Record<string, number
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await readFile(path, 'utf8'));
+      parsed = JSON.parse((await fs.readFile(path)).toString('utf8'));
     } catch (e) {
       problems.push({ file: path, problem: { kind: 'not_json', detail: (e as Error).message } });
       continue;
@@ -124,11 +124,11 @@ export async function checkDataFiles(dir: string, lengths: Record<string, number
 }
 
 /** Every complete backup, checked like the live folder. */
-export async function checkBackups(dir: string): Promise<Array<{ name: string } & CheckResult>> {
+export async function checkBackups(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })): Promise<Array<{ name: string } & CheckResult>> {
   const out: Array<{ name: string } & CheckResult> = [];
-  for (const name of await listBackups(dir)) {
+  for (const name of await listBackups(dir, fs)) {
     const backup = join(dir, BACKUP_DIR, name);
-    out.push({ name, ...(await checkDataFiles(backup, await backupLengths(backup))) });
+    out.push({ name, ...(await checkDataFiles(backup, await backupLengths(backup, fs), fs)) });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { openJsonFile } from './json-file.js';
 import { SessionsFileSchema } from './schema.js';
 
@@ -6,8 +7,8 @@ import { SessionsFileSchema } from './schema.js';
  * Conversation state of the guided flows, persisted so a flow survives a restart. Implements telegraf's
  * AsyncSessionStore. Only state of a flow in progress lives here; durable data lives in its own repository.
  */
-export async function createSessionsRepo(dir: string, clock: () => Date) {
-  const { db } = await openJsonFile(join(dir, 'sessions.json'), SessionsFileSchema, () => ({ sessions: {} }));
+export async function createSessionsRepo(dir: string, clock: () => Date, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
+  const { db } = await openJsonFile(fs, join(dir, 'sessions.json'), SessionsFileSchema, () => ({ sessions: {} }));
   return {
     get(key: string): Promise<unknown> {
       return Promise.resolve(db.data.sessions[key]?.data);
