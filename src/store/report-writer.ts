@@ -52,11 +52,24 @@ export async function createReportWriter(
   let bytes = 0;
   let inFlight = 0;
 
-  const logHandle = async (): Promise<AppendHandle> => (handle ??= await fs.openAppend(logPath));
+  async function logHandle(): Promise<AppendHandle> {
+    if (handle) return handle;
+    handle = await fs.openAppend(logPath);
+    // The promise log's own name must survive a power cut, or its promises go with it.
+    if (fs.fsync) await fs.syncDir(auditDir);
+    return handle;
+  }
 
+  /**
+   * With fsync on, the promise is on disk before the revision is written: a power cut after the revision reached the
+   * disk but before its audit line did would otherwise leave a revision no line describes and no promise recalls
+   * (found by tests/store/power-cut.test.ts).
+   */
   async function promise(p: Pending): Promise<void> {
     const line = `${JSON.stringify(p)}\n`;
-    await (await logHandle()).write(line);
+    const log = await logHandle();
+    await log.write(line);
+    if (fs.fsync) await log.datasync();
     bytes += Buffer.byteLength(line);
   }
 
