@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../src/domain/figures.js';
 import type { WeekKey } from '../../src/domain/weeks.js';
-import { listBackups } from '../../src/store/backup.js';
+import { backupLengths, listBackups } from '../../src/store/backup.js';
 import { checkBackups, checkDataFiles } from '../../src/store/check.js';
 import type { OutboxItem } from '../../src/store/schema.js';
 import { createStore, type Store } from '../../src/store/store.js';
@@ -31,7 +31,10 @@ interface Acked {
   revisions: Array<{ unitCode: string; week: WeekKey; rev: number; pu: number }>;
   decisions: Array<{ unitCode: string; week: WeekKey; rev: number }>;
   outbox: { added: boolean; state?: 'sending' | 'sent'; completed: boolean };
-  backups: string[];
+  /** Each backup taken, with the files it held when taken. */
+  backups: Array<{ name: string; files: number }>;
+  /** Audit lines of actions outside the report writer (a grant), by their `at`. */
+  records: string[];
 }
 
 const item = (): OutboxItem => ({
@@ -45,12 +48,16 @@ const item = (): OutboxItem => ({
 });
 
 /** What the bot does, step by step; each step's acknowledgement is recorded only once its promise resolves. */
-async function scenario(store: Store, acked: Acked): Promise<void> {
+async function scenario(store: Store, fs: CrashFs, acked: Acked): Promise<void> {
   const save = async (unitCode: string, week: WeekKey, pu: number, at: Date) => {
     const out = await store.reportWriter.save({ unitCode, week, figures: { ...FIGURES, active_pu: pu }, by: STAFF, source: 'chat', at });
     if (out.saved) acked.revisions.push({ unitCode, week, rev: out.rev, pu });
   };
-  // A unit's first report of the year: a new file, and the audit trail's first line of the day.
+  // An audited action outside the report writer (a grant): the audit trail's first line of the day, a new file.
+  const grantAt = new Date(NOW.getTime() - 60_000);
+  await store.audit.record({ at: grantAt, actor: COORD, action: 'user.grant', scope: '19.71', details: { telegramId: 5 } });
+  acked.records.push(grantAt.toISOString());
+  // A unit's first report of the year: a new file.
   await save('19.71', W48, 100, NOW);
   // A correction.
   await save('19.71', W48, 120, new Date(NOW.getTime() + 60_000));
@@ -71,7 +78,8 @@ async function scenario(store: Store, acked: Acked): Promise<void> {
   await store.outbox.complete(notice, NOW);
   acked.outbox.completed = true;
   // The daily backup.
-  acked.backups.push((await store.backup()).split('/').pop() ?? '');
+  const taken = await store.backup();
+  acked.backups.push({ name: taken.split('/').pop() ?? '', files: (await checkDataFiles(taken, await backupLengths(taken, fs), fs)).files });
   // A report in a new year: a new year's folder.
   await save('19.02', W01, 300, new Date('2027-01-01T02:00:00Z'));
 }
@@ -89,10 +97,10 @@ async function prepared(cutAt?: number): Promise<{ fs: CrashFs; store: Store; ac
   const fs = createCrashFs(root, { fsync: true });
   const store = await createStore(root, { clock: () => NOW, fsync: true, fs, log: () => undefined });
   fs.arm(cutAt);
-  const acked: Acked = { revisions: [], decisions: [], outbox: { added: false, completed: false }, backups: [] };
+  const acked: Acked = { revisions: [], decisions: [], outbox: { added: false, completed: false }, backups: [], records: [] };
   let error: unknown;
   try {
-    await scenario(store, acked);
+    await scenario(store, fs, acked);
   } catch (e) {
     error = e;
   }
@@ -140,7 +148,19 @@ async function verify(fs: CrashFs, acked: Acked, mode: CutMode): Promise<void> {
       if (acked.outbox.state === 'sending') expect(['sending', 'sent'], where).toContain(state);
       if (acked.outbox.completed) expect(store.outbox.open().map((i) => i.id), where).not.toContain('notice-power-cut');
     }
-    for (const b of acked.backups) expect(await listBackups(root, after), where).toContain(b);
+    for (const at of acked.records) {
+      expect(await store.audit.has(at, (e) => e.action === 'user.grant'), `${where}: audit line of a grant`).toBe(true);
+    }
+    // A backup that says it is complete holds every file it was taken with.
+    for (const b of acked.backups) {
+      expect(await listBackups(root, after), where).toContain(b.name);
+      const dir = join(root, 'backups', b.name);
+      expect((await checkDataFiles(dir, await backupLengths(dir, after), after)).files, `${where}: backup ${b.name}`).toBe(b.files);
+    }
+    for (const name of await listBackups(root, after)) {
+      const dir = join(root, 'backups', name);
+      expect((await checkDataFiles(dir, await backupLengths(dir, after), after)).files, `${where}: backup ${name} whole`).toBeGreaterThan(0);
+    }
   } finally {
     await store.close();
   }
