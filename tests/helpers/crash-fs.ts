@@ -33,6 +33,9 @@ export class PowerCut extends Error {
   }
 }
 
+/** Each call yields once, as a real file system call does: other work may run in between. */
+const tick = (): Promise<void> => Promise.resolve();
+
 const errno = (code: string, path: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: ${path}`), { code, path });
 
 export interface CrashFs extends FileLayer {
@@ -117,10 +120,12 @@ export function createCrashFs(root: string, options: { fsync: boolean; tree?: Di
       cutAt = at;
     },
     async readFile(path) {
+      await tick();
       if (cut) throw new PowerCut(cut.point);
       return Buffer.from(fileAt(path).data);
     },
     async openAppend(path) {
+      await tick();
       const existing = lookup(path);
       if (existing?.kind === 'dir') throw errno('EISDIR', path);
       let node = existing;
@@ -131,12 +136,14 @@ export function createCrashFs(root: string, options: { fsync: boolean; tree?: Di
       const file = node;
       const handle: AppendHandle = {
         async write(data) {
+          await tick();
           const bytes = Buffer.from(data);
           point('append', path, { node: file, bytes });
           file.data = Buffer.concat([file.data, bytes]);
           return bytes.length;
         },
         async datasync() {
+          await tick();
           point('datasync', path);
           file.synced = Buffer.from(file.data);
         },
@@ -147,6 +154,7 @@ export function createCrashFs(root: string, options: { fsync: boolean; tree?: Di
       return handle;
     },
     async writeFile(path, data, o = {}) {
+      await tick();
       const existing = lookup(path);
       if (existing && o.exclusive) throw errno('EEXIST', path);
       if (existing?.kind === 'dir') throw errno('EISDIR', path);
@@ -160,16 +168,19 @@ export function createCrashFs(root: string, options: { fsync: boolean; tree?: Di
       node.data = bytes;
     },
     async syncFile(path) {
+      await tick();
       const node = fileAt(path);
       point('fsync', path);
       node.synced = Buffer.from(node.data);
     },
     async syncDir(path) {
+      await tick();
       const node = dirAt(path);
       point('fsync-dir', path);
       node.synced = new Map(node.entries);
     },
     async rename(from, to) {
+      await tick();
       const node = lookup(from);
       if (!node) throw errno('ENOENT', from);
       const target = lookup(to);
@@ -180,6 +191,7 @@ export function createCrashFs(root: string, options: { fsync: boolean; tree?: Di
       toParent.entries.set(basename(to), node);
     },
     async mkdir(path) {
+      await tick();
       let at: DirNode = top;
       let first: string | undefined;
       let walked = root;
@@ -200,15 +212,18 @@ export function createCrashFs(root: string, options: { fsync: boolean; tree?: Di
       return first;
     },
     async readdir(path): Promise<DirEntry[]> {
+      await tick();
       if (cut) throw new PowerCut(cut.point);
       return [...dirAt(path).entries].map(([name, node]) => ({ name, isDirectory: () => node.kind === 'dir', isFile: () => node.kind === 'file' }));
     },
     async truncate(path, length) {
+      await tick();
       const node = fileAt(path);
       point('truncate', path);
       node.data = node.data.subarray(0, length);
     },
     async rm(path, o = {}) {
+      await tick();
       const node = lookup(path);
       if (!node) {
         if (o.force) return;
