@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { parseCliConfig, readEnvironment } from '../config.js';
 import { loadOfficialRegions } from '../domain/regions/official.js';
 import { StoreError } from '../store/errors.js';
-import { checkProblemText, storeErrorText } from '../messages/store.js';
+import { checkProblemText, storeErrorText, tornTailText } from '../messages/store.js';
 import { CLI, cliUsage } from '../messages/cli.js';
 import { listBackups, restoreBackup } from '../store/backup.js';
 import { checkBackups, checkDataFiles } from '../store/check.js';
@@ -42,9 +42,11 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
       const live = await checkDataFiles(config.value.dataDir);
       let broken = live.problems.length;
       for (const p of live.problems) out(CLI.broken(p.file, checkProblemText(p.problem)));
+      for (const t of live.torn) out(tornTailText(t.file, t.bytes));
       if (args.includes('--cadangan') || args.includes('--backups')) {
         for (const b of await checkBackups(config.value.dataDir)) {
           for (const p of b.problems) out(CLI.brokenInBackup(b.name, p.file, checkProblemText(p.problem)));
+          for (const t of b.torn) out(tornTailText(t.file, t.bytes));
           out(CLI.backupChecked(b.name, b.files, b.problems.length));
           broken += b.problems.length;
         }

@@ -29,6 +29,13 @@ export function tornAt(bytes: Buffer): number | undefined {
   }
 }
 
+/** Is the torn tail from `cut` made only of NUL bytes (a crash before the data reached the disk, not mid-append)? */
+export function isZeroed(bytes: Buffer, cut: number): boolean {
+  if (cut >= bytes.length) return false;
+  for (let i = cut; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
 /** Every line of an append-only file, each parsed and checked; a line that does not is corruption, named by its number. */
 export function parseJsonLines<S extends z.ZodType>(path: string, text: string, schema: S): Array<z.infer<S>> {
   const out: Array<z.infer<S>> = [];
@@ -53,6 +60,17 @@ export interface TornLine {
   file: string;
   keptAt: string;
   bytes: number;
+  /** Only NUL bytes: lines never reached the disk (the whole file, when `whole`), not a line cut mid-way. */
+  zeroed: boolean;
+  whole: boolean;
+}
+
+/** The log line for a torn tail set aside: a NUL-filled one is said loudly, for lines were lost. */
+export function tornMessage(torn: TornLine, what: string): string {
+  if (!torn.zeroed) return `torn ${what} line set aside`;
+  return torn.whole
+    ? `${what} file was all NUL bytes (its data never reached the disk before a crash): set aside, the file now reads as empty; restore it from a backup`
+    : `${what} file ended in NUL bytes (its last lines never reached the disk before a crash): set aside; compare with a backup`;
 }
 
 /**
@@ -73,7 +91,7 @@ export async function mendTail(fs: FileLayer, path: string, asideDir: string): P
   await fs.rename(`${keptAt}.tmp`, keptAt);
   if (fs.fsync) await fs.syncDir(asideDir);
   await fs.truncate(path, cut);
-  return { file: path, keptAt, bytes: torn.length };
+  return { file: path, keptAt, bytes: torn.length, zeroed: isZeroed(bytes, cut), whole: cut === 0 && isZeroed(bytes, 0) };
 }
 
 /**
@@ -98,7 +116,7 @@ export function createAppender(options: {
   async function append(path: string, line: string): Promise<void> {
     if (dirty.has(path)) {
       const torn = await mendTail(options.fs, path, options.asideDir);
-      if (torn) options.log?.('torn line set aside', { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
+      if (torn) options.log?.(tornMessage(torn, 'appended'), { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
       dirty.delete(path);
     }
     try {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createAppender, mendTail, parseJsonLines, readOrEmpty } from './append-log.js';
+import { createAppender, mendTail, parseJsonLines, readOrEmpty, tornMessage } from './append-log.js';
 import { createNodeFileLayer, makeDir, type FileLayer } from './file-layer.js';
 import { openJsonFile } from './json-file.js';
 import { createLru } from './lru.js';
@@ -28,7 +28,7 @@ export async function createAuditRepo(dir: string, options: { log?: (message: st
   // Only the newest day can have been cut short by a crash: later appends go to later days.
   const newest = (await names()).filter((f) => LINES.test(f)).sort().pop();
   const torn = newest ? await mendTail(fs, join(root, newest), asideDir) : undefined;
-  if (torn) options.log?.('torn audit line set aside', { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
+  if (torn) options.log?.(tornMessage(torn, 'audit'), { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
   // The day being appended to (and the one before, around midnight) stays open: an append is one write.
   const appender = createAppender({ fs, fsync: options.fsync === true, asideDir, log: options.log, maxOpen: 2 });
   /** Days whose file is known to be in the folder (its name synced), so only a day's first line syncs the folder. */

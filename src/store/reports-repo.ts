@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import { sameFigures, type Figures } from '../domain/figures.js';
 import { compareWeeks, type WeekKey, weekYear } from '../domain/weeks.js';
-import { createAppender, mendTail, parseJsonLines, readOrEmpty, tornAt } from './append-log.js';
+import { createAppender, mendTail, parseJsonLines, readOrEmpty, tornAt, tornMessage } from './append-log.js';
 import { createNodeFileLayer, makeDir, type FileLayer } from './file-layer.js';
 import { createLru } from './lru.js';
 import { ReportLineSchema, type Actor, type ReportFile, type ReportLine, type Revision, type Verification, type WeekReport } from './schema.js';
@@ -104,7 +104,7 @@ export async function createReportsRepo(
     let bytes = await readOrEmpty(fs, path);
     if (tornAt(bytes) !== undefined) {
       const torn = await mendTail(fs, path, asideDir);
-      if (torn) options.log?.('torn report line set aside', { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
+      if (torn) options.log?.(tornMessage(torn, 'report'), { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
       bytes = await readOrEmpty(fs, path);
     }
     return parseReportLines(path, unitCode, year, bytes.toString('utf8'));
