@@ -276,6 +276,13 @@ export class BotApiServer extends EventEmitter {
     await this.waitForAck(this.queuePress(from, message, button));
   }
 
+  /** A callback query id the stand-in will accept an answer for, for a test that builds the whole update itself. */
+  openCallbackId(): string {
+    const id = String(this.nextCallbackId++);
+    this.openCallbacks.set(id, { answered: false });
+    return id;
+  }
+
   /** A callback query with any data, as a forged or stale client could send. */
   queueCallback(from: TgUser, message: BotMessage, data: string): number {
     const id = String(this.nextCallbackId++);
