@@ -14,6 +14,7 @@ import { importBaselines } from './import-baselines.js';
 import { importReports, REPORT_HEADER, type ImportResult } from './import-reports.js';
 import { runPeopleCommand } from './people.js';
 import { runExport } from './export.js';
+import { runPersonCommand } from './person.js';
 
 const USAGE = cliUsage(REPORT_HEADER);
 
@@ -77,6 +78,9 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
   if (command === 'grant' || command === 'revoke' || command === 'audit') {
     const regions = await loadOfficialRegions();
     return withStore(config.value, now, out, (store) => runPeopleCommand(command, args.slice(1), { store, regions, now, out }));
+  }
+  if (command === 'person-export' || command === 'person-remove') {
+    return runPersonCommand(command, args.slice(1), { dataDir: config.value.dataDir, fsync: config.value.fsync, now, out, withLock, withStore });
   }
   if (command === 'export') {
     const regions = await loadOfficialRegions();
