@@ -36,7 +36,7 @@ beforeEach(async () => {
   await store.reportWriter.save({ unitCode: '19.71', week: '2026-W48', figures: { active_pu: 120 }, by, source: 'chat', at: new Date(NOW.getTime() + 60_000) });
   // Someone else, who must be left as they are.
   await store.users.grant({ telegramId: 7002, name: 'Sari Dewi', role: 'viewer', scope: '19' }, operator, NOW);
-  await store.sessions.set(`${BUDI}:${BUDI}`, { flow: 'sisa percakapan' } as never);
+  await store.sessions.set(`${BUDI}:${BUDI}`, { flow: 'sisa percakapan' });
   await store.backup();
   await store.close();
 });
