@@ -14,8 +14,13 @@ export async function createSessionsRepo(dir: string, clock: () => Date, fs: Fil
       return Promise.resolve(db.data.sessions[key]?.data);
     },
     async set(key: string, data: unknown): Promise<void> {
+      // telegraf saves every session it handed out, changed or not (every update reads it): an unchanged one is not
+      // written again, which with FSYNC=on spares every query two fsyncs.
+      const text = JSON.stringify(data);
+      const current = db.data.sessions[key];
+      if (current !== undefined && JSON.stringify(current.data) === text) return;
       // Round-trip through JSON so memory holds exactly what the file holds.
-      db.data.sessions[key] = { data: JSON.parse(JSON.stringify(data)) as unknown, updatedAt: clock().toISOString() };
+      db.data.sessions[key] = { data: JSON.parse(text) as unknown, updatedAt: clock().toISOString() };
       await db.write();
     },
     async delete(key: string): Promise<void> {
