@@ -57,7 +57,7 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 /** config -> store -> regions -> bot -> menu -> long polling. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? (() => new Date());
-  const logger = options.logger ?? createLogger(config.logLevel, { secrets: [config.botToken] });
+  const logger = options.logger ?? createLogger(config.logLevel, { secrets: [config.botToken, ...(config.webhook ? [config.webhook.secret] : [])] });
   const store = await createStore(config.dataDir, {
     clock,
     backupKeep: config.backupKeep,

@@ -11,6 +11,7 @@ import { replyHtml } from './reply.js';
 import { serialisePerChat } from './serialise.js';
 import { normaliseCommand } from './normalise-command.js';
 import { deferRepliesTo } from './defer-reply.js';
+import { validateUpdateShape } from './update-shape.js';
 
 /** Telegram errors that say the chat cannot be written to; replying again would fail the same way. */
 const isUndeliverable = (e: unknown): boolean => e instanceof TelegramError && (e.code === 403 || e.code === 400);
@@ -46,6 +47,8 @@ export function createBot(deps: BotDeps, features: (deps: BotDeps) => Middleware
     }
   });
 
+  // First of all: an update of a shape Telegram never sends is answered here and reaches no handler (nor bot.catch).
+  bot.use(validateUpdateShape(deps));
   // Before anything else: a flood from one person is slowed down before it queues or touches the store.
   bot.use(rateLimit({ burst: deps.rateLimitBurst, perMinute: deps.rateLimitPerMinute, clock: deps.clock }));
   bot.use(normaliseCommand());

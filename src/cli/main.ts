@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { parseCliConfig, readEnvironment } from '../config.js';
 import { loadOfficialRegions } from '../domain/regions/official.js';
 import { StoreError } from '../store/errors.js';
-import { checkProblemText, storeErrorText } from '../messages/store.js';
+import { checkProblemText, storeErrorText, tornTailText } from '../messages/store.js';
 import { CLI, cliUsage } from '../messages/cli.js';
 import { listBackups, restoreBackup } from '../store/backup.js';
 import { checkBackups, checkDataFiles } from '../store/check.js';
@@ -14,6 +14,7 @@ import { importBaselines } from './import-baselines.js';
 import { importReports, REPORT_HEADER, type ImportResult } from './import-reports.js';
 import { runPeopleCommand } from './people.js';
 import { runExport } from './export.js';
+import { runPersonCommand } from './person.js';
 
 const USAGE = cliUsage(REPORT_HEADER);
 
@@ -42,9 +43,11 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
       const live = await checkDataFiles(config.value.dataDir);
       let broken = live.problems.length;
       for (const p of live.problems) out(CLI.broken(p.file, checkProblemText(p.problem)));
+      for (const t of live.torn) out(tornTailText(t.file, t.bytes));
       if (args.includes('--cadangan') || args.includes('--backups')) {
         for (const b of await checkBackups(config.value.dataDir)) {
           for (const p of b.problems) out(CLI.brokenInBackup(b.name, p.file, checkProblemText(p.problem)));
+          for (const t of b.torn) out(tornTailText(t.file, t.bytes));
           out(CLI.backupChecked(b.name, b.files, b.problems.length));
           broken += b.problems.length;
         }
@@ -75,6 +78,9 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
   if (command === 'grant' || command === 'revoke' || command === 'audit') {
     const regions = await loadOfficialRegions();
     return withStore(config.value, now, out, (store) => runPeopleCommand(command, args.slice(1), { store, regions, now, out }));
+  }
+  if (command === 'person-export' || command === 'person-remove') {
+    return runPersonCommand(command, args.slice(1), { dataDir: config.value.dataDir, fsync: config.value.fsync, now, out, withLock, withStore });
   }
   if (command === 'export') {
     const regions = await loadOfficialRegions();

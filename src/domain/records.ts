@@ -121,6 +121,7 @@ export const AUDIT_ACTIONS = [
   'rekap.export',
   'report.verify',
   'report.return',
+  'person.pseudonymise',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

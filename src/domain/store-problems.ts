@@ -6,7 +6,12 @@ export type FileProblem =
   | { kind: 'unreadable'; detail: string }
   | { kind: 'not_json'; detail: string }
   | { kind: 'schema'; where: string; detail: string }
-  | { kind: 'unknown_file' };
+  | { kind: 'unknown_file' }
+  /**
+   * An append-only file whose tail (or whole content) is NUL bytes: a file system's answer to a crash before the data
+   * reached the disk. Those lines are gone; the next start sets the bytes aside and reads on without them.
+   */
+  | { kind: 'zeroed'; bytes: number; whole: boolean };
 
 export interface LockHolder {
   pid?: number | undefined;

@@ -341,6 +341,8 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
       return `memverifikasi laporan ${unit}, ${week}${revision}`;
     case 'report.return':
       return `mengembalikan laporan ${unit}, ${week}${revision} kepada petugas${isReturnReason(d.reason) ? `, alasan: ${RETURN_REASON_TEXT[d.reason]}` : ''}`;
+    case 'person.pseudonymise':
+      return `menyamarkan data seseorang atas permintaannya (UU 27/2022) sebagai ${target}`;
     case 'rekap.export': {
       const from = str(d.periodFrom);
       const to = str(d.periodTo);

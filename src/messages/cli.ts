@@ -28,6 +28,13 @@ export const cliUsage = (reportHeader: readonly string[]): string => `Penggunaan
       (berkas CSV ini dapat diimpor kembali). Wilayah: kode (19, 19.71) atau "nasional". Periode: 2026-W48,
       "minggu 48", 2026-W40..2026-W48, atau 2026; tanpa periode: minggu ini.
       Contoh: export xlsx 19 2026-W40..2026-W48 --out rekap-babel.xlsx
+  person-export <ID Telegram> --out <berkas.json>
+      Semua data satu orang yang disimpan bot (permintaan akses data pribadi menurut UU 27/2022): data pengguna,
+      permohonan, undangan, kehadiran sesi, setiap laporan, keputusan, dan catatan audit yang menyebutnya.
+  person-remove <ID Telegram> --yakin
+      Menyamarkan data satu orang atas permintaannya: namanya diganti "Pengguna terhapus <kode>" di setiap catatan
+      (laporan dan jejak audit tetap utuh dan berurutan), aksesnya dicabut, percakapan terpandunya dihapus.
+      Cadangan lama masih memuat namanya sampai tergeser (BACKUP_KEEP). Bot harus dihentikan.
 
 Folder data diambil dari DATA_DIR (bawaan ./data). Bot harus dihentikan dulu: satu folder data hanya untuk satu proses.`;
 
@@ -97,4 +104,15 @@ export const PEOPLE_TEXT = {
   staffScope: 'Petugas ditetapkan untuk satu unit pelapor (misalnya 19.71, atau 19 untuk pemerintah provinsi).',
   granted: (name: string, id: number, now: string, replaced: string | undefined): string =>
     `${name} (ID ${id}) kini ${now}${replaced ? `, menggantikan peran ${replaced}` : ''}.`,
+};
+
+/** One person's data (UU 27/2022): export and pseudonymisation on the command line. */
+export const PERSON_TEXT = {
+  usage: 'Penggunaan: person-export <ID Telegram> --out <berkas.json>, atau person-remove <ID Telegram> --yakin',
+  exported: (id: number, file: string, records: number, files: number): string =>
+    records === 0 ? `Tidak ada data tentang ID ${id} di folder data. Berkas ${file} tetap ditulis (kosong).` : `Data ID ${id} tersimpan di ${file}: ${records} catatan dari ${files} berkas. Berkas ini memuat data pribadi: serahkan hanya kepada yang bersangkutan.`,
+  confirm: (id: number): string => `Penyamaran data ID ${id} tidak dapat dibatalkan. Ulangi dengan --yakin untuk melanjutkan.`,
+  removed: (id: number, pseudonym: string, files: number, sessions: number): string =>
+    `Data ID ${id} telah disamarkan sebagai "${pseudonym}" di ${files} berkas; ${sessions} percakapan terpandu dihapus; aksesnya (bila ada) dicabut. Cadangan lama masih memuat nama aslinya sampai tergeser.`,
+  nothing: (id: number): string => `Tidak ada data tentang ID ${id} di folder data; tidak ada yang diubah.`,
 };

@@ -195,3 +195,10 @@ export const flowOutdatedMessage = (command: string | undefined): Html =>
   command
     ? html`Mohon maaf, proses sebelumnya berakhir karena pembaruan sistem; yang belum dikirim tidak disimpan. Mohon mulai lagi dengan ${bold(command)}.`
     : html`Mohon maaf, proses sebelumnya berakhir karena pembaruan sistem; yang belum dikirim tidak disimpan. Mohon mulai lagi.`;
+
+/** A message whose shape Telegram would never send (a client or a proxy mangled it): what to do instead. */
+export const malformedMessageMessage = (): Html =>
+  html`Mohon maaf, pesan ini tidak dapat dibaca oleh UC Bot karena bentuknya tidak lengkap. Silakan kirim ulang sebagai pesan teks biasa, atau ketik ${bold('/bantuan')} untuk melihat perintah yang tersedia.`;
+
+/** The toast for a button press whose shape is broken (plain text: Telegram shows it as a small notice). */
+export const MALFORMED_PRESS_TEXT = 'Tombol ini tidak dapat diproses. Silakan buka kembali perintahnya.';

@@ -10,8 +10,16 @@ const fileProblemText = (p: FileProblem): string => {
       return `isi tidak sesuai skema di ${p.where}: ${p.detail}`;
     case 'unknown_file':
       return 'berkas tidak dikenal oleh UC Bot';
+    case 'zeroed':
+      return p.whole
+        ? `seluruh isinya (${p.bytes} bait) berupa bait NUL: datanya tidak sempat sampai ke disk sebelum mesin mati, sehingga berkas ini terbaca kosong. Saat bot dijalankan, bait itu disisihkan. Pulihkan berkas ini dari cadangan terbaru (restore) bila cadangan memuatnya`
+        : `${p.bytes} bait terakhirnya berupa bait NUL: baris terakhir tidak sempat sampai ke disk sebelum mesin mati. Saat bot dijalankan, bait itu disisihkan dan baris sebelumnya tetap dibaca. Bandingkan dengan cadangan terbaru`;
   }
 };
+
+/** A torn last line of an append-only file (a crash mid-append), for `cli check`: not damage, and what happens to it. */
+export const tornTailText = (file: string, bytes: number): string =>
+  `BARIS TERAKHIR TERPOTONG: ${file}: ${bytes} bait terakhir bukan baris utuh (bekas mati mendadak saat menulis). Ini bukan kerusakan: saat bot dijalankan berikutnya, potongan itu disisihkan (reports-torn/ atau audit/torn/) dan semua baris sebelumnya tetap dibaca. Jangan memulihkan dari cadangan karena hal ini: revisi sejak cadangan itu akan hilang.`;
 
 /** One file's problem, for `cli check` (the file is named by the caller). */
 export const checkProblemText = fileProblemText;

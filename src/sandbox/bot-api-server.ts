@@ -302,6 +302,26 @@ export class BotApiServer extends EventEmitter {
     await this.waitForAck(this.queuePress(from, message, button));
   }
 
+  /**
+   * For long runs (npm run soak): lets go of what a test would read back (call log, update history, answered button
+   * presses) and keeps each chat's last `keep` messages, which the bot may still edit. Without it
+   * the stand-in's own memory would grow with every update and hide the bot's.
+   */
+  forget(keep = 20): void {
+    this.calls.length = 0;
+    this.history.clear();
+    for (const [id, open] of this.openCallbacks) if (open.answered) this.openCallbacks.delete(id);
+    for (const list of this.messagesByChat.values()) if (list.length > keep) list.splice(0, list.length - keep);
+  }
+
+  /** A callback query id the stand-in will accept an answer for, for a test that builds the whole update itself. */
+  openCallbackId(): string {
+    const id = String(this.nextCallbackId++);
+    // No person: the test builds the whole (possibly malformed) update itself; 0 names nobody.
+    this.openCallbacks.set(id, { answered: false, userId: 0 });
+    return id;
+  }
+
   /** A callback query with any data, as a forged or stale client could send. */
   queueCallback(from: TgUser, message: BotMessage, data: string): number {
     const id = String(this.nextCallbackId++);

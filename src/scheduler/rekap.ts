@@ -87,18 +87,18 @@ export function rekapJob(o: { store: Store; readSide: ReadSide; regions: RegionD
       if (recipients.length === 0) continue;
       const made = await exportRekap({ store: o.store, readSide: o.readSide }, scope, { from: week, to: week, kind: 'week' }, PUSHER, now, 'push');
       const folder = join(FILES_DIR, `rekap-${week}`);
-      await mkdir(join(o.dataDir, folder), { recursive: true });
+      await mkdir(join(o.dataDir, folder), { recursive: true, mode: 0o700 });
       const parts: FilePart[] = [{ kind: 'html', text: summaryOf(made.rekap, now).text }];
       if (scope === 'national' || scope.kind === 'provinsi') {
         const { rankingChart } = await import('../rekap/chart.js');
         const { rows } = rekapLines(made.rekap);
         const png = rankingChart(scope, week, rows, made.rekap.demo);
         const pngName = `peringkat-${scopeSlug(scope)}-${week}.png`;
-        await writeFile(join(o.dataDir, folder, pngName), png.png);
+        await writeFile(join(o.dataDir, folder, pngName), png.png, { mode: 0o600 });
         const caption = chartCaptions.ranking(scope, week, rows, made.rekap.demo);
         parts.push({ kind: 'photo', path: `${folder}/${pngName}`, filename: pngName, caption: caption.text });
       }
-      await writeFile(join(o.dataDir, folder, made.filename), made.bytes);
+      await writeFile(join(o.dataDir, folder, made.filename), made.bytes, { mode: 0o600 });
       parts.push({ kind: 'document', path: `${folder}/${made.filename}`, filename: made.filename, caption: EXPORT_TEXT.caption(scope, { from: week, to: week, kind: 'week' }, made.rekap.demo).text });
       await o.outbox.enqueue({
         id,

@@ -1,12 +1,12 @@
-import { appendFile, mkdir, open, readFile, rename, truncate, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { StoreCorruptError } from './errors.js';
+import { makeDir, type AppendHandle, type FileLayer } from './file-layer.js';
 import { createLru } from './lru.js';
 
 /** A file's bytes, or none for a file not written yet; any other failure is the store's problem, naming the file. */
-export async function readOrEmpty(path: string): Promise<Buffer> {
-  return readFile(path).catch((e: NodeJS.ErrnoException) => {
+export async function readOrEmpty(fs: FileLayer, path: string): Promise<Buffer> {
+  return fs.readFile(path).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return Buffer.alloc(0);
     throw new StoreCorruptError(path, { kind: 'unreadable', detail: e.message });
   });
@@ -27,6 +27,13 @@ export function tornAt(bytes: Buffer): number | undefined {
   } catch {
     return lastStart;
   }
+}
+
+/** Is the torn tail from `cut` made only of NUL bytes (a crash before the data reached the disk, not mid-append)? */
+export function isZeroed(bytes: Buffer, cut: number): boolean {
+  if (cut >= bytes.length) return false;
+  for (let i = cut; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
 }
 
 /** Every line of an append-only file, each parsed and checked; a line that does not is corruption, named by its number. */
@@ -53,6 +60,17 @@ export interface TornLine {
   file: string;
   keptAt: string;
   bytes: number;
+  /** Only NUL bytes: lines never reached the disk (the whole file, when `whole`), not a line cut mid-way. */
+  zeroed: boolean;
+  whole: boolean;
+}
+
+/** The log line for a torn tail set aside: a NUL-filled one is said loudly, for lines were lost. */
+export function tornMessage(torn: TornLine, what: string): string {
+  if (!torn.zeroed) return `torn ${what} line set aside`;
+  return torn.whole
+    ? `${what} file was all NUL bytes (its data never reached the disk before a crash): set aside, the file now reads as empty; restore it from a backup`
+    : `${what} file ended in NUL bytes (its last lines never reached the disk before a crash): set aside; compare with a backup`;
 }
 
 /**
@@ -60,17 +78,20 @@ export interface TornLine {
  * bytes that do not parse. The tail after the last whole line is moved to `asideDir` and the file cut back to it;
  * earlier lines are never touched. Returns what was set aside, if anything.
  */
-export async function mendTail(path: string, asideDir: string): Promise<TornLine | undefined> {
-  const bytes = await readFile(path).catch(() => Buffer.alloc(0));
+export async function mendTail(fs: FileLayer, path: string, asideDir: string): Promise<TornLine | undefined> {
+  const bytes = await fs.readFile(path).catch(() => Buffer.alloc(0));
   const cut = tornAt(bytes);
   if (cut === undefined) return undefined;
   const torn = bytes.subarray(cut);
-  await mkdir(asideDir, { recursive: true });
+  await makeDir(fs, asideDir);
   const keptAt = join(asideDir, `${basename(dirname(path))}-${basename(path)}-${Date.now()}.txt`);
-  await appendFile(`${keptAt}.tmp`, torn);
-  await rename(`${keptAt}.tmp`, keptAt);
-  await truncate(path, cut);
-  return { file: path, keptAt, bytes: torn.length };
+  await fs.writeFile(`${keptAt}.tmp`, torn);
+  // The torn bytes are safe in their own file before the live file is cut: a power cut in between loses nothing.
+  if (fs.fsync) await fs.syncFile(`${keptAt}.tmp`);
+  await fs.rename(`${keptAt}.tmp`, keptAt);
+  if (fs.fsync) await fs.syncDir(asideDir);
+  await fs.truncate(path, cut);
+  return { file: path, keptAt, bytes: torn.length, zeroed: isZeroed(bytes, cut), whole: cut === 0 && isZeroed(bytes, 0) };
 }
 
 /**
@@ -78,6 +99,7 @@ export async function mendTail(path: string, asideDir: string): Promise<TornLine
  * and the next append to it first cuts the partial line off, so it can never glue onto the next one.
  */
 export function createAppender(options: {
+  fs: FileLayer;
   fsync: boolean;
   asideDir: string;
   log?: ((message: string, fields: Record<string, unknown>) => void) | undefined;
@@ -85,21 +107,21 @@ export function createAppender(options: {
   maxOpen?: number;
 }) {
   const dirty = new Set<string>();
-  const handles = createLru<FileHandle>({
+  const handles = createLru<AppendHandle>({
     max: options.maxOpen ?? 256,
-    load: (path) => open(path, 'a'),
+    load: (path) => options.fs.openAppend(path),
     onEvict: (handle) => void handle.then((fh) => fh.close()).catch(() => undefined),
   });
 
   async function append(path: string, line: string): Promise<void> {
     if (dirty.has(path)) {
-      const torn = await mendTail(path, options.asideDir);
-      if (torn) options.log?.('torn line set aside', { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
+      const torn = await mendTail(options.fs, path, options.asideDir);
+      if (torn) options.log?.(tornMessage(torn, 'appended'), { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
       dirty.delete(path);
     }
     try {
       const handle = await handles.get(path);
-      const { bytesWritten } = await handle.write(line);
+      const bytesWritten = await handle.write(line);
       if (bytesWritten !== Buffer.byteLength(line)) throw Object.assign(new Error(`short write to ${path}`), { code: 'EIO' });
       if (options.fsync) await handle.datasync();
     } catch (e) {

@@ -1,6 +1,6 @@
-import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createAppender, mendTail, parseJsonLines, readOrEmpty } from './append-log.js';
+import { createAppender, mendTail, parseJsonLines, readOrEmpty, tornMessage } from './append-log.js';
+import { createNodeFileLayer, makeDir, type FileLayer } from './file-layer.js';
 import { openJsonFile } from './json-file.js';
 import { createLru } from './lru.js';
 import { AuditEntrySchema, AuditFileSchema, type AuditAction, type AuditEntry } from './schema.js';
@@ -19,25 +19,31 @@ export const parseAuditLines = (path: string, text: string): AuditEntry[] => par
  * line torn: at open it is set aside in audit/torn/ with a log line, and every earlier line is kept. Days written by
  * earlier versions (audit/<day>.json, a JSON document) are still read; nothing is ever written to them.
  */
-export async function createAuditRepo(dir: string, options: { log?: (message: string, fields: Record<string, unknown>) => void; fsync?: boolean } = {}) {
+export async function createAuditRepo(dir: string, options: { log?: (message: string, fields: Record<string, unknown>) => void; fsync?: boolean; fs?: FileLayer } = {}) {
+  const fs = options.fs ?? createNodeFileLayer({ fsync: options.fsync === true });
   const root = join(dir, 'audit');
   const asideDir = join(root, 'torn');
-  await mkdir(root, { recursive: true });
+  await makeDir(fs, root);
+  const names = async (): Promise<string[]> => (await fs.readdir(root)).map((e) => e.name);
   // Only the newest day can have been cut short by a crash: later appends go to later days.
-  const newest = (await readdir(root)).filter((f) => LINES.test(f)).sort().pop();
-  const torn = newest ? await mendTail(join(root, newest), asideDir) : undefined;
-  if (torn) options.log?.('torn audit line set aside', { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
+  const newest = (await names()).filter((f) => LINES.test(f)).sort().pop();
+  const torn = newest ? await mendTail(fs, join(root, newest), asideDir) : undefined;
+  if (torn) options.log?.(tornMessage(torn, 'audit'), { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
   // The day being appended to (and the one before, around midnight) stays open: an append is one write.
-  const appender = createAppender({ fsync: options.fsync === true, asideDir, log: options.log, maxOpen: 2 });
+  const appender = createAppender({ fs, fsync: options.fsync === true, asideDir, log: options.log, maxOpen: 2 });
+  /** Days whose file is known to be in the folder (its name synced), so only a day's first line syncs the folder. */
+  const named = new Set((await names()).filter((f) => LINES.test(f)));
+  // A process killed between a day's first line and the folder's fsync left a name only in memory's cache: sync once.
+  if (options.fsync === true) await fs.syncDir(root);
 
   /** Parsed days, most recently used last. Appends go to a cached day as well as to its file. */
   const load = async (day: string): Promise<AuditEntry[]> => {
     const entries: AuditEntry[] = [];
     // A day written by an earlier version, as one JSON document: read (and checked) like any store file, never written.
-    const legacy = await openJsonFile(join(root, `${day}.json`), AuditFileSchema, () => ({ entries: [] }));
+    const legacy = await openJsonFile(fs, join(root, `${day}.json`), AuditFileSchema, () => ({ entries: [] }));
     entries.push(...legacy.db.data.entries);
     const path = join(root, `${day}.jsonl`);
-    entries.push(...parseAuditLines(path, (await readOrEmpty(path)).toString('utf8')));
+    entries.push(...parseAuditLines(path, (await readOrEmpty(fs, path)).toString('utf8')));
     return entries;
   };
   const days = createLru<AuditEntry[]>({ max: CACHED_DAYS, load });
@@ -47,7 +53,14 @@ export async function createAuditRepo(dir: string, options: { log?: (message: st
   async function append(entry: AuditEntry): Promise<void> {
     const day = entry.at.slice(0, 10);
     const line = `${JSON.stringify(AuditEntrySchema.parse(entry))}\n`;
-    await appender.append(join(root, `${day}.jsonl`), line);
+    const file = `${day}.jsonl`;
+    await appender.append(join(root, file), line);
+    // A day's first line creates its file: with fsync on, the file's name must reach the disk too, or a power cut
+    // takes the whole day (and the line the sender was promised) with it.
+    if (!named.has(file)) {
+      if (options.fsync === true) await fs.syncDir(root);
+      named.add(file);
+    }
     const cached = days.peek(day);
     if (cached) (await cached).push(entry);
   }
@@ -79,8 +92,8 @@ export async function createAuditRepo(dir: string, options: { log?: (message: st
 
   /** The newest entries first, across days, at most `limit`. */
   async function recent(limit: number): Promise<AuditEntry[]> {
-    const names = await readdir(root);
-    const dayNames = [...new Set(names.filter((f) => LINES.test(f) || LEGACY.test(f)).map((f) => f.slice(0, 10)))].sort().reverse();
+    const all = await names();
+    const dayNames = [...new Set(all.filter((f) => LINES.test(f) || LEGACY.test(f)).map((f) => f.slice(0, 10)))].sort().reverse();
     const out: AuditEntry[] = [];
     for (const day of dayNames) {
       out.push(...[...(await dayOf(day))].reverse());

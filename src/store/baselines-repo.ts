@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Baseline } from '../domain/baseline.js';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { openJsonFile, persist } from './json-file.js';
 import { BaselinesFileSchema, type Actor, type BaselineRecord } from './schema.js';
 
@@ -20,8 +21,8 @@ const sameBaseline = (a: Baseline, b: Baseline): boolean =>
   a.target_pct === b.target_pct;
 
 /** Yearly workforce baselines and targets per unit: a few thousand rows at most, one small file. */
-export async function createBaselinesRepo(dir: string) {
-  const { db } = await openJsonFile(join(dir, 'baselines.json'), BaselinesFileSchema, () => ({ baselines: [] }));
+export async function createBaselinesRepo(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
+  const { db } = await openJsonFile(fs, join(dir, 'baselines.json'), BaselinesFileSchema, () => ({ baselines: [] }));
 
   /**
    * The answers of forYear, by unit and year, until the next change: a national view or rekap asks for every unit's

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { openJsonFile, persist } from './json-file.js';
 
 export const BoardSchema = z.object({
@@ -16,8 +17,8 @@ export type Board = z.infer<typeof BoardSchema>;
 export const BoardsFileSchema = z.object({ boards: z.array(BoardSchema) });
 
 /** boards.json: the live status boards, one per chat, so they carry on after a restart. */
-export async function createBoardsRepo(dir: string) {
-  const { db } = await openJsonFile(join(dir, 'boards.json'), BoardsFileSchema, () => ({ boards: [] }));
+export async function createBoardsRepo(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
+  const { db } = await openJsonFile(fs, join(dir, 'boards.json'), BoardsFileSchema, () => ({ boards: [] }));
   async function put(board: Board): Promise<void> {
     const before = db.data.boards;
     db.data.boards = [...before.filter((b) => b.chatId !== board.chatId), board];

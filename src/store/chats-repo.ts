@@ -1,10 +1,11 @@
 import { join } from 'node:path';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { openJsonFile, persist } from './json-file.js';
 import { ChatsFileSchema, type Actor, type ChatLink } from './schema.js';
 
 /** Groups linked to reporting units. A group is linked to one unit at a time. */
-export async function createChatsRepo(dir: string) {
-  const { db } = await openJsonFile(join(dir, 'chats.json'), ChatsFileSchema, () => ({ chats: [], inactive: [] }));
+export async function createChatsRepo(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
+  const { db } = await openJsonFile(fs, join(dir, 'chats.json'), ChatsFileSchema, () => ({ chats: [], inactive: [] }));
 
   const linkOf = (chatId: number): ChatLink | undefined => db.data.chats.find((c) => c.chatId === chatId && c.active);
   const linksOf = (unitCode: string): ChatLink[] => db.data.chats.filter((c) => c.unitCode === unitCode && c.active);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Holiday, HolidayChanges } from '../domain/holidays.js';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { openJsonFile, persist } from './json-file.js';
 
 const HolidaySchema = z.object({
@@ -18,8 +19,8 @@ export const HolidaysFileSchema = z.object({
 });
 
 /** holidays.json: the days operators added (a regional day, a decree changed during the year) or removed. */
-export async function createHolidaysRepo(dir: string) {
-  const { db } = await openJsonFile(join(dir, 'holidays.json'), HolidaysFileSchema, () => ({ added: [], removed: [] }));
+export async function createHolidaysRepo(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
+  const { db } = await openJsonFile(fs, join(dir, 'holidays.json'), HolidaysFileSchema, () => ({ added: [], removed: [] }));
   const same = (a: { date: string; province?: string | undefined }, b: { date: string; province?: string | undefined }) =>
     a.date === b.date && (a.province ?? undefined) === (b.province ?? undefined);
 

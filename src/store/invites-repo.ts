@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Role, Scope } from '../domain/access.js';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { openJsonFile, persist } from './json-file.js';
 import { InvitesFileSchema, type Actor, type Invite } from './schema.js';
 
@@ -15,8 +16,8 @@ export type InviteLookup =
   | { status: 'expired'; invite: Invite };
 
 /** Single-use, expiring invitations. The code itself is shown once and never stored. */
-export async function createInvitesRepo(dir: string) {
-  const { db } = await openJsonFile(join(dir, 'invites.json'), InvitesFileSchema, () => ({ invites: [] }));
+export async function createInvitesRepo(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
+  const { db } = await openJsonFile(fs, join(dir, 'invites.json'), InvitesFileSchema, () => ({ invites: [] }));
 
   async function create(
     input: { role: Role; scope: Scope; by: Actor; at: Date; ttlMs: number },

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { Low } from 'lowdb';
-import { DataFile, JSONFile } from 'lowdb/node';
+import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { StoreCorruptError } from './errors.js';
+import { replaceFile, type FileLayer } from './file-layer.js';
 
 /** Writes the file; if the write fails, undoes the in-memory change, so memory never claims what disk lacks. */
 export async function persist<T>(db: Low<T>, undo: () => void): Promise<void> {
@@ -15,11 +14,39 @@ export async function persist<T>(db: Low<T>, undo: () => void): Promise<void> {
 }
 
 /**
+ * lowdb's adapter over the store's file layer: every write replaces the file through a temporary file and a rename
+ * (fsynced with FSYNC=on, see replaceFile), one at a time per file. lowdb's own JSONFile (steno) renames without an
+ * fsync, which a power cut can turn into an empty file under the new name; and it writes with the default mode.
+ */
+class LayerJsonFile<T> implements Adapter<T> {
+  #queue: Promise<void> = Promise.resolve();
+  constructor(
+    private readonly fs: FileLayer,
+    private readonly path: string,
+    private readonly stringify: (data: T) => string,
+  ) {}
+
+  read(): Promise<T | null> {
+    // openJsonFile reads and validates the file itself; lowdb's read() is never called on this adapter.
+    return Promise.resolve(null);
+  }
+
+  write(data: T): Promise<void> {
+    // Serialised now: the bytes are the data as it is at this call, whatever changes while earlier writes finish.
+    const text = this.stringify(data);
+    const next = this.#queue.then(() => replaceFile(this.fs, this.path, text));
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/**
  * Opens one lowdb file, validated with zod. lowdb is constructed explicitly (never JSONFilePreset, which silently
- * keeps data in memory under NODE_ENV=test). Its writer (steno) writes a temporary file and renames it, so a write
- * is atomic. A file that does not parse or validate is refused and never written to.
+ * keeps data in memory under NODE_ENV=test). A write is atomic (a temporary file renamed into place). A file that
+ * does not parse or validate is refused and never written to.
  */
 export async function openJsonFile<S extends z.ZodType>(
+  fs: FileLayer,
   path: string,
   schema: S,
   defaults: () => z.infer<S>,
@@ -28,16 +55,14 @@ export async function openJsonFile<S extends z.ZodType>(
 ): Promise<{ db: Low<z.infer<S>>; existed: boolean }> {
   let raw: string | undefined;
   try {
-    raw = await readFile(path, 'utf8');
+    raw = (await fs.readFile(path)).toString('utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new StoreCorruptError(path, { kind: 'unreadable', detail: (e as Error).message });
     }
   }
-  const adapter = options.compact
-    ? new DataFile<z.infer<S>>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) })
-    : new JSONFile<z.infer<S>>(path);
-  const db = new Low<z.infer<S>>(adapter, defaults());
+  const stringify = options.compact ? (data: z.infer<S>) => JSON.stringify(data) : (data: z.infer<S>) => JSON.stringify(data, null, 2);
+  const db = new Low<z.infer<S>>(new LayerJsonFile(fs, path, stringify), defaults());
   if (raw === undefined) return { db, existed: false };
   let parsed: unknown;
   try {

@@ -89,7 +89,7 @@ export async function acquireLock(dir: string): Promise<{ release: () => Promise
   const body = JSON.stringify({ pid: process.pid, ...self, instance, since: new Date().toISOString() });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(path, body, { flag: 'wx' });
+      await writeFile(path, body, { flag: 'wx', mode: 0o600 });
       const heartbeat = setInterval(() => {
         const now = new Date();
         utimes(path, now, now).catch(() => undefined);

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { openJsonFile, persist } from './json-file.js';
 import { MeetingsFileSchema, type Meeting } from './schema.js';
 
 /** Monitoring sessions (meetings.json): a few per month, kept after they end for their attendance. */
-export async function createMeetingsRepo(dir: string) {
-  const { db } = await openJsonFile(join(dir, 'meetings.json'), MeetingsFileSchema, () => ({ meetings: [] }));
+export async function createMeetingsRepo(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
+  const { db } = await openJsonFile(fs, join(dir, 'meetings.json'), MeetingsFileSchema, () => ({ meetings: [] }));
 
   const get = (id: string): Meeting | undefined => db.data.meetings.find((m) => m.id === id);
   const all = (): readonly Meeting[] => db.data.meetings;

@@ -40,7 +40,7 @@ const appendOnlyReports: Migration = {
           if (r.verification) lines.push(JSON.stringify({ week: r.week, decision: r.verification }));
         }
         const target = path.replace(/\.json$/, '.jsonl');
-        await writeFile(`${target}.tmp`, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+        await writeFile(`${target}.tmp`, lines.length > 0 ? `${lines.join('\n')}\n` : '', { mode: 0o600 });
         await rename(`${target}.tmp`, target);
         await rm(path);
       }

@@ -1,6 +1,6 @@
-import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
+import { createNodeFileLayer, makeDir, type FileLayer } from './file-layer.js';
 import { openJsonFile } from './json-file.js';
 import { OutboxItemSchema, type OutboxItem } from './schema.js';
 
@@ -19,26 +19,27 @@ const EMPTY = (): OutboxItem => ({
  * outbox/done/<YYYY-MM>/ once every delivery has settled. Start-up reads only the open ones; every item id ever
  * used is remembered, so the same reminder or notice is never enqueued twice.
  */
-export async function createOutboxRepo(dir: string) {
+export async function createOutboxRepo(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
   const openDir = join(dir, 'outbox', 'open');
   const doneDir = join(dir, 'outbox', 'done');
-  await mkdir(openDir, { recursive: true });
-  await mkdir(doneDir, { recursive: true });
+  await makeDir(fs, openDir);
+  await makeDir(fs, doneDir);
+  const names = async (path: string): Promise<string[]> => (await fs.readdir(path)).map((e) => e.name);
   const items = new Map<string, Low<OutboxItem>>();
   const known = new Set<string>();
   const doneMonthOf = new Map<string, string>();
 
-  for (const month of await readdir(doneDir)) {
-    for (const file of await readdir(join(doneDir, month))) {
+  for (const month of await names(doneDir)) {
+    for (const file of await names(join(doneDir, month))) {
       if (!file.endsWith('.json') || file.startsWith('.')) continue;
       const id = file.slice(0, -5);
       known.add(id);
       doneMonthOf.set(id, month);
     }
   }
-  for (const file of await readdir(openDir)) {
+  for (const file of await names(openDir)) {
     if (!file.endsWith('.json') || file.startsWith('.')) continue;
-    const { db } = await openJsonFile(join(openDir, file), OutboxItemSchema, EMPTY);
+    const { db } = await openJsonFile(fs, join(openDir, file), OutboxItemSchema, EMPTY);
     items.set(db.data.id, db);
     known.add(db.data.id);
   }
@@ -46,7 +47,7 @@ export async function createOutboxRepo(dir: string) {
   /** Stores a new item; false if an item with this id exists or existed (nothing is written then). */
   async function add(item: OutboxItem): Promise<boolean> {
     if (known.has(item.id)) return false;
-    const { db } = await openJsonFile(join(openDir, `${item.id}.json`), OutboxItemSchema, () => item);
+    const { db } = await openJsonFile(fs, join(openDir, `${item.id}.json`), OutboxItemSchema, () => item);
     db.data = item;
     await db.write();
     items.set(item.id, db);
@@ -68,8 +69,13 @@ export async function createOutboxRepo(dir: string) {
     item.completedAt = at.toISOString();
     await db.write();
     const month = item.completedAt.slice(0, 7);
-    await mkdir(join(doneDir, month), { recursive: true });
-    await rename(join(openDir, `${item.id}.json`), join(doneDir, month, `${item.id}.json`));
+    await makeDir(fs, join(doneDir, month));
+    await fs.rename(join(openDir, `${item.id}.json`), join(doneDir, month, `${item.id}.json`));
+    // Both folders changed: a power cut must find the item in one of them, settled.
+    if (fs.fsync) {
+      await fs.syncDir(join(doneDir, month));
+      await fs.syncDir(openDir);
+    }
     items.delete(item.id);
     doneMonthOf.set(item.id, month);
   }
@@ -79,7 +85,7 @@ export async function createOutboxRepo(dir: string) {
     if (open) return open.data;
     const month = doneMonthOf.get(id);
     if (!month) return undefined;
-    const { db } = await openJsonFile(join(doneDir, month, `${id}.json`), OutboxItemSchema, EMPTY);
+    const { db } = await openJsonFile(fs, join(doneDir, month, `${id}.json`), OutboxItemSchema, EMPTY);
     return db.data;
   }
 

@@ -1,8 +1,8 @@
-import { mkdir, open, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { sameFigures, type Figures } from '../domain/figures.js';
 import { compareWeeks, type WeekKey, weekYear } from '../domain/weeks.js';
-import { createAppender, mendTail, parseJsonLines, readOrEmpty, tornAt } from './append-log.js';
+import { createAppender, mendTail, parseJsonLines, readOrEmpty, tornAt, tornMessage } from './append-log.js';
+import { createNodeFileLayer, makeDir, type FileLayer } from './file-layer.js';
 import { createLru } from './lru.js';
 import { ReportLineSchema, type Actor, type ReportFile, type ReportLine, type Revision, type Verification, type WeekReport } from './schema.js';
 
@@ -71,22 +71,29 @@ export function parseReportLines(path: string, unitCode: string, year: number, t
  * read on first use and let go past a bound. A torn last line (a crash mid-append) is set aside in reports-torn/ when
  * the file is read, with a log line; a line that does not parse elsewhere fails the reads that need that file.
  */
-export async function createReportsRepo(dir: string, options: { maxOpenFiles: number; fsync?: boolean; log?: ((message: string, fields: Record<string, unknown>) => void) | undefined }) {
+export async function createReportsRepo(
+  dir: string,
+  options: { maxOpenFiles: number; fsync?: boolean; log?: ((message: string, fields: Record<string, unknown>) => void) | undefined; fs?: FileLayer },
+) {
+  const fs = options.fs ?? createNodeFileLayer({ fsync: options.fsync === true });
   const root = join(dir, 'reports');
   const asideDir = join(dir, 'reports-torn');
-  await mkdir(root, { recursive: true });
-  const appender = createAppender({ fsync: options.fsync === true, asideDir, log: options.log });
+  await makeDir(fs, root);
+  const appender = createAppender({ fs, fsync: options.fsync === true, asideDir, log: options.log });
   /** year -> unit codes with a file, from the folder listing. */
   const index = new Map<number, Set<string>>();
-  for (const entry of await readdir(root, { withFileTypes: true })) {
+  for (const entry of await fs.readdir(root)) {
     if (!entry.isDirectory() || !/^\d{4}$/.test(entry.name)) continue;
     const units = new Set<string>();
-    for (const file of await readdir(join(root, entry.name))) {
-      const m = REPORT_FILE.exec(file);
+    for (const file of await fs.readdir(join(root, entry.name))) {
+      const m = REPORT_FILE.exec(file.name);
       if (m?.[1]) units.add(m[1]);
     }
     index.set(Number(entry.name), units);
+    // A process killed between a new file's first line and its folder's fsync left the name only in the cache.
+    if (options.fsync === true) await fs.syncDir(join(root, entry.name));
   }
+  if (options.fsync === true) await fs.syncDir(root);
   /** Raised by every revision saved: answers built from reports are cached against it. */
   let version = 0;
   /** Files a save is working on: never let go mid-write (a re-read could miss the revision being written). */
@@ -94,11 +101,11 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
   const pathOf = (unitCode: string, year: number): string => join(root, String(year), `${unitCode}.jsonl`);
 
   const read = async (path: string, unitCode: string, year: number): Promise<ReportFile> => {
-    let bytes = await readOrEmpty(path);
+    let bytes = await readOrEmpty(fs, path);
     if (tornAt(bytes) !== undefined) {
-      const torn = await mendTail(path, asideDir);
-      if (torn) options.log?.('torn report line set aside', { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
-      bytes = await readOrEmpty(path);
+      const torn = await mendTail(fs, path, asideDir);
+      if (torn) options.log?.(tornMessage(torn, 'report'), { file: torn.file, keptAt: torn.keptAt, bytes: torn.bytes });
+      bytes = await readOrEmpty(fs, path);
     }
     return parseReportLines(path, unitCode, year, bytes.toString('utf8'));
   };
@@ -147,7 +154,7 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
   async function holding<T>(unitCode: string, year: number, body: (path: string, isNewFile: boolean) => Promise<T>): Promise<T> {
     let units = index.get(year);
     if (!units) {
-      await mkdir(join(root, String(year)), { recursive: true });
+      await makeDir(fs, join(root, String(year)));
       units = new Set();
       index.set(year, units);
     }
@@ -168,7 +175,7 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
   /** One line appended; a new file's name is made durable too (it lives in the folder). */
   async function appendLine(path: string, line: ReportLine, isNewFile: boolean): Promise<void> {
     await appender.append(path, `${JSON.stringify(line)}\n`);
-    if (isNewFile && options.fsync) await syncFolder(dirname(path));
+    if (isNewFile && options.fsync) await fs.syncDir(dirname(path));
   }
 
   /** Adds a revision unless the figures equal the latest one: the same report saved twice adds nothing. */
@@ -228,16 +235,6 @@ export async function createReportsRepo(dir: string, options: { maxOpenFiles: nu
   }
 
   return { get, latest, save, decide, version: (): number => version, close: appender.close };
-}
-
-/** fsync a folder: a file created in it (its name) survives a power cut. */
-async function syncFolder(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 export type ReportsRepo = Awaited<ReturnType<typeof createReportsRepo>>;

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { openJsonFile, persist } from './json-file.js';
 import type { RejectReason } from '../domain/requests.js';
 import { RequestsFileSchema, type AccessRequest, type Actor } from './schema.js';
 
 /** Access requests from people without a role; one pending request per person. */
-export async function createRequestsRepo(dir: string) {
-  const { db } = await openJsonFile(join(dir, 'requests.json'), RequestsFileSchema, () => ({ requests: [] }));
+export async function createRequestsRepo(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
+  const { db } = await openJsonFile(fs, join(dir, 'requests.json'), RequestsFileSchema, () => ({ requests: [] }));
 
   const pendingOf = (telegramId: number): AccessRequest | undefined =>
     db.data.requests.find((r) => r.requester.telegramId === telegramId && r.status === 'pending');

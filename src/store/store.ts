@@ -1,10 +1,11 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuditRepo, type AuditRepo } from './audit-repo.js';
 import { createReportWriter, type ReportWriter } from './report-writer.js';
 import { backupDataDir } from './backup.js';
 import { createBaselinesRepo, type BaselinesRepo } from './baselines-repo.js';
 import { openJsonFile } from './json-file.js';
+import { createNodeFileLayer, DIR_MODE, type FileLayer } from './file-layer.js';
 import { acquireLock } from './lock.js';
 import { MIGRATIONS, planMigrations, type Migration } from './migrations.js';
 import { createReportsRepo, type ReportsRepo } from './reports-repo.js';
@@ -35,6 +36,8 @@ export interface StoreOptions {
   schemaVersion?: number;
   /** Where the store tells the operator what it mended on its own (an audit line after a crash). */
   log?: (message: string, fields: Record<string, unknown>) => void;
+  /** The file system under the store (tests put a crash file system here); the real one by default. */
+  fs?: FileLayer;
 }
 
 export interface Store {
@@ -68,16 +71,20 @@ export interface Store {
 export async function createStore(dir: string, options: StoreOptions): Promise<Store> {
   const { clock, backupKeep = 7, maxOpenFiles = 4000 } = options;
   const current = options.schemaVersion ?? SCHEMA_VERSION;
-  await mkdir(dir, { recursive: true });
+  const fs = options.fs ?? createNodeFileLayer({ fsync: options.fsync ?? true });
+  await mkdir(dir, { recursive: true, mode: DIR_MODE });
+  // The folder holds names, Telegram ids and roles: readable by the bot's user only, even when an older version (or
+  // an operator's mkdir) made it readable by all.
+  await chmod(dir, DIR_MODE).catch(() => undefined);
   const lock = await acquireLock(dir);
   try {
-    const { db: meta, existed } = await openJsonFile(join(dir, 'meta.json'), MetaSchema, () => ({
+    const { db: meta, existed } = await openJsonFile(fs, join(dir, 'meta.json'), MetaSchema, () => ({
       schemaVersion: current,
       createdAt: clock().toISOString(),
     }));
     const plan = planMigrations(meta.data.schemaVersion, current, options.migrations ?? MIGRATIONS);
     if (plan.length > 0) {
-      await backupDataDir(dir, clock(), Number.MAX_SAFE_INTEGER);
+      await backupDataDir(dir, clock(), Number.MAX_SAFE_INTEGER, fs);
       for (const step of plan) {
         await step.run(dir);
         meta.data.schemaVersion = step.from + 1;
@@ -87,20 +94,20 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       await meta.write();
     }
 
-    const reports = await createReportsRepo(dir, { maxOpenFiles, fsync: options.fsync ?? true, log: options.log });
-    const baselines = await createBaselinesRepo(dir);
-    const users = await createUsersRepo(dir);
-    const invites = await createInvitesRepo(dir);
-    const requests = await createRequestsRepo(dir);
-    const chats = await createChatsRepo(dir);
-    const outbox = await createOutboxRepo(dir);
-    const meetings = await createMeetingsRepo(dir);
-    const sessions = await createSessionsRepo(dir, clock);
-    const audit = await createAuditRepo(dir, { fsync: options.fsync ?? true, ...(options.log ? { log: options.log } : {}) });
-    const updates = await createUpdatesRepo(dir);
-    const holidays = await createHolidaysRepo(dir);
-    const boards = await createBoardsRepo(dir);
-    const reportWriter = await createReportWriter(dir, { reports, audit, ...(options.log ? { log: options.log } : {}) });
+    const reports = await createReportsRepo(dir, { maxOpenFiles, fsync: options.fsync ?? true, log: options.log, fs });
+    const baselines = await createBaselinesRepo(dir, fs);
+    const users = await createUsersRepo(dir, fs);
+    const invites = await createInvitesRepo(dir, fs);
+    const requests = await createRequestsRepo(dir, fs);
+    const chats = await createChatsRepo(dir, fs);
+    const outbox = await createOutboxRepo(dir, fs);
+    const meetings = await createMeetingsRepo(dir, fs);
+    const sessions = await createSessionsRepo(dir, clock, fs);
+    const audit = await createAuditRepo(dir, { fsync: options.fsync ?? true, ...(options.log ? { log: options.log } : {}), fs });
+    const updates = await createUpdatesRepo(dir, fs);
+    const holidays = await createHolidaysRepo(dir, fs);
+    const boards = await createBoardsRepo(dir, fs);
+    const reportWriter = await createReportWriter(dir, { reports, audit, ...(options.log ? { log: options.log } : {}), fs });
     await reportWriter.recover();
     let closed = false;
     return {
@@ -119,7 +126,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       boards,
       audit,
       reportWriter,
-      backup: () => backupDataDir(dir, clock(), backupKeep),
+      backup: () => backupDataDir(dir, clock(), backupKeep, fs),
       async close() {
         if (closed) return;
         closed = true;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { openJsonFile, persist } from './json-file.js';
 
 /** Telegram redelivers an unanswered update within 24 hours: handled ids are remembered at least that long. */
@@ -13,8 +14,8 @@ export const HandledUpdatesFileSchema = z.object({
  * updates.json: the webhook updates already handled, so one Telegram delivers again (after a slow answer or a
  * restart) is dropped. Kept for a day and a bit; older ids are forgotten (Telegram may reuse ids after a quiet week).
  */
-export async function createUpdatesRepo(dir: string) {
-  const { db } = await openJsonFile(join(dir, 'updates.json'), HandledUpdatesFileSchema, () => ({ updates: [] }));
+export async function createUpdatesRepo(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
+  const { db } = await openJsonFile(fs, join(dir, 'updates.json'), HandledUpdatesFileSchema, () => ({ updates: [] }));
   const ids = new Map(db.data.updates.map((u) => [u.id, Date.parse(u.at)]));
 
   /** Was this update handled within the last day? */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Role, Scope } from '../domain/access.js';
+import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { openJsonFile, persist } from './json-file.js';
 import { UsersFileSchema, type Actor, type User } from './schema.js';
 
@@ -15,8 +16,8 @@ export interface GrantInput {
  * Registered people and their roles (admins come from ADMIN_IDS and are not stored). One active grant per person;
  * a revoked grant stays in the file, marked inactive, so the history of who held what is kept.
  */
-export async function createUsersRepo(dir: string) {
-  const { db } = await openJsonFile(join(dir, 'users.json'), UsersFileSchema, () => ({ users: [] }));
+export async function createUsersRepo(dir: string, fs: FileLayer = createNodeFileLayer({ fsync: false })) {
+  const { db } = await openJsonFile(fs, join(dir, 'users.json'), UsersFileSchema, () => ({ users: [] }));
 
   const get = (telegramId: number): User | undefined =>
     db.data.users.find((u) => u.telegramId === telegramId && u.active);

@@ -40,6 +40,9 @@ describe('invites', () => {
     const sari = await person(h, 7002, 'Sari');
     expect(await say(h, sari, `/start ${code}`)).toContain('tautan undangan ini sudah dipakai');
     expect(h.app.store.users.get(sari.id)).toBeUndefined();
+    // The code opens a seat: it never reaches the logs (captured here at debug level).
+    expect(h.logs.length).toBeGreaterThan(0);
+    expect(h.logs.join('\n')).not.toContain(code);
   });
 
   it('refuses an expired or unknown code and changes nothing', async () => {
@@ -49,6 +52,7 @@ describe('invites', () => {
     expect(await say(h, late, `/start ${code}`)).toContain('sudah kedaluwarsa sejak Selasa, 1 Desember 2026 pukul 10.00 WIB');
     expect(await say(h, late, '/start bukan-kode-yang-benar')).toContain('tautan undangan ini tidak dikenal');
     expect(h.app.store.users.get(late.id)).toBeUndefined();
+    expect(h.logs.join('\n')).not.toContain(code);
   });
 
   it('lets a coordinator invite staff and viewers in scope only, never coordinators', async () => {

@@ -61,4 +61,44 @@ describe('npm run cli -- check (issue 14.7)', () => {
     expect((await store.reports.get('19.71', '2026-W48'))?.latest.figures).toEqual({ active_pu: 1 });
     await store.close();
   });
+
+  it('applies the store’s torn-tail rule: a torn last report line is said, not called damage, and the next start sets it aside (issue 22.4)', async () => {
+    const file = join(data, 'reports', '2026', '19.71.jsonl');
+    await writeFile(file, '{"week":"2026-W49","rev":1,"fig', { flag: 'a' });
+    const check = await runTs('src/cli/main.ts', ['check'], { DATA_DIR: data }, dir);
+    expect(check.code).toBe(0);
+    expect(check.stdout).not.toContain('RUSAK');
+    expect(check.stdout).toContain(`BARIS TERAKHIR TERPOTONG: ${file}: 31 bait terakhir bukan baris utuh`);
+    expect(check.stdout).toContain('disisihkan (reports-torn/ atau audit/torn/) dan semua baris sebelumnya tetap dibaca');
+    expect(check.stdout).toContain('Jangan memulihkan dari cadangan karena hal ini');
+    // The store agrees: it reads the earlier revision and sets the tail aside; check then has nothing to say.
+    const store = await createStore(data, { clock: () => NOW });
+    expect((await store.reports.get('19.71', '2026-W48'))?.latest.figures).toEqual({ active_pu: 1 });
+    await store.close();
+    const after = await runTs('src/cli/main.ts', ['check'], { DATA_DIR: data }, dir);
+    expect(after.code).toBe(0);
+    expect(after.stdout).not.toContain('TERPOTONG');
+
+    // A torn line in the middle, or in an audit day before the newest, is damage: the store would refuse it too.
+    await writeFile(file, '{"week":"2026-W49","rev":1,"fig\n{"week":"2026-W48"}\n', { flag: 'a' });
+    await writeFile(join(data, 'audit', '2026-11-20.jsonl'), '{"at":"2026-11-20T01:00:00.000Z","act');
+    const damaged = await runTs('src/cli/main.ts', ['check'], { DATA_DIR: data }, dir);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toContain(`RUSAK: ${file}`);
+    expect(damaged.stdout).toContain(`RUSAK: ${join(data, 'audit', '2026-11-20.jsonl')}`);
+  });
+
+  it('says loudly when a file is all NUL bytes (its data never reached the disk), in check and in the log when read (issue 22.4)', async () => {
+    const file = join(data, 'reports', '2026', '19.71.jsonl');
+    await writeFile(file, Buffer.alloc(300));
+    const check = await runTs('src/cli/main.ts', ['check'], { DATA_DIR: data }, dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`RUSAK: ${file}: seluruh isinya (300 bait) berupa bait NUL`);
+    expect(check.stdout).toContain('Pulihkan berkas ini dari cadangan terbaru');
+    const logs: string[] = [];
+    const store = await createStore(data, { clock: () => NOW, log: (message) => logs.push(message) });
+    expect(await store.reports.get('19.71', '2026-W48')).toBeUndefined();
+    expect(logs).toEqual(['report file was all NUL bytes (its data never reached the disk before a crash): set aside, the file now reads as empty; restore it from a backup']);
+    await store.close();
+  });
 });

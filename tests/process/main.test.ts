@@ -1,4 +1,4 @@
-import { access, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,12 @@ describe('the bot process (npm start)', () => {
     expect(result.stderr).toContain('"message":"bot stopped"');
     expect(result.stderr).not.toContain(TOKEN);
     await expect(access(join(dataDir, 'store.lock'))).rejects.toThrow();
+    // Names, Telegram ids and roles: every file and folder the bot and the command line made (the start-up backup's
+    // hard links included) is its user's alone, whatever the umask.
+    const modes = await modesUnder(dataDir);
+    expect(modes.some(([path]) => path.startsWith('backups/'))).toBe(true);
+    expect(modes.some(([path]) => path.startsWith('reports/'))).toBe(true);
+    expect(modes.filter(([, mode, isDir]) => mode !== (isDir ? '700' : '600'))).toEqual([]);
   });
 
   it('npm start with WEBHOOK_URL: registers the webhook, answers what the stand-in posts to it, stops keeping it', async () => {
@@ -139,3 +145,13 @@ describe('the bot process (npm start)', () => {
     await expect(access(join(dataDir, 'store.lock'))).rejects.toThrow();
   });
 });
+
+/** Every file and folder under `root` (itself included) with its permission bits in octal. */
+async function modesUnder(root: string): Promise<Array<[string, string, boolean]>> {
+  const out: Array<[string, string, boolean]> = [['.', ((await stat(root)).mode & 0o777).toString(8), true]];
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    out.push([path.slice(root.length + 1), ((await stat(path)).mode & 0o777).toString(8), entry.isDirectory()]);
+  }
+  return out;
+}
