@@ -80,7 +80,9 @@ export const rupiahWithShort = (sen: number): string => {
   return short === full ? full : `${full} (${short})`;
 };
 
-const documentText = (d: DocumentRef): string => `berkas ${d.name}${d.size !== undefined ? `, ${formatFileSize(d.size)}` : ''}`;
+/** `perwako-12-2025.pdf, 1,2 MB` */
+export const documentLabel = (d: DocumentRef): string => `${d.name}${d.size !== undefined ? `, ${formatFileSize(d.size)}` : ''}`;
+const documentText = (d: DocumentRef): string => `berkas ${documentLabel(d)}`;
 
 /** `Perda No. 3 Tahun 2025 tentang …` */
 export const regulationTitle = (r: Pick<Regulation, 'kind' | 'number' | 'year'> & { subject?: string }): string =>
@@ -337,3 +339,43 @@ export function profileAuditText(action: string, d: Record<string, unknown>, uni
       return `mengubah profil${where}`;
   }
 }
+
+// ---- the "Profil" sheet and the session pack ----------------------------------------------------------------------
+
+export const PROFILE_SHEET_TEXT = {
+  name: 'Profil',
+  headers: {
+    code: 'Kode',
+    unit: 'Wilayah',
+    part: 'Bagian',
+    year: 'Tahun',
+    description: 'Uraian',
+    source: 'Sumber dana',
+    pagu: 'Pagu (Rp)',
+    realisasi: 'Realisasi (Rp)',
+    realisasiPct: 'Realisasi (% pagu)',
+    count: 'Jumlah (orang/desa)',
+    covered: 'Desa dengan seluruh aparatur terlindungi',
+    status: 'Status',
+    date: 'Tanggal',
+    document: 'Lampiran',
+  },
+  parts: { completeness: 'Kelengkapan', regulation: 'Peraturan', budget: 'Anggaran', villages: 'Desa', kendala: 'Kendala' },
+  completeness: (c: Completeness): string =>
+    filledCount(c) === 0
+      ? 'belum ada isian'
+      : `${filledCount(c)}/${COMPLETENESS_PARTS.length}: ${COMPLETENESS_PARTS.filter((k) => c[k]).map((k) => COMPLETENESS_LABELS[k]).join(', ')}`,
+  noDesa: 'tidak ada desa (hanya kelurahan)',
+  open: 'terbuka',
+  closed: (date: string) => `selesai ${date}`,
+  budgetDescription: (b: Pick<BudgetLine, 'purpose' | 'note'>): string => `${BUDGET_PURPOSE_LABELS[b.purpose]}${b.note ? ` (${b.note})` : ''}`,
+};
+
+/** The pack's lines for one unit's profile, as a slide or the narrative says them. */
+export const profilePackLines = {
+  completeness: (c: Completeness): string => `Kelengkapan profil: ${completenessText(c)}`,
+  budget: (b: BudgetLine): string =>
+    `${budgetLineTitle(b)}${b.note ? ` (${b.note})` : ''}: pagu ${formatRupiahShort(b.paguSen)}, realisasi ${formatRupiahShort(b.realisasiSen)} (${formatPercent(realisasiPct(b))}), ${formatCount(b.people)} orang`,
+  villages: (v: Pick<Villages, 'desa' | 'covered'>): string => `Desa: ${villagesText(v)}`,
+  kendala: (text: string, since: string): string => `Kendala (sejak ${since}): ${text}`,
+};
