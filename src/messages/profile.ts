@@ -104,6 +104,8 @@ const budgetLines = (b: BudgetLine): Html[] => [
 const villagesText = (v: Pick<Villages, 'desa' | 'covered'>): string =>
   v.desa === 0 ? 'tidak ada desa (hanya kelurahan)' : `${formatCount(v.covered)} dari ${formatCount(v.desa)} desa (${formatPercent((v.covered / v.desa) * 100)}) seluruh aparaturnya (kepala desa, perangkat, BPD) terlindungi`;
 
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const mark = (filled: boolean): string => (filled ? '✅' : '⬜');
 
 /** `✅ peraturan · ✅ anggaran · ⬜ desa · ✅ kendala (3/4)` */
@@ -130,10 +132,10 @@ export function unitProfileMessage(title: string, p: UnitProfile | undefined, co
     ...(budget.length ? budget.flatMap(budgetLines) : [italic('Belum ada anggaran yang dicatat.')]),
     '',
     bold('Desa'),
-    p?.villages ? html`${villagesText(p.villages)} (per ${date(p.villages.at)})` : italic('Belum dicatat.'),
+    p?.villages ? html`${capitalise(villagesText(p.villages))}; dicatat ${date(p.villages.at)}.` : italic('Belum dicatat.'),
     '',
     bold(`Kendala (${open.length} terbuka)`),
-    ...open.map((k, i) => html`${i + 1}. ${k.text} (${date(k.at)})`),
+    ...open.map((k, i) => html`${i + 1}. ${k.text} (dicatat ${date(k.at)})`),
     ...closed.map((k) => html`• ${italic(`selesai ${date(k.closedAt ?? k.at)}`)}: ${k.text}`),
     open.length + closed.length === 0 ? italic('Belum ada kendala yang dicatat.') : undefined,
   );
