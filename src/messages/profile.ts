@@ -64,6 +64,11 @@ export const PROFILE_LABELS = {
   confirmOver: 'Ya, benar',
   changeRealisasi: 'Ubah realisasi',
   close: (n: number) => `Tutup kendala ${n}`,
+  /** `📄 Perkada 12/2024`: Telegram shows about 40 characters of a button. */
+  document: (r: Pick<Regulation, 'kind' | 'number' | 'year'>) => {
+    const label = `📄 ${REGULATION_KIND_LABELS[r.kind].split(' ')[0] ?? ''} ${r.number}/${r.year}`;
+    return label.length > 40 ? `${label.slice(0, 39)}…` : label;
+  },
   open: (name: string) => name,
 };
 
@@ -235,6 +240,7 @@ export const profileText = {
   pickKendala: (unit: string, open: readonly Kendala[], zone: Zone): Html =>
     lines(bold(`Kendala terbuka ${unit}`), ...open.map((k, i) => html`${i + 1}. ${k.text} (${formatDate(new Date(k.at), zone)})`), 'Tekan tombol kendala yang sudah teratasi.'),
   kendalaClosed: (text: string): Html => html`Kendala ditutup sebagai teratasi: ${text}`,
+  documentCaption: (unit: string, r: Regulation): Html => html`${regulationTitle(r)} (${unit})`,
   kendalaAlreadyClosed: (): Html => html`Kendala ini sudah ditutup sebelumnya.`,
 };
 

@@ -71,6 +71,14 @@ export async function createProfilesRepo(dir: string) {
       }
       return undefined;
     },
+    /** The unit a regulation belongs to, and the regulation (to send its document to someone in scope). */
+    findRegulation(id: string): { unitCode: string; regulation: Regulation } | undefined {
+      for (const [code, p] of Object.entries(db.data.profiles)) {
+        const r = p.regulations.find((x) => x.id === id);
+        if (r) return { unitCode: code, regulation: r };
+      }
+      return undefined;
+    },
     /** Closes an open kendala; false when it is unknown or closed already (a second press). */
     closeKendala: (code: string, id: string, by: Actor, at: Date): Promise<boolean> =>
       change(code, (p) => {

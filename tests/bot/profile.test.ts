@@ -29,7 +29,7 @@ async function press(u: TgUser, label: string): Promise<string> {
 }
 let nextMessageId = 50_000;
 /** A document sent in the person's private chat, as Telegram delivers it (only its file_id, name and size reach the bot). */
-async function sendDocument(u: TgUser, doc: { file_id: string; file_name: string; file_size: number }): Promise<string> {
+async function sendDocument(u: TgUser, doc: { file_id: string; file_name: string; file_size: number; file_unique_id?: string }): Promise<string> {
   const before = h.texts(u.id).length;
   await h.api.deliver({
     message: { message_id: nextMessageId++, from: u, chat: { id: u.id, type: 'private', first_name: u.first_name }, date: Math.floor(h.now.getTime() / 1000), document: { ...doc, file_unique_id: `${doc.file_id}-u`, mime_type: 'application/pdf' } },
@@ -188,12 +188,30 @@ describe('forged presses and documents over the limits', () => {
     const big = await sendDocument(staff, { file_id: 'BQACAgUAA-big', file_name: 'perwako-scan.pdf', file_size: 21 * 1024 * 1024 });
     expect(big).toContain('berkas perwako-scan.pdf berukuran 21 MB, melebihi batas 20 MB');
     expect(labels(staff)).toEqual(['Lewati', 'Batal']);
-    const ok = await sendDocument(staff, { file_id: 'BQACAgUAA-ok', file_name: 'perwako-12-2024.pdf', file_size: 1_258_291 });
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_258_282, 32)]);
+    const doc = h.api.userDocument('perwako-12-2024.pdf', bytes);
+    const ok = await sendDocument(staff, doc);
     expect(ok).toContain('Berkas diterima: perwako-12-2024.pdf (1,2 MB).');
     expect(ok).toContain('Perkada No. 12 Tahun 2024 tentang Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pegawai Non-ASN');
     await press(staff, 'Simpan');
-    expect(h.app.store.profiles.get('19.71')?.regulations[0]?.document).toEqual({ fileId: 'BQACAgUAA-ok', name: 'perwako-12-2024.pdf', size: 1_258_291 });
+    expect(h.app.store.profiles.get('19.71')?.regulations[0]?.document).toEqual({ fileId: doc.file_id, name: 'perwako-12-2024.pdf', size: 1_258_291 });
     expect(await say(h, staff, '/profil')).toContain('(berkas perwako-12-2024.pdf, 1,2 MB)');
+    // Whoever reads the profile may open the document: sent again by its file_id, the same bytes.
+    const viewer = await person(h, 8200, 'Pak Wali', 'viewer', '19.71');
+    await say(h, viewer, '/profil');
+    expect(labels(viewer)).toEqual(['📄 Perkada 12/2024']);
+    const data = last(viewer).buttons.flat()[0]?.callback_data ?? '';
+    await h.api.press(viewer, last(viewer), '📄 Perkada 12/2024');
+    const sent = last(viewer);
+    expect(sent.file?.fileName).toBe('perwako-12-2024.pdf');
+    expect(sent.file?.bytes.equals(bytes)).toBe(true);
+    expect(sent.text).toBe('Perkada No. 12 Tahun 2024 tentang Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pegawai Non-ASN (Kota Pangkal Pinang)');
+    const outsider = await person(h, 8300, 'Koor Jabar', 'coordinator', '32');
+    await say(h, outsider, '/profil Kota Bandung');
+    expect(data).toMatch(/^prf:doc:/);
+    await h.api.forgeCallback(outsider, last(outsider), data);
+    expect(lastCallbackAnswer(h)?.text).toBe(NO_ACCESS);
+    expect(h.api.messages(outsider.id).some((m) => m.file)).toBe(false);
     expect(await say(h, coord, '/audit')).toContain('mencatat Perkada No. 12 Tahun 2024 Kota Pangkal Pinang dengan lampiran perwako-12-2024.pdf');
   });
 });

@@ -13,7 +13,7 @@ import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, isPrivate } from '../../bot/flow.js';
 import { applyStep, guidedFlow } from '../../bot/guided-flow.js';
-import { editOrReplyHtml, replyHtml } from '../../bot/reply.js';
+import { editOrReplyHtml, replyHtml, withFloodRetry } from '../../bot/reply.js';
 import { resolveUnit } from '../../bot/resolve-unit.js';
 import {
   PROFILE_FEATURE,
@@ -68,6 +68,10 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     ];
   };
 
+  /** Who reads a profile may read its regulations' documents: sent again by their file_id. */
+  const documentButtons = (u: Unit): CallbackButton[][] =>
+    (store.profiles.get(u.code)?.regulations ?? []).filter((r) => r.document).map((r) => [callbackButton(PROFILE_LABELS.document(r), FEATURE, 'doc', r.id)]);
+
   const ownView = (u: Unit): Html => unitProfileMessage(ownTitle(u), store.profiles.get(u.code), completenessOf(store.profiles.get(u.code)), u.zone);
 
   const view = (ctx: BotContext, target: Unit | 'national'): { message: Html; buttons: CallbackButton[][] } => {
@@ -79,12 +83,12 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
       });
       return { message: nationalProfileMessage(rows), buttons: [] };
     }
-    if (target.kind !== 'provinsi') return { message: ownView(target), buttons: editButtons(ctx, target) };
+    if (target.kind !== 'provinsi') return { message: ownView(target), buttons: [...editButtons(ctx, target), ...documentButtons(target)] };
     const units = regions.regenciesOf(target.code);
     const rows = units.map((u) => ({ name: u.name, completeness: completenessOf(store.profiles.get(u.code)) }));
     // Each kab/kota opens with a press: the completeness list is where a coordinator starts chasing.
     const open = units.map((u) => [callbackButton(PROFILE_LABELS.open(u.name), FEATURE, 'u', u.code)]);
-    return { message: provinceProfileMessage(target.name, rows, ownView(target)), buttons: [...editButtons(ctx, target), ...open] };
+    return { message: provinceProfileMessage(target.name, rows, ownView(target)), buttons: [...editButtons(ctx, target), ...documentButtons(target), ...open] };
   };
 
   const show = async (ctx: BotContext, target: Unit | 'national', edit = false): Promise<void> => {
@@ -160,10 +164,11 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   // Presses on a view: open a unit, start an entry, list or close kendala. Each checked again: data can be forged.
-  registered.action(/^prf:(u|ereg|ebud|evil|eken|kc|kx):/, async (ctx) => {
+  registered.action(/^prf:(u|ereg|ebud|evil|eken|kc|kx|doc):/, async (ctx) => {
     const data = pressedData(ctx);
     if (!data) return void (await ctx.answerCbQuery(expiredButtonAnswer));
     if (data.action === 'kx') return closeKendala(ctx, data.arg);
+    if (data.action === 'doc') return sendRegulationDocument(ctx, data.arg);
     const unit = regions.get(data.arg);
     if (!unit) return void (await ctx.answerCbQuery(expiredButtonAnswer));
     if (data.action === 'u') {
@@ -191,6 +196,16 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     if (!part) return void (await ctx.answerCbQuery(expiredButtonAnswer));
     return applyStep(ctx, deps, startProfileEntry(randomBytes(4).toString('hex'), unit.code, part, facts(ctx)), (effect) => perform(ctx, effect));
   });
+
+  const sendRegulationDocument = async (ctx: BotContext, id: string): Promise<void> => {
+    const found = store.profiles.findRegulation(id);
+    const document = found?.regulation.document;
+    if (!found || !document) return void (await ctx.answerCbQuery(expiredButtonAnswer));
+    if (!canQuery(ctx.access, found.unitCode)) return void (await ctx.answerCbQuery(noAccessAnswer, { show_alert: true }));
+    await ctx.answerCbQuery();
+    const caption = profileText.documentCaption(nameOf(found.unitCode) ?? found.unitCode, found.regulation);
+    await withFloodRetry(() => ctx.replyWithDocument(document.fileId, { caption: caption.text, parse_mode: 'HTML' }), deps.sleep);
+  };
 
   const closeKendala = async (ctx: BotContext, id: string): Promise<void> => {
     const found = store.profiles.findKendala(id);
