@@ -97,10 +97,11 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     await send(ctx, v.message, deps.sleep, { buttons: v.buttons });
   };
 
-  const facts = (ctx: BotContext): ProfileFacts => {
+  /** `unitCode`: the unit an entry starts for; otherwise the running flow's. This year is the unit's own. */
+  const facts = (ctx: BotContext, unitCode?: string): ProfileFacts => {
     const now = deps.clock();
     const flow = currentFlow(ctx);
-    const code = flow?.name === 'profile' ? flow.unitCode : (ownScope(ctx.access) ?? NATIONAL);
+    const code = unitCode ?? (flow?.name === 'profile' ? flow.unitCode : NATIONAL);
     const zone = regions.get(code)?.zone ?? WIB;
     return { access: ctx.access, now, year: localDateOf(now, zone.iana).year, actor: actorOf(ctx), unitName: nameOf, profile: (c) => store.profiles.get(c) };
   };
@@ -194,7 +195,7 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     }
     const part = ENTRY[data.action];
     if (!part) return void (await ctx.answerCbQuery(expiredButtonAnswer));
-    return applyStep(ctx, deps, startProfileEntry(randomBytes(4).toString('hex'), unit.code, part, facts(ctx)), (effect) => perform(ctx, effect));
+    return applyStep(ctx, deps, startProfileEntry(randomBytes(4).toString('hex'), unit.code, part, facts(ctx, unit.code)), (effect) => perform(ctx, effect));
   });
 
   const sendRegulationDocument = async (ctx: BotContext, id: string): Promise<void> => {
@@ -229,7 +230,7 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
   registered.use(
     Composer.optional(
       (ctx: BotContext) => isPrivate(ctx) || ctx.callbackQuery !== undefined,
-      guidedFlow<ProfileState, ProfileEffect, ProfileFacts>(deps, { name: 'profile', feature: FEATURE, facts, step: profileStep, perform, acceptsOther: true }),
+      guidedFlow<ProfileState, ProfileEffect, ProfileFacts>(deps, { name: 'profile', feature: FEATURE, facts: (ctx) => facts(ctx), step: profileStep, perform, acceptsOther: true }),
     ),
   );
 
