@@ -336,7 +336,8 @@ export function profileStep(state: ProfileState | undefined, input: ProfileInput
     case 'press':
       return input.arg === state.id ? press(state, input.action, unit, facts) : refuse(expiredButtonAnswer);
     case 'other':
-      return stay(state, say(nonTextAnswerMessage(input.what)));
+      // A photo of a decree is a common way to send it: Telegram compresses photos, so ask for the file itself.
+      return state.step === 'reg_document' ? stay(state, say(profileText.sendAsDocument(), skipButtons(state))) : stay(state, say(nonTextAnswerMessage(input.what)));
     case 'document':
       return document(state, input, unit, facts);
     case 'text': {

@@ -233,6 +233,8 @@ export const profileText = {
     html`Mohon maaf, berkas ${name} berukuran ${formatFileSize(size)}, melebihi batas ${formatFileSize(MAX_DOCUMENT_BYTES)} yang dapat diambil kembali oleh bot. Mohon kirim berkas yang lebih kecil (misalnya PDF hasil kompresi), atau tekan ${bold(PROFILE_LABELS.skip)}.`,
   documentNameTooLong: (): Html => html`Mohon maaf, nama berkas terlalu panjang (paling banyak 255 karakter). Mohon ganti namanya lalu kirim lagi.`,
   documentReceived: (d: DocumentRef): Html => html`Berkas diterima: ${d.name}${d.size !== undefined ? ` (${formatFileSize(d.size)})` : ''}.`,
+  sendAsDocument: (): Html =>
+    html`Mohon kirim peraturannya sebagai berkas (di Telegram: lampirkan sebagai ${bold('File')}), bukan foto, agar tetap terbaca utuh. Bila tidak ada berkasnya, tekan ${bold(PROFILE_LABELS.skip)}.`,
   documentNotNow: (): Html => html`Berkas hanya diterima pada langkah lampiran peraturan. Mohon jawab pertanyaan di atas.`,
   notAllowed: (unit: string): Html => html`Mohon maaf, Bapak/Ibu tidak berwenang mengubah profil ${unit}.`,
   privateOnly: (): Html => html`Pengisian profil dilakukan di chat pribadi dengan bot. Mohon buka chat pribadi lalu ketik /profil.`,

@@ -143,6 +143,11 @@ describe('entering a regulation, without a bot', () => {
     expect(words(seen[6]!)).toContain('paling banyak 300 karakter');
     expect(words(r)).toContain('Lampiran: tidak ada');
     expect(seen.flatMap((x) => x.effects)).toEqual([]);
+    // A photo where the document is asked: the file itself is asked for, and Lewati offered again.
+    const photo = profileStep(seen[7]!.state, { kind: 'other', what: 'photo' }, facts());
+    expect(words(photo)).toContain('sebagai berkas');
+    expect(buttonsOf(photo).map((b) => b.text)).toEqual(['Lewati', 'Batal']);
+    expect(photo.state?.step).toBe('reg_document');
   });
 });
 
