@@ -243,8 +243,10 @@ export const profileText = {
     lines(bold(`Kendala terbuka ${unit}`), ...open.map((k, i) => html`${i + 1}. ${k.text} (${formatDate(new Date(k.at), zone)})`), 'Tekan tombol kendala yang sudah teratasi.'),
   kendalaClosed: (text: string): Html => html`Kendala ditutup sebagai teratasi: ${text}`,
   documentCaption: (unit: string, r: Regulation): Html => html`${regulationTitle(r)} (${unit})`,
-  kendalaAlreadyClosed: (): Html => html`Kendala ini sudah ditutup sebelumnya.`,
 };
+
+/** On the button of a kendala closed already (a second press): a plain notice, no markup. */
+export const kendalaAlreadyClosedAnswer = 'Kendala ini sudah ditutup sebelumnya.';
 
 export const rupiahErrorText = (e: RupiahError): string => {
   switch (e.kind) {

@@ -13,7 +13,7 @@ import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { currentFlow, isPrivate } from '../../bot/flow.js';
 import { applyStep, guidedFlow } from '../../bot/guided-flow.js';
-import { editOrReplyHtml, replyHtml, withFloodRetry } from '../../bot/reply.js';
+import { replyHtml, withFloodRetry } from '../../bot/reply.js';
 import { resolveUnit } from '../../bot/resolve-unit.js';
 import {
   PROFILE_FEATURE,
@@ -29,6 +29,7 @@ import { expiredButtonAnswer, noAccessAnswer, outOfScopeMessage } from '../../me
 import { notRegisteredMessage } from '../../messages/common.js';
 import type { Html } from '../../messages/html.js';
 import {
+  kendalaAlreadyClosedAnswer,
   nationalProfileMessage,
   PROFILE_LABELS,
   profileSaved,
@@ -91,10 +92,10 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     return { message: provinceProfileMessage(target.name, rows, ownView(target)), buttons: [...editButtons(ctx, target), ...documentButtons(target), ...open] };
   };
 
-  const show = async (ctx: BotContext, target: Unit | 'national', edit = false): Promise<void> => {
+  /** A new message each time (a kab/kota opened from a province's list leaves the list in place). */
+  const show = async (ctx: BotContext, target: Unit | 'national'): Promise<void> => {
     const v = view(ctx, target);
-    const send = edit ? editOrReplyHtml : replyHtml;
-    await send(ctx, v.message, deps.sleep, { buttons: v.buttons });
+    await replyHtml(ctx, v.message, deps.sleep, { buttons: v.buttons });
   };
 
   /** `unitCode`: the unit an entry starts for; otherwise the running flow's. This year is the unit's own. */
@@ -213,7 +214,7 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     if (!found) return void (await ctx.answerCbQuery(expiredButtonAnswer));
     if (!canEditProfile(ctx.access, found.unitCode)) return void (await ctx.answerCbQuery(noAccessAnswer, { show_alert: true }));
     const closed = await store.profiles.closeKendala(found.unitCode, id, actorOf(ctx), deps.clock());
-    await ctx.answerCbQuery(closed ? undefined : profileText.kendalaAlreadyClosed().text);
+    await ctx.answerCbQuery(closed ? undefined : kendalaAlreadyClosedAnswer);
     if (!closed) return;
     await store.audit.record({ at: deps.clock(), actor: actorOf(ctx), action: 'profile.kendala_close', scope: found.unitCode, details: { kendala: id, text: found.kendala.text } });
     await replyHtml(ctx, profileText.kendalaClosed(found.kendala.text), deps.sleep);
