@@ -327,7 +327,7 @@ export function profileAuditText(action: string, d: Record<string, unknown>, uni
     case 'profile.budget': {
       const purpose = pick(BUDGET_PURPOSE_LABELS, d.purpose);
       const source = pick(BUDGET_SOURCE_LABELS, d.source);
-      const what = [purpose?.toLowerCase(), source].filter(Boolean).join(', ');
+      const what = [purpose ? purpose.charAt(0).toLowerCase() + purpose.slice(1) : undefined, source].filter(Boolean).join(', ');
       const pagu = num(d.pagu);
       const realisasi = num(d.realisasi);
       const before = num(d.fromRealisasi);

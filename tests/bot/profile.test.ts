@@ -63,7 +63,7 @@ describe('/profil: a unit’s staff entering a budget line (issue 20.4)', () => 
     expect(view).toContain('pagu Rp2.239.339.680 (Rp2,24 miliar); realisasi Rp1.493.319.120 (66,7% dari pagu); 1.650 orang');
     const audit = await say(h, coord, '/audit');
     expect(audit).toContain(
-      'Budi: mencatat anggaran iuran Kota Pangkal Pinang tahun 2026 (pegawai non-asn, APBD-P): pagu Rp2.239.339.680, realisasi Rp1.493.319.120, 1.650 orang',
+      'Budi: mencatat anggaran iuran Kota Pangkal Pinang tahun 2026 (pegawai non-ASN, APBD-P): pagu Rp2.239.339.680, realisasi Rp1.493.319.120, 1.650 orang',
     );
   });
 
