@@ -123,6 +123,7 @@ export const AUDIT_ACTIONS = [
   'profile.villages',
   'profile.kendala',
   'profile.kendala_close',
+  'profile.remove',
   'rekap.export',
   'report.verify',
   'report.return',

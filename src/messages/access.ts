@@ -326,6 +326,7 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
     case 'profile.villages':
     case 'profile.kendala':
     case 'profile.kendala_close':
+    case 'profile.remove':
       return profileAuditText(e.action, d, unit);
     case 'report.verify':
       return `memverifikasi laporan ${unit}, ${week}${revision}`;

@@ -52,12 +52,20 @@ export const COMPLETENESS_LABELS: Record<keyof Completeness, string> = {
   kendala: 'kendala',
 };
 
+/** Telegram shows about 40 characters of a button. */
+const shortLabel = (label: string): string => (label.length > 40 ? `${label.slice(0, 39)}…` : label);
+
 export const PROFILE_LABELS = {
   addRegulation: '➕ Peraturan',
   addBudget: '➕ Anggaran',
   villages: '🏘 Data desa',
   addKendala: '➕ Kendala',
   closeKendala: '✔️ Tutup kendala',
+  remove: '🗑 Hapus entri',
+  confirmRemove: 'Ya, hapus',
+  keep: 'Batal',
+  removeRegulation: (r: Pick<Regulation, 'kind' | 'number' | 'year'>) => shortLabel(`🗑 ${REGULATION_KIND_LABELS[r.kind].split(' ')[0] ?? ''} ${r.number}/${r.year}`),
+  removeBudget: (b: Pick<BudgetLine, 'purpose' | 'source' | 'year'>) => shortLabel(`🗑 ${BUDGET_PURPOSE_LABELS[b.purpose]} ${BUDGET_SOURCE_LABELS[b.source]} ${b.year}`),
   skip: 'Lewati',
   save: 'Simpan',
   cancel: 'Batal',
@@ -65,10 +73,7 @@ export const PROFILE_LABELS = {
   changeRealisasi: 'Ubah realisasi',
   close: (n: number) => `Tutup kendala ${n}`,
   /** `📄 Perkada 12/2024`: Telegram shows about 40 characters of a button. */
-  document: (r: Pick<Regulation, 'kind' | 'number' | 'year'>) => {
-    const label = `📄 ${REGULATION_KIND_LABELS[r.kind].split(' ')[0] ?? ''} ${r.number}/${r.year}`;
-    return label.length > 40 ? `${label.slice(0, 39)}…` : label;
-  },
+  document: (r: Pick<Regulation, 'kind' | 'number' | 'year'>) => shortLabel(`📄 ${REGULATION_KIND_LABELS[r.kind].split(' ')[0] ?? ''} ${r.number}/${r.year}`),
   open: (name: string) => name,
 };
 
@@ -241,6 +246,11 @@ export const profileText = {
   noOpenKendala: (unit: string): Html => html`Tidak ada kendala terbuka untuk ${unit}.`,
   pickKendala: (unit: string, open: readonly Kendala[], zone: Zone): Html =>
     lines(bold(`Kendala terbuka ${unit}`), ...open.map((k, i) => html`${i + 1}. ${k.text} (${formatDate(new Date(k.at), zone)})`), 'Tekan tombol kendala yang sudah teratasi.'),
+  pickRemoval: (unit: string): Html => html`Entri profil ${unit} yang akan dihapus (misalnya salah tahun atau salah jenis)? Entri yang hanya perlu diperbarui cukup dimasukkan lagi dengan jenis, nomor, dan tahun (atau tahun, sasaran, dan sumber dana) yang sama.`,
+  nothingToRemove: (unit: string): Html => html`Tidak ada peraturan atau anggaran ${unit} yang dapat dihapus.`,
+  confirmRemove: (what: string, unit: string): Html => html`Hapus ${bold(what)} dari profil ${unit}? Penghapusan tercatat di audit.`,
+  removed: (what: string): Html => html`Dihapus: ${what}.`,
+  kept: (): Html => html`Tidak ada yang dihapus.`,
   kendalaClosed: (text: string): Html => html`Kendala ditutup sebagai teratasi: ${text}`,
   documentCaption: (unit: string, r: Regulation): Html => html`${regulationTitle(r)} (${unit})`,
 };
@@ -345,6 +355,16 @@ export function profileAuditText(action: string, d: Record<string, unknown>, uni
     }
     case 'profile.kendala':
       return `mencatat kendala${where}${str(d.text) ? `: “${str(d.text)}”` : ''}`;
+    case 'profile.remove': {
+      if (d.what === 'regulation') {
+        const kind = pick(REGULATION_KIND_LABELS, d.kind);
+        return `menghapus ${kind ? `${kind}${str(d.number) ? ` No. ${str(d.number)}` : ''}${num(d.year) ? ` Tahun ${num(d.year)}` : ''}` : 'peraturan'} dari profil${where}`;
+      }
+      const purpose = pick(BUDGET_PURPOSE_LABELS, d.purpose);
+      const source = pick(BUDGET_SOURCE_LABELS, d.source);
+      const what = [purpose ? purpose.charAt(0).toLowerCase() + purpose.slice(1) : undefined, source].filter(Boolean).join(', ');
+      return `menghapus anggaran iuran${where}${num(d.year) ? ` tahun ${num(d.year)}` : ''}${what ? ` (${what})` : ''} dari profil`;
+    }
     case 'profile.kendala_close':
       return `menutup kendala${where} sebagai teratasi${str(d.text) ? `: “${str(d.text)}”` : ''}`;
     default:

@@ -71,6 +71,27 @@ export async function createProfilesRepo(dir: string) {
       }
       return undefined;
     },
+    /** Removes a regulation or a budget line entered by mistake; returns what was removed (nothing on a second press). */
+    removeRegulation: (code: string, id: string): Promise<Regulation | undefined> =>
+      change(code, (p) => {
+        const old = p.regulations.find((x) => x.id === id);
+        p.regulations = p.regulations.filter((x) => x.id !== id);
+        return old;
+      }),
+    removeBudget: (code: string, id: string): Promise<BudgetLine | undefined> =>
+      change(code, (p) => {
+        const old = p.budget.find((x) => x.id === id);
+        p.budget = p.budget.filter((x) => x.id !== id);
+        return old;
+      }),
+    /** The unit a budget line belongs to, and the line. */
+    findBudget(id: string): { unitCode: string; line: BudgetLine } | undefined {
+      for (const [code, p] of Object.entries(db.data.profiles)) {
+        const line = p.budget.find((x) => x.id === id);
+        if (line) return { unitCode: code, line };
+      }
+      return undefined;
+    },
     /** The unit a regulation belongs to, and the regulation (to send its document to someone in scope). */
     findRegulation(id: string): { unitCode: string; regulation: Regulation } | undefined {
       for (const [code, p] of Object.entries(db.data.profiles)) {

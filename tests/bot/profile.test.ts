@@ -95,6 +95,13 @@ describe('/profil: a unit’s staff entering a budget line (issue 20.4)', () => 
     expect(await say(h, h.admin, '/audit')).toContain('realisasi Rp300.000.000 → Rp800.000.000');
     const { checkDataFiles } = await import('../../src/store/check.js');
     expect((await checkDataFiles(h.dataDir)).problems).toEqual([]);
+    // A line entered by mistake is removed, and the removal audited.
+    await say(h, staff, '/profil');
+    await press(staff, '🗑 Hapus entri');
+    expect(await press(staff, '🗑 Pekerja rentan APBD 2026')).toContain('Hapus Pekerja rentan, APBD 2026 dari profil Kota Pangkal Pinang?');
+    expect(await press(staff, 'Ya, hapus')).toContain('Dihapus: Pekerja rentan, APBD 2026.');
+    expect(h.app.store.profiles.get('19.71')?.budget).toEqual([]);
+    expect(await say(h, h.admin, '/audit')).toContain('menghapus anggaran iuran Kota Pangkal Pinang tahun 2026 (pekerja rentan, APBD) dari profil');
   });
 });
 
@@ -118,7 +125,7 @@ describe('/profil for a province: the coordinator’s completeness view', () => 
     expect(view).toContain('• Pekerja rentan, APBD 2026');
     expect(view).toContain('pagu Rp1.000.000 (Rp1 juta); realisasi Rp0 (0,0% dari pagu); 10 orang');
     const units = ['Kabupaten Bangka', 'Kabupaten Belitung', 'Kabupaten Bangka Selatan', 'Kabupaten Bangka Tengah', 'Kabupaten Bangka Barat', 'Kabupaten Belitung Timur', 'Kota Pangkal Pinang'];
-    expect(labels(coord)).toEqual(['➕ Peraturan', '➕ Anggaran', '🏘 Data desa', '➕ Kendala', ...units]);
+    expect(labels(coord)).toEqual(['➕ Peraturan', '➕ Anggaran', '🏘 Data desa', '➕ Kendala', '🗑 Hapus entri', ...units]);
     const province = last(coord);
     for (const name of units) {
       const before = h.texts(coord.id).length;
@@ -146,9 +153,11 @@ describe('forged presses and documents over the limits', () => {
   it('refuses presses on another region’s profile, whoever forges them, and stores nothing', async () => {
     const by = { telegramId: 1, name: 'Uji' };
     await h.app.store.profiles.addKendala('19.01', { id: 'b0000001', text: 'Kendala Bangka', at: h.now.toISOString(), by });
+    await h.app.store.profiles.putRegulation('19.01', { id: 'b0000002', kind: 'perda', number: '7', year: 2023, subject: 'Jamsosnaker', at: h.now.toISOString(), by });
+    await h.app.store.profiles.putBudget('19.01', { id: 'b0000003', year: 2026, purpose: 'desa', source: 'apbdes', paguSen: 100, realisasiSen: 0, people: 1, at: h.now.toISOString(), by });
     await say(h, staff, '/profil');
     const own = last(staff);
-    for (const data of ['prf:ebud:19.01', 'prf:ereg:19', 'prf:kc:19.01', 'prf:kx:b0000001', 'prf:u:32.73', 'prf:eken:32.73']) {
+    for (const data of ['prf:ebud:19.01', 'prf:ereg:19', 'prf:kc:19.01', 'prf:kx:b0000001', 'prf:u:32.73', 'prf:eken:32.73', 'prf:del:19.01', 'prf:dr:b0000002', 'prf:drx:b0000002', 'prf:dbx:b0000003']) {
       await h.api.forgeCallback(staff, own, data);
       expect(lastCallbackAnswer(h)?.text).toBe(NO_ACCESS);
     }
@@ -172,6 +181,8 @@ describe('forged presses and documents over the limits', () => {
     await h.api.forgeCallback(staff, own, 'prf:save:deadbeef');
     expect(lastCallbackAnswer(h)?.text).toBe('Mohon maaf, tombol ini sudah tidak berlaku.');
     expect(h.app.store.profiles.get('19.01')?.kendala[0]?.closedAt).toBeUndefined();
+    expect(h.app.store.profiles.get('19.01')?.regulations).toHaveLength(1);
+    expect(h.app.store.profiles.get('19.01')?.budget).toHaveLength(1);
     expect(h.app.store.profiles.get('19.71')).toBeUndefined();
     expect(await say(h, staff, '/profil')).not.toContain('Kendala Bangka');
   });
@@ -283,5 +294,19 @@ describe('every button the profile offers', () => {
     expect(view).toContain('selesai Selasa, 24 November 2026: JHT non-ASN belum dianggarkan');
     expect(labels(staff)).not.toContain('✔️ Tutup kendala');
     expect(await say(h, coord, '/audit')).toContain('Budi: menutup kendala Kota Pangkal Pinang sebagai teratasi: “JHT non-ASN belum dianggarkan karena keterbatasan anggaran daerah”');
+    // Removing an entry made by mistake: chosen, confirmed (or kept), audited.
+    expect(labels(staff)).toContain('🗑 Hapus entri');
+    expect(await press(staff, '🗑 Hapus entri')).toContain('yang akan dihapus');
+    expect(labels(staff)).toEqual(['🗑 Perda 3/2025']);
+    const pick = last(staff);
+    expect(await press(staff, '🗑 Perda 3/2025')).toContain('Hapus Perda No. 3 Tahun 2025 tentang Jaminan Sosial Ketenagakerjaan dari profil Kota Pangkal Pinang?');
+    expect(labels(staff)).toEqual(['Ya, hapus', 'Batal']);
+    expect(await press(staff, 'Batal')).toContain('Tidak ada yang dihapus.');
+    await h.api.press(staff, pick, '🗑 Perda 3/2025');
+    expect(await press(staff, 'Ya, hapus')).toContain('Dihapus: Perda No. 3 Tahun 2025');
+    expect(h.app.store.profiles.get('19.71')?.regulations).toEqual([]);
+    expect(await say(h, staff, '/profil')).toContain('Peraturan (0)');
+    expect(labels(staff)).not.toContain('🗑 Hapus entri');
+    expect(await say(h, coord, '/audit')).toContain('Budi: menghapus Perda No. 3 Tahun 2025 dari profil Kota Pangkal Pinang');
   });
 });

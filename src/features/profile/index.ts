@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Composer } from 'telegraf';
 import { canQuery, NATIONAL, ownScope } from '../../domain/access.js';
 import { callbackButton, type CallbackButton } from '../../domain/callback-data.js';
-import { canEditProfile, completenessOf, COMPLETENESS_PARTS, filledCount } from '../../domain/profile.js';
+import { canEditProfile, completenessOf, COMPLETENESS_PARTS, filledCount, sortedBudget, sortedRegulations } from '../../domain/profile.js';
 import type { Unit } from '../../domain/regions/directory.js';
 import { localDateOf } from '../../domain/when.js';
 import { WIB } from '../../domain/zones.js';
@@ -29,6 +29,7 @@ import { expiredButtonAnswer, noAccessAnswer, outOfScopeMessage } from '../../me
 import { notRegisteredMessage } from '../../messages/common.js';
 import type { Html } from '../../messages/html.js';
 import {
+  budgetLineTitle,
   kendalaAlreadyClosedAnswer,
   nationalProfileMessage,
   PROFILE_LABELS,
@@ -36,6 +37,7 @@ import {
   profileText,
   profileUsageMessage,
   provinceProfileMessage,
+  regulationTitle,
   unitProfileMessage,
 } from '../../messages/profile.js';
 
@@ -58,6 +60,11 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     return u ? unitLabel(u) : undefined;
   };
 
+  const removable = (code: string): boolean => {
+    const p = store.profiles.get(code);
+    return (p?.regulations.length ?? 0) + (p?.budget.length ?? 0) > 0;
+  };
+
   const editButtons = (ctx: BotContext, u: Unit): CallbackButton[][] => {
     if (!isPrivate(ctx) || !canEditProfile(ctx.access, u.code)) return [];
     const b = (label: string, action: string) => callbackButton(label, FEATURE, action, u.code);
@@ -66,6 +73,7 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
       [b(PROFILE_LABELS.addRegulation, 'ereg'), b(PROFILE_LABELS.addBudget, 'ebud')],
       [b(PROFILE_LABELS.villages, 'evil'), b(PROFILE_LABELS.addKendala, 'eken')],
       ...(open ? [[b(PROFILE_LABELS.closeKendala, 'kc')]] : []),
+      ...(removable(u.code) ? [[b(PROFILE_LABELS.remove, 'del')]] : []),
     ];
   };
 
@@ -166,11 +174,12 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   // Presses on a view: open a unit, start an entry, list or close kendala. Each checked again: data can be forged.
-  registered.action(/^prf:(u|ereg|ebud|evil|eken|kc|kx|doc):/, async (ctx) => {
+  registered.action(/^prf:(u|ereg|ebud|evil|eken|kc|kx|doc|del|dr|db|drx|dbx|keep):/, async (ctx) => {
     const data = pressedData(ctx);
     if (!data) return void (await ctx.answerCbQuery(expiredButtonAnswer));
     if (data.action === 'kx') return closeKendala(ctx, data.arg);
     if (data.action === 'doc') return sendRegulationDocument(ctx, data.arg);
+    if (['dr', 'db', 'drx', 'dbx', 'keep'].includes(data.action)) return removeEntry(ctx, data.action, data.arg);
     const unit = regions.get(data.arg);
     if (!unit) return void (await ctx.answerCbQuery(expiredButtonAnswer));
     if (data.action === 'u') {
@@ -185,6 +194,17 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     if (!isPrivate(ctx)) {
       await ctx.answerCbQuery();
       return replyHtml(ctx, profileText.privateOnly(), deps.sleep);
+    }
+    if (data.action === 'del') {
+      await ctx.answerCbQuery();
+      const p = store.profiles.get(unit.code);
+      if (!removable(unit.code) || !p) return replyHtml(ctx, profileText.nothingToRemove(unitLabel(unit)), deps.sleep);
+      return replyHtml(ctx, profileText.pickRemoval(unitLabel(unit)), deps.sleep, {
+        buttons: [
+          ...sortedRegulations(p.regulations).map((r) => [callbackButton(PROFILE_LABELS.removeRegulation(r), FEATURE, 'dr', r.id)]),
+          ...sortedBudget(p.budget).map((b) => [callbackButton(PROFILE_LABELS.removeBudget(b), FEATURE, 'db', b.id)]),
+        ],
+      });
     }
     if (data.action === 'kc') {
       await ctx.answerCbQuery();
@@ -207,6 +227,34 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCbQuery();
     const caption = profileText.documentCaption(nameOf(found.unitCode) ?? found.unitCode, found.regulation);
     await withFloodRetry(() => ctx.replyWithDocument(document.fileId, { caption: caption.text, parse_mode: 'HTML' }), deps.sleep);
+  };
+
+  /** Removing a regulation or budget line entered by mistake: chosen, confirmed, audited; each press checked again. */
+  const removeEntry = async (ctx: BotContext, action: string, id: string): Promise<void> => {
+    if (action === 'keep') {
+      await ctx.answerCbQuery();
+      return replyHtml(ctx, profileText.kept(), deps.sleep);
+    }
+    const regulation = action === 'dr' || action === 'drx' ? store.profiles.findRegulation(id) : undefined;
+    const budget = action === 'db' || action === 'dbx' ? store.profiles.findBudget(id) : undefined;
+    const unitCode = regulation?.unitCode ?? budget?.unitCode;
+    if (!unitCode) return void (await ctx.answerCbQuery(expiredButtonAnswer));
+    if (!canEditProfile(ctx.access, unitCode) || !isPrivate(ctx)) return void (await ctx.answerCbQuery(noAccessAnswer, { show_alert: true }));
+    await ctx.answerCbQuery();
+    const unit = nameOf(unitCode) ?? unitCode;
+    const what = regulation ? regulationTitle(regulation.regulation) : budget ? budgetLineTitle(budget.line) : '';
+    if (action === 'dr' || action === 'db') {
+      return replyHtml(ctx, profileText.confirmRemove(what, unit), deps.sleep, {
+        buttons: [[callbackButton(PROFILE_LABELS.confirmRemove, FEATURE, `${action}x`, id), callbackButton(PROFILE_LABELS.keep, FEATURE, 'keep', 'x')]],
+      });
+    }
+    const removed = regulation ? await store.profiles.removeRegulation(unitCode, id) : await store.profiles.removeBudget(unitCode, id);
+    if (!removed) return;
+    const details = regulation
+      ? { what: 'regulation', kind: regulation.regulation.kind, number: regulation.regulation.number, year: regulation.regulation.year }
+      : { what: 'budget', year: budget?.line.year, purpose: budget?.line.purpose, source: budget?.line.source, pagu: budget?.line.paguSen, realisasi: budget?.line.realisasiSen };
+    await store.audit.record({ at: deps.clock(), actor: actorOf(ctx), action: 'profile.remove', scope: unitCode, details });
+    await replyHtml(ctx, profileText.removed(what), deps.sleep);
   };
 
   const closeKendala = async (ctx: BotContext, id: string): Promise<void> => {
