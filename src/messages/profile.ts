@@ -1,4 +1,5 @@
-import { formatCount, formatDate, formatDecimal, formatPercent, formatRupiah, formatRupiahShort } from '../domain/format.js';
+import { formatCount, formatDate, formatDecimal, formatPercent } from '../domain/format.js';
+import { formatRupiah, formatRupiahShort } from '../domain/money.js';
 import type { RupiahError } from '../domain/numbers.js';
 import {
   COMPLETENESS_PARTS,

@@ -1,4 +1,5 @@
-import { formatRupiah, formatShortDate } from '../domain/format.js';
+import { formatShortDate } from '../domain/format.js';
+import { formatRupiah } from '../domain/money.js';
 import { completenessOf, realisasiPct, sortedBudget, sortedRegulations, type Completeness, type UnitProfile } from '../domain/profile.js';
 import type { Zone } from '../domain/zones.js';
 import { BUDGET_SOURCE_LABELS, documentLabel, PROFILE_SHEET_TEXT, profilePackLines, regulationTitle } from '../messages/profile.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRupiah, formatRupiahShort } from '../../src/domain/format.js';
+import { formatRupiah, formatRupiahShort } from '../../src/domain/money.js';
 import { parseRupiah } from '../../src/domain/numbers.js';
 
 const sen = (s: string): number | undefined => {
