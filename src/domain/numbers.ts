@@ -132,3 +132,88 @@ export function parsePercent(raw: string): Result<number, PercentError> {
   if (value > 100) return err({ kind: 'over_100', input });
   return ok(value);
 }
+
+/**
+ * Rupiah as officials write budgets: `2.239.339.680`, `Rp1.493.319.120`, `Rp 2,2 M`, `1,5 miliar`, `750 jt`,
+ * `Rp5.000,50`, `Rp5.000,-`. The value is returned in sen (hundredths of a rupiah) so that it stays exact.
+ */
+export type RupiahError =
+  | { kind: 'empty' }
+  | { kind: 'not_a_number'; input: string }
+  | { kind: 'negative'; input: string }
+  | { kind: 'below_sen'; input: string }
+  | { kind: 'ambiguous_comma'; input: string; asThousands: number }
+  | { kind: 'approximate'; input: string }
+  | { kind: 'bad_grouping'; input: string }
+  | { kind: 'too_large'; input: string };
+
+/** Rp10 triliun: above any regional premium budget (DKI's whole APBD is about Rp80 triliun), and exact in sen. */
+export const MAX_RUPIAH = 10_000_000_000_000;
+
+const RUPIAH_MULTIPLIERS: ReadonlyArray<readonly [RegExp, bigint]> = [
+  [/^(?:rb|ribu|k)$/, 1_000n],
+  [/^(?:jt|juta)$/, 1_000_000n],
+  [/^(?:m|miliar|milyar|mlr|myr)$/, 1_000_000_000n],
+  [/^(?:t|triliun|trilyun)$/, 1_000_000_000_000n],
+];
+
+export function parseRupiah(raw: string): Result<number, RupiahError> {
+  const input = raw.trim();
+  let text = input.toLowerCase().replace(/\s+/g, ' ');
+  if (text === '') return err({ kind: 'empty' });
+  if (ZERO_WORDS.has(text)) return ok(0);
+  if (/^[-−–]\s*(?:(?:rp|idr)\.?\s*)?[0-9]/.test(text)) return err({ kind: 'negative', input });
+  text = text
+    .replace(/^(?:rp|idr)\.?\s*/, '')
+    .replace(/\s*(?:rupiah)$/, '')
+    // `Rp5.000,-` and `Rp5.000,--`: "no sen".
+    .replace(/,-+$/, '')
+    .trim();
+  if (text === '') return err({ kind: 'not_a_number', input });
+  if (/^[-−–]\s*[0-9]/.test(text)) return err({ kind: 'negative', input });
+  if (/^[0-9.,\s]+\s*-?an$/.test(text) || /^(?:sekitar|kurang lebih|kira-kira|±|\+-)/.test(text)) return err({ kind: 'approximate', input });
+  const m = /^([0-9][0-9.,\s]*?)\s*([a-z]+)?$/.exec(text);
+  if (!m) return err({ kind: 'not_a_number', input });
+  const [, rawNum = '', word] = m;
+  let factor = 1n;
+  if (word !== undefined) {
+    const found = RUPIAH_MULTIPLIERS.find(([re]) => re.test(word));
+    if (!found) return err({ kind: 'not_a_number', input });
+    factor = found[1];
+  }
+  let num = rawNum.trim();
+  if (/\s/.test(num)) {
+    if (!/^[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?$/.test(num)) return err({ kind: 'bad_grouping', input });
+    num = num.replace(/ /g, '');
+  }
+  let intPart: string;
+  let fracPart = '';
+  const hasDot = num.includes('.');
+  const hasComma = num.includes(',');
+  if (hasDot && hasComma) {
+    const [grouped = '', frac = '', ...rest] = num.split(',');
+    if (rest.length > 0 || !/^[0-9]{1,3}(?:\.[0-9]{3})+$/.test(grouped) || !/^[0-9]+$/.test(frac)) return err({ kind: 'bad_grouping', input });
+    intPart = grouped.replace(/\./g, '');
+    fracPart = frac;
+  } else if (hasComma) {
+    const [whole = '', frac = '', ...rest] = num.split(',');
+    if (rest.length > 0 || whole === '' || !/^[0-9]+$/.test(frac)) return err({ kind: 'bad_grouping', input });
+    // `1,250` is 1.250 in English habit but Rp1,25 in Indonesian: ask, never guess.
+    if (factor === 1n && frac.length === 3 && whole !== '0') return err({ kind: 'ambiguous_comma', input, asThousands: Number(whole + frac) });
+    intPart = whole;
+    fracPart = frac;
+  } else if (hasDot) {
+    if (/^[0-9]{1,3}(?:\.[0-9]{3})+$/.test(num)) intPart = num.replace(/\./g, '');
+    else if (factor !== 1n && /^[0-9]+\.[0-9]{1,3}$/.test(num)) {
+      // `2.2 M`: with a multiplier a short dotted tail can only be a decimal.
+      [intPart = '', fracPart = ''] = num.split('.');
+    } else return err({ kind: 'bad_grouping', input });
+  } else intPart = num;
+  // In sen: the digits times the multiplier times 100, over 10^decimals; anything left over is below a sen.
+  const numerator = BigInt(intPart + fracPart) * factor * 100n;
+  const denominator = 10n ** BigInt(fracPart.length);
+  if (numerator % denominator !== 0n) return err({ kind: 'below_sen', input });
+  const sen = numerator / denominator;
+  if (sen > BigInt(MAX_RUPIAH) * 100n) return err({ kind: 'too_large', input });
+  return ok(Number(sen));
+}

@@ -16,6 +16,7 @@ import { reportFeature } from './report/index.js';
 import { rekapFeature } from './rekap/index.js';
 import { verificationFeature } from './verification/index.js';
 import { meetingsFeature } from './meetings/index.js';
+import { profileFeature } from './profile/index.js';
 import { statusFeature } from './status/index.js';
 import { usersFeature } from './users/index.js';
 
@@ -38,6 +39,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     auditFeature(deps),
     holidaysFeature(deps),
     boardFeature(deps),
+    profileFeature(deps),
     fallbackFeature(deps),
   ]);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALL_FIELDS, type FieldKey } from '../domain/fields.js';
 import { AudienceSchema, EntitySchema, FiguresSchema, isoInstant, RoleSchema, unitCode } from '../domain/records.js';
+import { BUDGET_PURPOSES, BUDGET_SOURCES, DocumentRefSchema, REGULATION_KINDS } from '../domain/profile.js';
 
 /**
  * The persisted state of every guided flow, checked when it is read back (sessions.json can be edited, or written by
@@ -75,10 +76,54 @@ export const MeetingFlowSchema = z.object({
   listKind: listKind.optional(),
 });
 
+/** A part of a region's profile being entered (issue 20.4): a regulation, a budget line, villages or a kendala. */
+export const ProfileFlowSchema = z.object({
+  name: z.literal('profile'),
+  id: flowId,
+  unitCode,
+  step: z.enum([
+    'reg_kind',
+    'reg_number',
+    'reg_year',
+    'reg_subject',
+    'reg_document',
+    'reg_confirm',
+    'bud_year',
+    'bud_purpose',
+    'bud_source',
+    'bud_pagu',
+    'bud_realisasi',
+    'bud_over',
+    'bud_people',
+    'bud_note',
+    'bud_confirm',
+    'vil_desa',
+    'vil_covered',
+    'vil_confirm',
+    'ken_text',
+  ]),
+  draft: z.object({
+    kind: z.enum(REGULATION_KINDS).optional(),
+    number: z.string().optional(),
+    year: z.number().int().optional(),
+    subject: z.string().optional(),
+    document: DocumentRefSchema.optional(),
+    purpose: z.enum(BUDGET_PURPOSES).optional(),
+    source: z.enum(BUDGET_SOURCES).optional(),
+    paguSen: z.number().int().optional(),
+    realisasiSen: z.number().int().optional(),
+    people: z.number().int().optional(),
+    note: z.string().optional(),
+    desa: z.number().int().optional(),
+    covered: z.number().int().optional(),
+  }),
+});
+
 export const FlowSchema = z.union([
   ReportFlowSchema,
   MeetingFlowSchema,
   BroadcastFlowSchema,
+  ProfileFlowSchema,
   z.object({ name: z.literal('invite'), step: z.literal('role') }),
   z.object({ name: z.literal('invite'), step: z.literal('scope'), role: RoleSchema }),
   z.object({ name: z.literal('request'), step: z.literal('role') }),
@@ -106,13 +151,14 @@ export const SessionDataSchema = z.object({
 export type ReportFlow = z.infer<typeof ReportFlowSchema>;
 export type BroadcastFlow = z.infer<typeof BroadcastFlowSchema>;
 export type MeetingFlow = z.infer<typeof MeetingFlowSchema>;
+export type ProfileFlow = z.infer<typeof ProfileFlowSchema>;
 export type Flow = z.infer<typeof FlowSchema>;
 export type SessionData = z.infer<typeof SessionDataSchema>;
 export type ReportStep = ReportFlow['step'];
 
 /** The command that starts a flow again, to name when its saved state could not be resumed. */
 export const restartCommandOf = (name: unknown): string | undefined =>
-  ({ report: '/lapor', meeting: '/jadwal', session: '/jadwal', broadcast: '/umumkan', invite: '/undang', request: '/start' })[String(name)];
+  ({ report: '/lapor', meeting: '/jadwal', session: '/jadwal', broadcast: '/umumkan', invite: '/undang', request: '/start', profile: '/profil' })[String(name)];
 
 /**
  * Reads a persisted session: the state if it fits this version's schema (older states are accepted as they are

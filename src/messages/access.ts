@@ -8,6 +8,7 @@ import { revisionName } from './revisions.js';
 import type { RejectReason } from '../domain/requests.js';
 import { periodText } from './rekap.js';
 import { isReturnReason, RETURN_REASON_TEXT } from './verification.js';
+import { profileAuditText } from './profile.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
 
 export const ROLE_LABELS: Record<Role | 'admin', string> = {
@@ -337,6 +338,13 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
       return `mencatat ${str(d.date) ?? ''} sebagai hari libur (${str(d.name) ?? ''})${str(d.province) ? ` untuk provinsi ${str(d.province) ?? ''}` : ''}`;
     case 'holiday.remove':
       return `menghapus ${str(d.date) ?? ''} dari hari libur${str(d.province) ? ` provinsi ${str(d.province) ?? ''}` : ''}`;
+    case 'profile.regulation':
+    case 'profile.budget':
+    case 'profile.villages':
+    case 'profile.kendala':
+    case 'profile.kendala_close':
+    case 'profile.remove':
+      return profileAuditText(e.action, d, unit);
     case 'report.verify':
       return `memverifikasi laporan ${unit}, ${week}${revision}`;
     case 'report.return':

@@ -73,6 +73,7 @@ function helpBody(access: Access): Html {
     manager ? html`• ${bold('/audit')}: catatan terbaru siapa mengubah apa.` : undefined,
     manager ? html`• ${bold('/papan')}: papan status laporan minggu ini di grup atau percakapan ini, disematkan dan diperbarui otomatis.` : undefined,
     linker ? html`• Di grup kantor: ${bold('/hubungkan')} ${code('nama unit')} agar pengingat dan pengumuman sampai ke grup; ${bold('/lepaskan')} untuk mengakhirinya.` : undefined,
+    html`• ${bold('/profil')} ${code('wilayah')}: profil wilayah: peraturan, anggaran iuran (pagu dan realisasi), desa, dan kendala${manager || access.role === 'staff' ? '; diisi lewat tombol di bawah profil' : ''}. Untuk provinsi: kelengkapan profil tiap kab/kota.`,
     html`• ${bold('/libur')}: hari libur dan cuti bersama yang memajukan batas waktu laporan.`,
     html`• ${bold('/batal')}: menghentikan proses yang sedang berjalan.`,
     html`• ${bold('/bantuan')}: menampilkan petunjuk ini.`,
@@ -113,6 +114,7 @@ export const COMMAND_MENU = [
   { command: 'hubungkan', description: 'Menghubungkan grup ini dengan unit pelapor' },
   { command: 'audit', description: 'Catatan perubahan terbaru (koordinator)' },
   { command: 'papan', description: 'Papan status laporan yang diperbarui otomatis (koordinator)' },
+  { command: 'profil', description: 'Profil wilayah: peraturan, anggaran, desa, kendala' },
   { command: 'libur', description: 'Hari libur dan cuti bersama yang memajukan batas waktu' },
   { command: 'batal', description: 'Menghentikan proses yang sedang berjalan' },
   { command: 'bantuan', description: 'Petunjuk penggunaan' },
@@ -133,9 +135,9 @@ export function menuFor(role: MenuRole): Array<{ command: string; description: s
     case 'group':
       return pick('cakupan', 'status', 'grafik', 'peringkat', 'hubungkan', 'papan', 'bantuan');
     case 'viewer':
-      return pick('cakupan', 'status', 'grafik', 'peringkat', 'riwayat', 'jadwal', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'status', 'grafik', 'peringkat', 'riwayat', 'jadwal', 'profil', 'libur', 'batal', 'bantuan');
     case 'staff':
-      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'profil', 'libur', 'batal', 'bantuan');
     case 'coordinator':
     case 'admin':
       // /hubungkan links the group it is sent in: it is in the groups' menu, not in a private one.

@@ -204,6 +204,16 @@ export class BotApiServer extends EventEmitter {
     return user;
   }
 
+  /**
+   * A document as a person sends it: Telegram keeps its bytes and gives the bot a file_id, which the bot may send on
+   * (sendDocument with that file_id). Returns the message's `document` field.
+   */
+  userDocument(fileName: string, bytes: Buffer, mimeType = 'application/pdf'): { file_id: string; file_unique_id: string; file_name: string; mime_type: string; file_size: number } {
+    const fileId = `user-document-${this.nextFileId++}`;
+    this.files.set(fileId, { kind: 'document', fileName, bytes });
+    return { file_id: fileId, file_unique_id: `${fileId}-u`, file_name: fileName, mime_type: mimeType, file_size: bytes.length };
+  }
+
   group(id: number, title: string, type: 'group' | 'supergroup' = 'group'): TgChat {
     const chat: TgChat = { id, type, title };
     this.chats.set(id, chat);

@@ -2,6 +2,9 @@ import { validateBaseline, type Baseline } from '../domain/baseline.js';
 import { NONASN_FIELDS, PARTICIPANT_FIELDS, validateFigures, type Figures } from '../domain/figures.js';
 import type { RegionDirectory } from '../domain/regions/directory.js';
 import { shiftWeek, weekOf, weekRange, weekYear } from '../domain/weeks.js';
+import { BudgetLineSchema, KendalaSchema, RegulationSchema, VillagesSchema } from '../domain/profile.js';
+import { localDateOf } from '../domain/when.js';
+import { WIB } from '../domain/zones.js';
 import type { Actor } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 
@@ -98,5 +101,36 @@ export async function seedDemoData(store: Store, regions: RegionDirectory, now: 
       reports++;
     }
   }
+  await seedDemoProfiles(store, now);
   return reports;
+}
+
+/**
+ * Demo profiles (issue 20.4), as invented as the figures: Pangkalpinang has a regulation, a budget line for non-ASN
+ * JHT in the APBD-P and an open kendala; some other Babel units are partly filled, three have nothing.
+ */
+async function seedDemoProfiles(store: Store, now: Date): Promise<void> {
+  const year = localDateOf(now, WIB.iana).year;
+  const at = now.toISOString();
+  const by = DEMO_ACTOR;
+  let n = 0;
+  const id = () => `de0000${String(++n).padStart(2, '0')}`;
+  const regulation = (code: string, r: { kind: 'perda' | 'perkada' | 'se' | 'keputusan' | 'mou'; number: string; year: number; subject: string }) =>
+    store.profiles.putRegulation(code, RegulationSchema.parse({ id: id(), ...r, at, by }));
+  const budget = (code: string, b: { purpose: 'nonasn' | 'rentan' | 'desa' | 'pemilu'; source: 'apbd' | 'apbdp' | 'apbdes' | 'csr'; pagu: number; realisasi: number; people: number; note?: string }) =>
+    store.profiles.putBudget(code, BudgetLineSchema.parse({ id: id(), year, purpose: b.purpose, source: b.source, paguSen: b.pagu * 100, realisasiSen: b.realisasi * 100, people: b.people, ...(b.note ? { note: b.note } : {}), at, by }));
+  const kendala = (code: string, text: string) => store.profiles.addKendala(code, KendalaSchema.parse({ id: id(), text, at, by }));
+  const villages = (code: string, desa: number, covered: number) => store.profiles.setVillages(code, VillagesSchema.parse({ desa, covered, at, by }));
+
+  await regulation('19.71', { kind: 'perkada', number: '12', year: year - 2, subject: 'Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pegawai Non-ASN dan Pekerja Rentan (contoh)' });
+  await budget('19.71', { purpose: 'nonasn', source: 'apbdp', pagu: 1_236_000_000, realisasi: 412_000_000, people: 1_650, note: 'iuran JHT' });
+  await villages('19.71', 0, 0);
+  await kendala('19.71', 'JHT non-ASN belum dianggarkan karena keterbatasan anggaran daerah');
+  await regulation('19', { kind: 'perkada', number: '45', year: year - 1, subject: 'Optimalisasi Jaminan Sosial Ketenagakerjaan (contoh)' });
+  await budget('19', { purpose: 'rentan', source: 'apbd', pagu: 2_239_339_680, realisasi: 1_493_319_120, people: 9_800 });
+  await regulation('19.01', { kind: 'se', number: '560/112/DISNAKER', year, subject: 'Pendaftaran Pekerja Rentan dalam Program BPJS Ketenagakerjaan (contoh)' });
+  await villages('19.01', 62, 40);
+  await budget('19.02', { purpose: 'desa', source: 'apbdes', pagu: 750_000_000, realisasi: 310_500_000, people: 1_240 });
+  await kendala('19.02', 'Sebagian desa belum menganggarkan iuran BPD dalam APBDes (contoh)');
+  await regulation('19.04', { kind: 'mou', number: `PKS/21/${year - 1}`, year: year - 1, subject: 'Kerja sama perlindungan pekerja rentan (contoh)' });
 }

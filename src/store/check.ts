@@ -11,6 +11,7 @@ import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { HandledUpdatesFileSchema } from './updates-repo.js';
 import { HolidaysFileSchema } from './holidays-repo.js';
 import { BoardsFileSchema } from './boards-repo.js';
+import { ProfilesFileSchema } from './profiles-repo.js';
 import {
   AuditFileSchema,
   BaselinesFileSchema,
@@ -38,6 +39,7 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^updates\.json$/, HandledUpdatesFileSchema],
   [/^holidays\.json$/, HolidaysFileSchema],
   [/^boards\.json$/, BoardsFileSchema],
+  [/^profiles\.json$/, ProfilesFileSchema],
   [/^reports\/\d{4}\/\d{2}(?:\.\d{2})?\.json$/, ReportFileSchema],
   [/^audit\/\d{4}-\d{2}-\d{2}\.json$/, AuditFileSchema],
   [/^outbox\/(?:open|done\/\d{4}-\d{2})\/[^/]+\.json$/, OutboxItemSchema],

@@ -20,6 +20,7 @@ import { createInvitesRepo, type InvitesRepo } from './invites-repo.js';
 import { createRequestsRepo, type RequestsRepo } from './requests-repo.js';
 import { createOutboxRepo, type OutboxRepo } from './outbox-repo.js';
 import { createMeetingsRepo, type MeetingsRepo } from './meetings-repo.js';
+import { createProfilesRepo, type ProfilesRepo } from './profiles-repo.js';
 
 export interface StoreOptions {
   clock: () => Date;
@@ -57,6 +58,8 @@ export interface Store {
   readonly holidays: HolidaysRepo;
   /** Live status boards in chats. */
   readonly boards: BoardsRepo;
+  /** Each region's profile: regulations, budget lines, villages, kendala. */
+  readonly profiles: ProfilesRepo;
   readonly audit: AuditRepo;
   /** The one way to save a weekly report: the revision and its audit line, which a crash cannot separate. */
   readonly reportWriter: ReportWriter;
@@ -107,6 +110,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const updates = await createUpdatesRepo(dir, fs);
     const holidays = await createHolidaysRepo(dir, fs);
     const boards = await createBoardsRepo(dir, fs);
+    const profiles = await createProfilesRepo(dir, fs);
     const reportWriter = await createReportWriter(dir, { reports, audit, ...(options.log ? { log: options.log } : {}), fs });
     await reportWriter.recover();
     let closed = false;
@@ -124,6 +128,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       updates,
       holidays,
       boards,
+      profiles,
       audit,
       reportWriter,
       backup: () => backupDataDir(dir, clock(), backupKeep, fs),
