@@ -121,6 +121,12 @@ export const AUDIT_ACTIONS = [
   'rekap.export',
   'report.verify',
   'report.return',
+  'notulen.record',
+  'followup.update',
+  'followup.close',
+  'followup.reopen',
+  'nudge.send',
+  'attendance.export',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

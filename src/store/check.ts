@@ -10,6 +10,7 @@ import { LOCK_FILE } from './lock.js';
 import { HandledUpdatesFileSchema } from './updates-repo.js';
 import { HolidaysFileSchema } from './holidays-repo.js';
 import { BoardsFileSchema } from './boards-repo.js';
+import { FollowupsFileSchema } from './followups-repo.js';
 import {
   AuditFileSchema,
   BaselinesFileSchema,
@@ -37,6 +38,7 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^updates\.json$/, HandledUpdatesFileSchema],
   [/^holidays\.json$/, HolidaysFileSchema],
   [/^boards\.json$/, BoardsFileSchema],
+  [/^followups\.json$/, FollowupsFileSchema],
   [/^reports\/\d{4}\/\d{2}(?:\.\d{2})?\.json$/, ReportFileSchema],
   [/^audit\/\d{4}-\d{2}-\d{2}\.json$/, AuditFileSchema],
   [/^outbox\/(?:open|done\/\d{4}-\d{2})\/[^/]+\.json$/, OutboxItemSchema],

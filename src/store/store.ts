@@ -19,6 +19,7 @@ import { createInvitesRepo, type InvitesRepo } from './invites-repo.js';
 import { createRequestsRepo, type RequestsRepo } from './requests-repo.js';
 import { createOutboxRepo, type OutboxRepo } from './outbox-repo.js';
 import { createMeetingsRepo, type MeetingsRepo } from './meetings-repo.js';
+import { createFollowupsRepo, type FollowupsRepo } from './followups-repo.js';
 
 export interface StoreOptions {
   clock: () => Date;
@@ -47,6 +48,8 @@ export interface Store {
   readonly chats: ChatsRepo;
   readonly outbox: OutboxRepo;
   readonly meetings: MeetingsRepo;
+  /** Sessions' notulen and their follow-up items. */
+  readonly followups: FollowupsRepo;
   readonly sessions: SessionsRepo;
   /** Webhook updates already handled (webhook mode). */
   readonly updates: UpdatesRepo;
@@ -95,6 +98,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const chats = await createChatsRepo(dir);
     const outbox = await createOutboxRepo(dir);
     const meetings = await createMeetingsRepo(dir);
+    const followups = await createFollowupsRepo(dir);
     const sessions = await createSessionsRepo(dir, clock);
     const audit = await createAuditRepo(dir, { fsync: options.fsync ?? true, ...(options.log ? { log: options.log } : {}) });
     const updates = await createUpdatesRepo(dir);
@@ -113,6 +117,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       chats,
       outbox,
       meetings,
+      followups,
       sessions,
       updates,
       holidays,
