@@ -293,3 +293,27 @@ export const ICS_TEXT = {
 };
 
 export const FOLLOWUP_STATUS_ORDER = FOLLOWUP_STATUSES;
+
+/** The rekap's sheet of follow-up items (built by rekap/followup-rows.ts). */
+export const FOLLOWUP_SHEET = {
+  sheet: 'Tindak Lanjut',
+  header: [
+    'No',
+    'Kode',
+    'Unit',
+    'Tindak lanjut',
+    'Sasaran angka',
+    'Sesi',
+    'Tenggat',
+    'Status',
+    'Lewat tenggat',
+    'Umur (hari)',
+    'Terakhir diperbarui oleh',
+    'Terakhir diperbarui',
+    'Catatan terakhir',
+    'Dokumen',
+    'Ditutup',
+  ],
+  yes: 'Ya',
+  no: 'Tidak',
+} as const;

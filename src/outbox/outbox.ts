@@ -245,9 +245,12 @@ export function createOutbox(o: OutboxOptions) {
 
   /** The time left is worded when the message goes, not when it was queued. */
   function withCountdown(item: OutboxItem, body: MessageBody): MessageBody {
-    if (body.format !== 'html' || !item.countdownTo || !o.countdown || !body.text.includes(COUNTDOWN_SLOT)) return body;
-    const left = Date.parse(item.countdownTo) - o.clock().getTime();
-    return { ...body, text: body.text.split(COUNTDOWN_SLOT).join(escapeHtml(o.countdown(left))) };
+    if (body.format === 'entities' || !item.countdownTo || !o.countdown) return body;
+    const left = escapeHtml(o.countdown(Date.parse(item.countdownTo) - o.clock().getTime()));
+    const fill = (text: string): string => (text.includes(COUNTDOWN_SLOT) ? text.split(COUNTDOWN_SLOT).join(left) : text);
+    // A session's reminder carries its calendar file before the text: the text's slot is filled the same way.
+    if (body.format === 'files') return { ...body, parts: body.parts.map((p) => (p.kind === 'html' ? { ...p, text: fill(p.text) } : p)) };
+    return { ...body, text: fill(body.text) };
   }
 
   /** Something to send now; or how long to wait, in pacing time or for the schedule; or nothing at all. */
