@@ -19,6 +19,7 @@ import { ROLE_LABELS, roleAndScope } from './messages/access.js';
 import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { meetingJob } from './scheduler/meetings.js';
+import { followupJob } from './scheduler/followups.js';
 import { rekapJob } from './scheduler/rekap.js';
 import { verificationNoticeJob } from './scheduler/verification.js';
 
@@ -177,6 +178,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         meetingJob({ store, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds }),
         boardJob({ store, regions, reportDeadline, clock, logger, telegram }),
         verificationNoticeJob({ store, regions, outbox, logger }),
+        followupJob({ store, regions, outbox }),
         ...(config.rekapAfterDeadlineMs === undefined
           ? []
           : [rekapJob({ store, regions, outbox, deadline: reportDeadline, afterMs: config.rekapAfterDeadlineMs, dataDir: config.dataDir, logger, unverified: config.unverifiedInTotals })]),

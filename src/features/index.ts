@@ -16,6 +16,7 @@ import { reportFeature } from './report/index.js';
 import { rekapFeature } from './rekap/index.js';
 import { verificationFeature } from './verification/index.js';
 import { meetingsFeature } from './meetings/index.js';
+import { followupsFeature } from './followups/index.js';
 import { statusFeature } from './status/index.js';
 import { usersFeature } from './users/index.js';
 
@@ -31,6 +32,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     reportFeature(deps),
     broadcastFeature(deps),
     meetingsFeature(deps),
+    followupsFeature(deps),
     inviteFeature(deps),
     requestsFeature(deps),
     usersFeature(deps),

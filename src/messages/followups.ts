@@ -115,6 +115,8 @@ export const followupText = {
   notADocument: (): Html => html`Mohon kirim catatan berupa teks, atau dokumen sebagai berkas (bukan foto, stiker, atau pesan suara). Tekan ${bold(FOLLOWUP_LABELS.skip)} bila tidak ada.`,
   useButtons: (): Html => html`Mohon gunakan tombol pada pesan di atas, atau ketik /batal.`,
   noDocument: (): Html => html`Tindak lanjut ini belum memiliki dokumen.`,
+  documentCaption: (what: string, unit: string): Html => html`Dokumen tindak lanjut “${what}” (${unit}).`,
+  managersOnly: (): Html => html`Mohon maaf, notulen sesi dicatat oleh penyelenggara sesi atau koordinator. Untuk melihat tindak lanjut unit Bapak/Ibu, ketik ${bold('/tindaklanjut')}.`,
 };
 
 // ---- the notulen ------------------------------------------------------------------------------------------------
@@ -161,7 +163,7 @@ export const notulenText = {
   alreadyRecorded: (): Html => html`Notulen sesi ini sudah dicatat sebelumnya; tidak ada yang diubah.`,
   saved: (chats: number, items: number, units: number): Html =>
     html`Notulen disimpan dan dikirim kepada ${bold(`${formatCount(chats)} chat`)} peserta. Tindak lanjut: ${formatCount(items)} butir untuk ${formatCount(units)} unit.`,
-  notYet: (): Html => html`Sesi ini belum dimulai; notulen dapat dicatat setelah sesi berlangsung.`,
+  notYetShort: (): string => 'Sesi ini belum dimulai; notulen dan daftar hadir tersedia setelah sesi berlangsung.',
 };
 
 /** A drafted item as the preview shows it, with its units named. */

@@ -15,6 +15,7 @@ import { MEETING_FEATURE, meetingStep, startMeeting, startReschedule, type Meeti
 import type { Reply } from '../../flows/step.js';
 import { expiredButtonAnswer, noAccessAnswer, personWithRole, ROLE_LABELS } from '../../messages/access.js';
 import { notRegisteredMessage } from '../../messages/common.js';
+import { FOLLOWUP_LABELS } from '../../messages/followups.js';
 import {
   attendanceMessage,
   attendanceThanks,
@@ -84,9 +85,13 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     const meetings = upcoming(ctx.access);
     const buttons = meetings
       .filter((m) => canManage(ctx.access, m))
-      .map((m) => {
+      .flatMap((m) => {
         const n = meetings.indexOf(m) + 1;
-        return [button(MEETING_LABELS.reschedule(n), 'rs', m.id), button(MEETING_LABELS.cancelMeeting(n), 'cx', m.id), button(MEETING_LABELS.attendance(n), 'att', m.id)];
+        return [
+          [button(MEETING_LABELS.reschedule(n), 'rs', m.id), button(MEETING_LABELS.cancelMeeting(n), 'cx', m.id), button(MEETING_LABELS.attendance(n), 'att', m.id)],
+          // "Ingatkan yang belum melapor": handled by the follow-ups feature (features/followups/nudge.ts).
+          [Markup.button.callback(FOLLOWUP_LABELS.nudge(n), encodeCallback('nts', 'ngt', m.id))],
+        ];
       });
     if (isCoordinatorOrAdmin(ctx.access)) buttons.push([button(MEETING_LABELS.add, 'add', 'x')]);
     await replyHtml(ctx, meetingsListMessage(meetings, zoneOf(ctx.access), partiesOf), deps.sleep, { buttons });
