@@ -75,7 +75,7 @@ describe('the notulen flow, without a bot', () => {
     ]);
     // Split per unit: three items, numbered as the notulen numbers them.
     let k = 0;
-    const items = itemsOfDraft('a1b2c3d4', (saved.effects[0] as { items: never[] }).items, { ids: () => `0000000${++k}`, now: NOW, by: { telegramId: 7, name: 'Rina' } });
+    const items = itemsOfDraft('a1b2c3d4', saved.effects[0]?.items ?? [], { ids: () => `0000000${++k}`, now: NOW, by: { telegramId: 7, name: 'Rina' } });
     expect(items.map((i) => [i.n, i.unitCode, i.status])).toEqual([[1, '19.71', 'belum'], [2, '19.71', 'belum'], [2, '19.01', 'belum']]);
   });
 
