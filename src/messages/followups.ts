@@ -89,6 +89,7 @@ export const FOLLOWUP_LABELS = {
   attendanceXlsx: (n: number): string => `Kehadiran XLSX ${n}`,
   nudge: (n: number): string => `Ingatkan yang belum melapor ${n}`,
   openList: 'Tindak lanjut',
+  everywhere: 'seluruh wilayah',
 };
 
 export const followupText = {

@@ -7,6 +7,8 @@ import { parseConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { BotApiServer } from './bot-api-server.js';
 import { DEMO_ACTOR, seedDemoData } from './demo-data.js';
+import { seedDemoFollowups } from './demo-followups.js';
+import { randomBytes } from 'node:crypto';
 import { runTerminalChat } from './terminal-chat.js';
 
 /** A token of the right shape that no Telegram server knows: the sandbox never leaves 127.0.0.1. */
@@ -50,6 +52,10 @@ async function main(): Promise<void> {
   api.user(700002, 'Petugas', { last_name: 'Demo Pangkalpinang' });
   await app.store.users.grant({ telegramId: 700002, name: 'Petugas Demo Pangkalpinang', role: 'staff', scope: '19.71' }, DEMO_ACTOR, new Date());
   const user = api.user(SANDBOX_USER_ID, 'Sandbox', { last_name: 'Admin', username: 'admin_sandbox' });
+  // A past Babel session with its notulen and two follow-up items for Pangkalpinang, and the next session (/notulen, /tindaklanjut).
+  await seedDemoFollowups(app.store, new Date(), SANDBOX_USER_ID, { past: 'de000001', next: 'de000002', items: () => randomBytes(4).toString('hex') });
+  // The next session's first reminder and readiness note are due now: sent at once rather than at the next tick.
+  await app.scheduler.tick();
 
   const out = process.stdout;
   out.write(
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
       ' Tekan tombol dengan mengetik nomornya: #1, #2, ... Ketik /keluar untuk selesai.',
       ' Penerima contoh: grup dan petugas Disnaker Kota Pangkal Pinang (pesan untuk mereka tampil ringkas).',
       ' Coba juga: /status Babel, /riwayat Pangkalpinang, /lapor Bangka Selatan, /umumkan, /jadwal.',
+      ' Siklus monitoring: /notulen (sesi lalu, notulen, kehadiran XLSX), /tindaklanjut (tindak lanjut Pangkalpinang).',
       ' Rekap: /ekspor Babel, /grafik Babel, /peringkat nasional. Berkas XLSX dan PNG disimpan di:',
       `   ${filesDir}`,
       '',

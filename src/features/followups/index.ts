@@ -76,6 +76,7 @@ export function followupsFeature(deps: BotDeps): Composer<BotContext> {
     const u = unitOf(code);
     return u ? unitLabel(u) : code;
   };
+  const followupScopeName = (scope: string): string => (scope === NATIONAL ? FOLLOWUP_LABELS.everywhere : scopeLabel(scope, regions));
   const sessionTitle = (id: string): string => store.meetings.get(id)?.title ?? '';
   const view = (item: FollowupItem, withAge = false): ItemView => {
     const now = deps.clock();
@@ -183,10 +184,12 @@ export function followupsFeature(deps: BotDeps): Composer<BotContext> {
     const buttons = manager
       ? shown.map((i, k) => [
           i.closed ? button(FOLLOWUP_LABELS.reopen(k + 1), LIST, 'rop', i.id) : button(FOLLOWUP_LABELS.close(k + 1), LIST, 'cls', i.id),
+          // A coordinator may update on a unit's behalf (what the unit said by phone, say); in a private chat only.
+          ...(!i.closed && isPrivate(ctx) ? [button(FOLLOWUP_LABELS.update(k + 1), LIST, 'upd', i.id)] : []),
           ...(i.updates.at(-1)?.document ? [button(FOLLOWUP_LABELS.document(k + 1), LIST, 'doc', i.id)] : []),
         ])
       : [];
-    await replyHtml(ctx, scopeFollowupsMessage(scopeLabel(ownScope(a) ?? NATIONAL, regions), shown.map((i) => view(i, true)), zone, inScope.length), deps.sleep, { buttons });
+    await replyHtml(ctx, scopeFollowupsMessage(followupScopeName(ownScope(a) ?? NATIONAL), shown.map((i) => view(i, true)), zone, inScope.length), deps.sleep, { buttons });
   };
 
   const followupFacts = (ctx: BotContext): FollowupFacts => ({
