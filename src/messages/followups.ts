@@ -1,4 +1,4 @@
-import { dateOfKey, FOLLOWUP_STATUSES, MAX_DOCUMENT_BYTES, type DocumentProblem, type DraftItem, type FollowupItem, type FollowupStatus } from '../domain/followups.js';
+import { dateOfKey, MAX_DOCUMENT_BYTES, type DocumentProblem, type DraftItem, type FollowupItem, type FollowupStatus } from '../domain/followups.js';
 import { formatCount, formatDate, formatDateTime } from '../domain/format.js';
 import type { Meeting } from '../domain/records.js';
 import { WIB, type Zone } from '../domain/zones.js';
@@ -295,7 +295,6 @@ export const ICS_TEXT = {
   filename: (date: string): string => `sesi-monitoring-${date}.ics`,
 };
 
-export const FOLLOWUP_STATUS_ORDER = FOLLOWUP_STATUSES;
 
 /** The rekap's sheet of follow-up items (built by rekap/followup-rows.ts). */
 export const FOLLOWUP_SHEET = {
