@@ -1,4 +1,4 @@
-import { ageInDays, dueEndOf, isOverdue, type FollowupItem } from '../domain/followups.js';
+import { ageInDays, dateOfKey, isOverdue, type FollowupItem } from '../domain/followups.js';
 import { FOLLOWUP_SHEET, FOLLOWUP_STATUS_LABELS } from '../messages/followups.js';
 
 /** One cell of the sheet, as plain data: the workbook writer gives dates and numbers their formats. */
@@ -23,8 +23,8 @@ export function followupSheet(
   const rows = sorted.map((i, k): FollowupCell[] => {
     const unit = o.unitOf(i.unitCode);
     const last = i.updates.at(-1);
-    // The due date's last moment in the unit's zone, as the day it names.
-    const due = new Date(dueEndOf(i.due, unit.iana).getTime() - 1);
+    // A calendar day: midnight UTC, which a spreadsheet shows as that day whatever its own zone.
+    const due = dateOfKey(i.due);
     return [
       k + 1,
       i.unitCode,
@@ -32,7 +32,7 @@ export function followupSheet(
       i.what,
       i.figure ?? null,
       o.sessionOf(i.meetingId),
-      new Date(Date.UTC(due.getUTCFullYear(), due.getUTCMonth(), due.getUTCDate())),
+      new Date(Date.UTC(due.year, due.month - 1, due.day)),
       FOLLOWUP_STATUS_LABELS[i.status],
       isOverdue(i, o.now, unit.iana) ? FOLLOWUP_SHEET.yes : FOLLOWUP_SHEET.no,
       ageInDays(i, o.now),
