@@ -10,17 +10,18 @@ import { lines, type Html } from '../../messages/html.js';
 import type { Recipient } from '../../outbox/outbox.js';
 import { meetingAudience, unitChats } from '../../scheduler/recipients.js';
 import type { Meeting, MessageBody } from '../../store/schema.js';
-import { unitStatus } from '../status/index.js';
+import { weekOf, type WeekKey } from '../../domain/weeks.js';
 
 /**
- * Which of these units have not reported this week, by the status view's own rule. The one place this feature asks
- * it: the read side (issue 18) replaces it here.
+ * Which of these units have not reported this week (in its own zone): the rule the session reminders and the
+ * readiness note use (a stored report for the week, "belum ada data" included, counts as reported). The one place
+ * this feature asks it, so that the read side (issue 18) replaces it here.
  */
-async function unreportedUnits(deps: Pick<BotDeps, 'store'>, units: readonly Unit[], now: Date): Promise<Array<{ unit: Unit; week: string }>> {
-  const out: Array<{ unit: Unit; week: string }> = [];
+async function unreportedUnits(deps: Pick<BotDeps, 'store'>, units: readonly Unit[], now: Date): Promise<Array<{ unit: Unit; week: WeekKey }>> {
+  const out: Array<{ unit: Unit; week: WeekKey }> = [];
   for (const unit of units) {
-    const status = await unitStatus(deps.store, unit, now);
-    if (!status.reported) out.push({ unit, week: status.week });
+    const week = weekOf(now, unit.zone.iana);
+    if (!(await deps.store.reports.get(unit.code, week))) out.push({ unit, week });
   }
   return out;
 }
@@ -46,7 +47,7 @@ export async function nudgeUnreported(deps: BotDeps, ctx: BotContext, m: Meeting
       continue;
     }
     const name = unit.kind === 'provinsi' ? `Pemerintah ${unit.name}` : unit.name;
-    bodies[unit.code] = { format: 'html', text: nudgeMessage(name, formatWeekShort(week as Parameters<typeof formatWeekShort>[0]), m, unit.zone).text };
+    bodies[unit.code] = { format: 'html', text: nudgeMessage(name, formatWeekShort(week), m, unit.zone).text };
     for (const chatId of chats) recipients.push({ chatId, variant: unit.code });
   }
   await deps.outbox.enqueue({ id, kind: 'notice', title: nudgeTitle(m.title), bodies, recipients, expiresAt: new Date(Date.parse(m.startsAt) + m.durationMinutes * 60_000) });
