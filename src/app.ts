@@ -22,6 +22,7 @@ import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { meetingJob } from './scheduler/meetings.js';
 import { calendarGapJob } from './scheduler/calendar.js';
+import { followupJob } from './scheduler/followups.js';
 import { rekapJob } from './scheduler/rekap.js';
 import { verificationNoticeJob } from './scheduler/verification.js';
 
@@ -184,6 +185,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         boardJob({ store, regions, readSide, reportDeadline, clock, logger, telegram }),
         verificationNoticeJob({ store, readSide, regions, outbox, logger }),
         ...(config.calendarWarningMs === undefined ? [] : [calendarGapJob({ store, outbox, deadline: reportDeadline, adminIds: config.adminIds, aheadMs: config.calendarWarningMs })]),
+        followupJob({ store, regions, outbox }),
         ...(config.rekapAfterDeadlineMs === undefined
           ? []
           : [rekapJob({ store, readSide, regions, outbox, deadline: reportDeadline, afterMs: config.rekapAfterDeadlineMs, dataDir: config.dataDir, logger })]),

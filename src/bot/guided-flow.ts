@@ -80,7 +80,12 @@ export function guidedFlow<S extends Flow, E, F>(
     composer.on('message', async (ctx, next) => {
       const what = nonTextKind(ctx);
       if (!stateOf(ctx) || !isPrivate(ctx) || what === undefined) return next();
-      await run(ctx, { kind: 'other', what });
+      const message = ctx.message;
+      const document =
+        what === 'document' && 'document' in message
+          ? { fileId: message.document.file_id, fileName: message.document.file_name, size: message.document.file_size, caption: 'caption' in message ? message.caption : undefined }
+          : undefined;
+      await run(ctx, { kind: 'other', what, ...(document ? { document } : {}) });
     });
   }
   return composer;

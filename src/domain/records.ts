@@ -128,6 +128,12 @@ export const AUDIT_ACTIONS = [
   'report.verify',
   'report.return',
   'person.pseudonymise',
+  'notulen.record',
+  'followup.update',
+  'followup.close',
+  'followup.reopen',
+  'nudge.send',
+  'attendance.export',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -17,6 +17,7 @@ import { rekapFeature } from './rekap/index.js';
 import { verificationFeature } from './verification/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { profileFeature } from './profile/index.js';
+import { followupsFeature } from './followups/index.js';
 import { statusFeature } from './status/index.js';
 import { usersFeature } from './users/index.js';
 
@@ -32,6 +33,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     reportFeature(deps),
     broadcastFeature(deps),
     meetingsFeature(deps),
+    followupsFeature(deps),
     inviteFeature(deps),
     requestsFeature(deps),
     usersFeature(deps),

@@ -119,8 +119,30 @@ export const ProfileFlowSchema = z.object({
   }),
 });
 
+/** A session's notulen being recorded: its conclusions, then the follow-up items one by one, then a preview. */
+export const NotulenFlowSchema = z.object({
+  name: z.literal('notulen'),
+  id: flowId,
+  meetingId: flowId,
+  step: z.enum(['conclusions', 'what', 'units', 'due', 'figure', 'preview']),
+  conclusions: z.string().optional(),
+  items: z.array(z.object({ what: z.string(), units: z.array(unitCode), due: z.string(), figure: z.string().optional() })),
+  current: z.object({ what: z.string().optional(), units: z.array(unitCode).optional(), due: z.string().optional() }),
+});
+
+/** A unit's follow-up item being updated: a status, then a note or a document. */
+export const FollowupFlowSchema = z.object({
+  name: z.literal('followup'),
+  id: flowId,
+  itemId: flowId,
+  step: z.enum(['status', 'note']),
+  status: z.enum(['belum', 'proses', 'selesai', 'terkendala']).optional(),
+});
+
 export const FlowSchema = z.union([
   ReportFlowSchema,
+  NotulenFlowSchema,
+  FollowupFlowSchema,
   MeetingFlowSchema,
   BroadcastFlowSchema,
   ProfileFlowSchema,
@@ -152,13 +174,15 @@ export type ReportFlow = z.infer<typeof ReportFlowSchema>;
 export type BroadcastFlow = z.infer<typeof BroadcastFlowSchema>;
 export type MeetingFlow = z.infer<typeof MeetingFlowSchema>;
 export type ProfileFlow = z.infer<typeof ProfileFlowSchema>;
+export type NotulenFlow = z.infer<typeof NotulenFlowSchema>;
+export type FollowupFlow = z.infer<typeof FollowupFlowSchema>;
 export type Flow = z.infer<typeof FlowSchema>;
 export type SessionData = z.infer<typeof SessionDataSchema>;
 export type ReportStep = ReportFlow['step'];
 
 /** The command that starts a flow again, to name when its saved state could not be resumed. */
 export const restartCommandOf = (name: unknown): string | undefined =>
-  ({ report: '/lapor', meeting: '/jadwal', session: '/jadwal', broadcast: '/umumkan', invite: '/undang', request: '/start', profile: '/profil' })[String(name)];
+  ({ report: '/lapor', meeting: '/jadwal', session: '/jadwal', broadcast: '/umumkan', invite: '/undang', request: '/start', profile: '/profil', notulen: '/notulen', followup: '/tindaklanjut' })[String(name)];
 
 /**
  * Reads a persisted session: the state if it fits this version's schema (older states are accepted as they are

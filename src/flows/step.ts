@@ -18,7 +18,12 @@ export type FlowInput =
     }
   | { kind: 'press'; action: string; arg: string }
   /** A sticker, photo, voice note... where an answer is awaited. */
-  | { kind: 'other'; what: NonTextKind };
+  | {
+      kind: 'other';
+      what: NonTextKind;
+      /** A document (a file sent as a file): what Telegram says of it, for the flows that take one. */
+      document?: { fileId: string; fileName?: string | undefined; size?: number | undefined; caption?: string | undefined };
+    };
 
 /** What to say: an HTML message with buttons, or a copy of a text with its author's own formatting (a notice). */
 export type Reply =

@@ -10,6 +10,8 @@ import { periodText } from './rekap.js';
 import { isReturnReason, RETURN_REASON_TEXT } from './verification.js';
 import { profileAuditText } from './profile.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
+import { isFollowupStatus } from '../domain/followups.js';
+import { FOLLOWUP_STATUS_LABELS } from './followups.js';
 
 export const ROLE_LABELS: Record<Role | 'admin', string> = {
   admin: 'admin',
@@ -351,6 +353,18 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
       return `mengembalikan laporan ${unit}, ${week}${revision} kepada petugas${isReturnReason(d.reason) ? `, alasan: ${RETURN_REASON_TEXT[d.reason]}` : ''}`;
     case 'person.pseudonymise':
       return `menyamarkan data seseorang atas permintaannya (UU 27/2022) sebagai ${target}`;
+    case 'notulen.record':
+      return `mencatat notulen sesi monitoring “${title}”${typeof d.items === 'number' ? ` dengan ${d.items} tindak lanjut` : ''}`;
+    case 'followup.update':
+      return `memperbarui tindak lanjut “${str(d.what) ?? ''}” ${unit}: ${isFollowupStatus(d.status) ? FOLLOWUP_STATUS_LABELS[d.status] : ''}${d.document === true ? ' (dengan dokumen)' : ''}`;
+    case 'followup.close':
+      return `menutup tindak lanjut “${str(d.what) ?? ''}” ${unit}`;
+    case 'followup.reopen':
+      return `membuka kembali tindak lanjut “${str(d.what) ?? ''}” ${unit}`;
+    case 'nudge.send':
+      return `mengingatkan ${typeof d.units === 'number' ? `${d.units} ` : ''}unit yang belum melapor sebelum sesi “${title}”`;
+    case 'attendance.export':
+      return `mengekspor kehadiran sesi “${title}”`;
     case 'rekap.export': {
       const from = str(d.periodFrom);
       const to = str(d.periodTo);

@@ -69,6 +69,8 @@ function helpBody(access: Access): Html {
     manager ? html`• ${bold('/undang')}: membuat tautan undangan sekali pakai untuk petugas atau pemantau${access.role === 'admin' ? ' (dan koordinator)' : ''}.` : undefined,
     manager ? html`• ${bold('/pengguna')}: daftar pengguna di wilayah Bapak/Ibu; ${bold('/cabut')} ${code('ID')} mencabut akses; ${bold('/alihkan')} ${code('ID')} mengalihkan tugas petugas kepada penggantinya.` : undefined,
     html`• ${bold('/jadwal')}: sesi monitoring Kemendagri yang akan datang${manager ? '; menambah, mengubah waktu, membatalkan, dan melihat kehadiran' : ''}.`,
+    html`• ${bold('/tindaklanjut')}: tindak lanjut hasil sesi monitoring${access.role === 'staff' ? ' untuk unit Bapak/Ibu; perbarui statusnya dengan catatan atau dokumen' : manager ? ' di wilayah Bapak/Ibu, dengan umur dan pembaruan terakhir; menutup atau membuka kembali' : ' di wilayah Bapak/Ibu'}.`,
+    manager ? html`• ${bold('/notulen')}: sesi yang telah berlangsung; mencatat kesimpulan dan tindak lanjut (dikirim ke peserta), serta mengunduh daftar hadir (XLSX).` : undefined,
     manager ? html`• ${bold('/umumkan')}: mengirim pengumuman ke semua kantor di wilayah Bapak/Ibu (atau sebagian), sekarang atau terjadwal, dengan laporan pengiriman.` : undefined,
     manager ? html`• ${bold('/audit')}: catatan terbaru siapa mengubah apa.` : undefined,
     manager ? html`• ${bold('/papan')}: papan status laporan minggu ini di grup atau percakapan ini, disematkan dan diperbarui otomatis.` : undefined,
@@ -108,6 +110,8 @@ export const COMMAND_MENU = [
   { command: 'riwayat', description: 'Riwayat revisi laporan sebuah unit' },
   { command: 'penduduk', description: 'Memperbaiki data penduduk bekerja (petugas, koordinator)' },
   { command: 'jadwal', description: 'Jadwal sesi monitoring Kemendagri' },
+  { command: 'tindaklanjut', description: 'Tindak lanjut hasil sesi monitoring' },
+  { command: 'notulen', description: 'Notulen dan kehadiran sesi yang telah berlangsung (koordinator)' },
   { command: 'umumkan', description: 'Mengirim pengumuman ke kantor-kantor (koordinator)' },
   { command: 'undang', description: 'Membuat tautan undangan (koordinator)' },
   { command: 'pengguna', description: 'Daftar pengguna di wilayah Anda (koordinator)' },
@@ -135,9 +139,9 @@ export function menuFor(role: MenuRole): Array<{ command: string; description: s
     case 'group':
       return pick('cakupan', 'status', 'grafik', 'peringkat', 'hubungkan', 'papan', 'bantuan');
     case 'viewer':
-      return pick('cakupan', 'status', 'grafik', 'peringkat', 'riwayat', 'jadwal', 'profil', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'status', 'grafik', 'peringkat', 'riwayat', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan');
     case 'staff':
-      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'profil', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan');
     case 'coordinator':
     case 'admin':
       // /hubungkan links the group it is sent in: it is in the groups' menu, not in a private one.

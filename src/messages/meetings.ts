@@ -69,7 +69,7 @@ export const cancelledNoticeMessage = (m: Meeting, zone: Zone, organiser: string
     'Mohon maaf atas perubahan ini. Jadwal pengganti, bila ada, akan diumumkan kemudian.',
   );
 
-export function readinessMessage(m: Meeting, zone: Zone, missing: Unit[], total: number): Html {
+export function readinessMessage(m: Meeting, zone: Zone, missing: Unit[], total: number, followups: ReadonlyArray<Html | string> = []): Html {
   return lines(
     bold(`Kesiapan ${m.title} (${countdownSlot(zone.label)})`),
     html`Sesi dimulai ${formatDateTime(new Date(m.startsAt), zone)}.`,
@@ -77,6 +77,8 @@ export function readinessMessage(m: Meeting, zone: Zone, missing: Unit[], total:
       ? html`Semua ${total} unit peserta telah melapor minggu ini.`
       : html`${bold(`${missing.length} dari ${total}`)} unit peserta belum melapor minggu ini:`,
     ...missing.map((u) => html`• ${u.kind === 'provinsi' ? `Pemerintah ${u.name}` : u.name}`),
+    // The open follow-up items of the audience (messages/followups.ts): the session starts from the last one.
+    ...followups,
   );
 }
 

@@ -249,10 +249,13 @@ export function createOutbox(o: OutboxOptions) {
   /** The time left is worded when the message goes, not when it was queued. */
   function withCountdown(item: OutboxItem, body: MessageBody): MessageBody {
     const countdown = o.countdown;
-    if (body.format !== 'html' || !item.countdownTo || !countdown || !body.text.includes('{{countdown')) return body;
+    if (body.format === 'entities' || !item.countdownTo || !countdown) return body;
     const to = new Date(item.countdownTo);
     const left = to.getTime() - o.clock().getTime();
-    return { ...body, text: body.text.replace(COUNTDOWN_SLOTS, (_slot, zone: string | undefined) => escapeHtml(countdown(left, to, zone))) };
+    const fill = (text: string): string => (text.includes('{{countdown') ? text.replace(COUNTDOWN_SLOTS, (_slot, zone: string | undefined) => escapeHtml(countdown(left, to, zone))) : text);
+    // A session's reminder carries its calendar file before the text: the text's slot is filled the same way.
+    if (body.format === 'files') return { ...body, parts: body.parts.map((p) => (p.kind === 'html' ? { ...p, text: fill(p.text) } : p)) };
+    return { ...body, text: fill(body.text) };
   }
 
   /** Something to send now; or how long to wait, in pacing time or for the schedule; or nothing at all. */

@@ -300,6 +300,38 @@ export class BotApiServer extends EventEmitter {
     await this.waitForAck(this.queueText(from, text, chat, formatting));
   }
 
+  /**
+   * A document a person sends (a file, not a photo): Telegram gives the bot its file_id, name and size, and the bot may
+   * send it on by that file_id. `size` stands for a file too big to build in a test (Telegram takes up to 2 GB).
+   */
+  queueDocument(from: TgUser, file: { fileName: string; bytes?: Buffer; size?: number; mimeType?: string }, options: { caption?: string; chat?: TgChat } = {}): number {
+    const target = options.chat ?? this.chats.get(from.id);
+    if (!target) throw new Error(`no chat for user ${from.id}`);
+    const bytes = file.bytes ?? Buffer.from('%PDF-1.4 stand-in');
+    const fileId = `document-${this.nextFileId++}`;
+    this.files.set(fileId, { kind: 'document', fileName: file.fileName, bytes });
+    return this.enqueue({
+      message: {
+        message_id: this.allocateMessageId(target.id),
+        from,
+        chat: target,
+        date: Math.floor(this.clock() / 1000),
+        document: {
+          file_id: fileId,
+          file_unique_id: fileId,
+          file_name: file.fileName,
+          mime_type: file.mimeType ?? 'application/pdf',
+          file_size: file.size ?? bytes.length,
+        },
+        ...(options.caption ? { caption: options.caption } : {}),
+      },
+    });
+  }
+
+  async sendDocument(from: TgUser, file: Parameters<BotApiServer['queueDocument']>[1], options: Parameters<BotApiServer['queueDocument']>[2] = {}): Promise<void> {
+    await this.waitForAck(this.queueDocument(from, file, options));
+  }
+
   /** Presses a button the bot actually sent: by its text or its position (0-based, reading order). */
   queuePress(from: TgUser, message: BotMessage, button: string | number): number {
     const flat = message.buttons.flat();

@@ -8,6 +8,8 @@ import { createLogger } from '../logger.js';
 import { BotApiServer } from './bot-api-server.js';
 import { DEMO_ACTOR, seedDemoData } from './demo-data.js';
 import { createPersonas, DEMO_LAST_NAME, demoName } from './personas.js';
+import { seedDemoFollowups } from './demo-followups.js';
+import { randomBytes } from 'node:crypto';
 import { runTerminalChat } from './terminal-chat.js';
 
 /** A token of the right shape that no Telegram server knows: the sandbox never leaves 127.0.0.1. */
@@ -54,6 +56,10 @@ async function main(): Promise<void> {
   // The person at the terminal is a demo admin with a person's name: "Dewi Contoh (admin UC Bot)".
   const user = api.user(SANDBOX_USER_ID, demoName('admin').first, { last_name: DEMO_LAST_NAME, username: 'admin_sandbox' });
   const personas = createPersonas({ api, store: app.store, regions: app.regions, admin: user, known: [{ user: officer, role: 'staff', scope: '19.71' }], now: () => new Date() });
+  // A past Babel session with its notulen and two follow-up items for Pangkalpinang, and the next session (/notulen, /tindaklanjut).
+  await seedDemoFollowups(app.store, new Date(), SANDBOX_USER_ID, { past: 'de000001', next: 'de000002', items: () => randomBytes(4).toString('hex') });
+  // The next session's first reminder and readiness note are due now: sent at once rather than at the next tick.
+  await app.scheduler.tick();
 
   const out = process.stdout;
   out.write(
@@ -70,6 +76,7 @@ async function main(): Promise<void> {
       ' /sebagai admin. Pemberitahuan singkat atas tombol yang ditekan ditampilkan di bawah pesannya.',
       ` Penerima contoh: grup dan petugas (${officerName.full}) Disnaker Kota Pangkal Pinang (pesan untuk mereka tampil ringkas).`,
       ' Coba juga: /status Babel, /riwayat Pangkalpinang, /lapor Bangka Selatan, /umumkan, /jadwal.',
+      ' Siklus monitoring: /notulen (sesi lalu, notulen, kehadiran XLSX), /tindaklanjut (tindak lanjut Pangkalpinang).',
       ' Rekap: /ekspor Babel, /grafik Babel, /peringkat nasional. Berkas XLSX dan PNG disimpan di:',
       `   ${filesDir}`,
       '',

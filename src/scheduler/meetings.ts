@@ -13,6 +13,12 @@ import type { Meeting, MessageBody } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { ReadSide } from '../queries/read-side.js';
 import { meetingAudience, roleOf } from './recipients.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isDone, isOverdue } from '../domain/followups.js';
+import { readinessFollowupLines, type ItemView } from '../messages/followups.js';
+import type { FilePart } from '../store/schema.js';
+import { meetingIcs, meetingIcsName } from '../rekap/ics.js';
 
 
 export const zoneNamed = (label: ZoneLabel): Zone => ({ label, iana: ZONE_IANA[label] });
@@ -27,6 +33,34 @@ export const meetingParties = (store: Store, regions: RegionDirectory, adminIds:
   audience: audienceLabel(m.audience, regions, m.scope),
   organiser: personWithRole(m.createdBy.name, roleOf(store, adminIds, m.createdBy.telegramId), regions),
 });
+
+/**
+ * The session's calendar file (.ics) for this version, written once under the data folder for the outbox to send
+ * (and to reuse Telegram's file_id for every further recipient).
+ */
+export async function meetingIcsPart(store: Store, m: Meeting, organiser: string, now: Date): Promise<FilePart> {
+  const folder = `outbox-files/sesi-${m.id}-v${m.version}${m.status === 'cancelled' ? '-batal' : ''}`;
+  const filename = meetingIcsName(m);
+  await mkdir(join(store.dir, folder), { recursive: true });
+  await writeFile(join(store.dir, folder, filename), meetingIcs(m, { now, organiser }));
+  return { kind: 'document', path: `${folder}/${filename}`, filename };
+}
+
+/** A session's text with its calendar file first, so that the text (and its buttons) comes last. */
+export const withIcs = (ics: FilePart, text: string): MessageBody => ({ format: 'files', parts: [ics, { kind: 'html', text }] });
+
+/** The audience's follow-up items still open (from earlier sessions), overdue first, for the readiness note. */
+export function openFollowupsOf(store: Store, units: readonly Unit[], now: Date, exceptMeeting: string): ItemView[] {
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  return store.followups
+    .all()
+    .filter((i) => byCode.has(i.unitCode) && i.meetingId !== exceptMeeting && !isDone(i))
+    .map((item): ItemView => {
+      const unit = byCode.get(item.unitCode) as Unit;
+      return { item, unit: unit.kind === 'provinsi' ? `Pemerintah ${unit.name}` : unit.name, overdue: isOverdue(item, now, unit.zone.iana) };
+    })
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.item.due.localeCompare(b.item.due) || a.unit.localeCompare(b.unit));
+}
 
 /**
  * Reminders before each session (at the latest due offset, only before it starts, keyed by the session's version so a
@@ -49,13 +83,14 @@ export function meetingJob(o: { store: Store; readSide: ReadSide; regions: Regio
       const notReported = new Set(missing.map((u) => u.code));
       if (!o.store.outbox.has(reminderId)) {
         const parties = meetingParties(o.store, o.regions, o.adminIds, m);
+        const ics = await meetingIcsPart(o.store, m, parties.organiser, now);
         // A unit that has not reported this week reads, in its own reminder, that it should report before the session.
         const bodies: Record<string, MessageBody> = {};
         const targets = recipients.map((r) => {
           const variant = notReported.has(r.unit.code) ? `${r.variant}:${r.unit.code}` : r.variant;
           if (!bodies[variant]) {
             const late = notReported.has(r.unit.code) ? { unit: r.unit.kind === 'provinsi' ? `Pemerintah ${r.unit.name}` : r.unit.name, week: formatWeekShort(weekOf(now, r.unit.zone.iana)) } : undefined;
-            bodies[variant] = { format: 'html', text: reminderMessage(m, zoneNamed(r.variant), parties, late).text };
+            bodies[variant] = withIcs(ics, reminderMessage(m, zoneNamed(r.variant), parties, late).text);
           }
           return { chatId: r.chatId, variant };
         });
@@ -76,7 +111,7 @@ export function meetingJob(o: { store: Store; readSide: ReadSide; regions: Regio
           id: readinessId,
           kind: 'readiness',
           title: meetingText.readinessTitle(m.title),
-          bodies: { default: { format: 'html', text: readinessMessage(m, zoneNamed(m.zone), missing, units.length).text } },
+          bodies: { default: { format: 'html', text: readinessMessage(m, zoneNamed(m.zone), missing, units.length, readinessFollowupLines(openFollowupsOf(o.store, units, now, m.id))).text } },
           recipients: [{ chatId: m.organiserChatId, variant: 'default' }],
           expiresAt: new Date(start),
           countdownTo: new Date(start),

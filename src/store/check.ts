@@ -12,6 +12,7 @@ import { HandledUpdatesFileSchema } from './updates-repo.js';
 import { HolidaysFileSchema } from './holidays-repo.js';
 import { BoardsFileSchema } from './boards-repo.js';
 import { ProfilesFileSchema } from './profiles-repo.js';
+import { FollowupsFileSchema } from './followups-repo.js';
 import {
   AuditFileSchema,
   BaselinesFileSchema,
@@ -40,6 +41,7 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^holidays\.json$/, HolidaysFileSchema],
   [/^boards\.json$/, BoardsFileSchema],
   [/^profiles\.json$/, ProfilesFileSchema],
+  [/^followups\.json$/, FollowupsFileSchema],
   [/^reports\/\d{4}\/\d{2}(?:\.\d{2})?\.json$/, ReportFileSchema],
   [/^audit\/\d{4}-\d{2}-\d{2}\.json$/, AuditFileSchema],
   [/^outbox\/(?:open|done\/\d{4}-\d{2})\/[^/]+\.json$/, OutboxItemSchema],

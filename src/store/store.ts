@@ -21,6 +21,7 @@ import { createRequestsRepo, type RequestsRepo } from './requests-repo.js';
 import { createOutboxRepo, type OutboxRepo } from './outbox-repo.js';
 import { createMeetingsRepo, type MeetingsRepo } from './meetings-repo.js';
 import { createProfilesRepo, type ProfilesRepo } from './profiles-repo.js';
+import { createFollowupsRepo, type FollowupsRepo } from './followups-repo.js';
 
 export interface StoreOptions {
   clock: () => Date;
@@ -51,6 +52,8 @@ export interface Store {
   readonly chats: ChatsRepo;
   readonly outbox: OutboxRepo;
   readonly meetings: MeetingsRepo;
+  /** Sessions' notulen and their follow-up items. */
+  readonly followups: FollowupsRepo;
   readonly sessions: SessionsRepo;
   /** Webhook updates already handled (webhook mode). */
   readonly updates: UpdatesRepo;
@@ -105,6 +108,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const chats = await createChatsRepo(dir, fs);
     const outbox = await createOutboxRepo(dir, fs);
     const meetings = await createMeetingsRepo(dir, fs);
+    const followups = await createFollowupsRepo(dir, fs);
     const sessions = await createSessionsRepo(dir, clock, fs);
     const audit = await createAuditRepo(dir, { fsync: options.fsync ?? true, ...(options.log ? { log: options.log } : {}), fs });
     const updates = await createUpdatesRepo(dir, fs);
@@ -124,6 +128,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       chats,
       outbox,
       meetings,
+      followups,
       sessions,
       updates,
       holidays,

@@ -322,9 +322,11 @@ describe('/jadwal', () => {
       ['Ubah waktu: Monev Capaian UC, Jumat 27/11'],
       ['Batalkan: Monev Capaian UC, Jumat 27/11'],
       ['Kehadiran: Monev Capaian UC, Jumat 27/11'],
+      ['Ingatkan yang belum melapor: Monev Capaian UC, Jumat 27/11'],
       ['Ubah waktu: Rapat Koordinasi Percepatan…, Jumat 4/12'],
       ['Batalkan: Rapat Koordinasi Percepatan…, Jumat 4/12'],
       ['Kehadiran: Rapat Koordinasi Percepatan…, Jumat 4/12'],
+      ['Ingatkan yang belum melapor: Rapat Koordinasi Percepatan…, Jumat 4/12'],
       ['Tambah sesi'],
     ]);
     for (const b of h.api.lastMessage(coord.id).buttons.flat()) expect(Buffer.byteLength(b.callback_data ?? '')).toBeLessThanOrEqual(64);
@@ -337,5 +339,9 @@ describe('/jadwal', () => {
     await say(h, coord, '/jadwal');
     await h.api.press(coord, h.api.lastMessage(coord.id), 'Ubah waktu: Rapat Koordinasi Percepatan…, Jumat 4/12');
     expect(h.api.lastMessage(coord.id).text).toContain('Menjadwalkan ulang Rapat Koordinasi Percepatan Universal Coverage Jamsosnaker Tahun 2027.');
+    await say(h, coord, '/batal');
+    await say(h, coord, '/jadwal');
+    await h.api.press(coord, h.api.lastMessage(coord.id), 'Ingatkan yang belum melapor: Rapat Koordinasi Percepatan…, Jumat 4/12');
+    expect(h.api.lastMessage(coord.id).text).toContain('Pengingat dikirim kepada 3 unit (3 penerima: grup dan orang) yang belum melapor minggu ini.');
   });
 });

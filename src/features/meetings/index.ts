@@ -16,6 +16,7 @@ import { MEETING_FEATURE, meetingStep, startMeeting, startReschedule, type Meeti
 import type { Reply } from '../../flows/step.js';
 import { expiredButtonAnswer, noAccessAnswer, personWithRole, ROLE_LABELS } from '../../messages/access.js';
 import { notRegisteredMessage } from '../../messages/common.js';
+import { FOLLOWUP_LABELS } from '../../messages/followups.js';
 import {
   attendanceMessage,
   attendanceThanks,
@@ -30,8 +31,8 @@ import {
   type PendingUnit,
 } from '../../messages/meetings.js';
 import { meetingAudience, roleOf } from '../../scheduler/recipients.js';
-import { meetingParties, zoneNamed } from '../../scheduler/meetings.js';
-import type { Meeting, MessageBody } from '../../store/schema.js';
+import { meetingIcsPart, meetingParties, withIcs, zoneNamed } from '../../scheduler/meetings.js';
+import type { FilePart, Meeting, MessageBody } from '../../store/schema.js';
 
 const FEATURE = MEETING_FEATURE;
 
@@ -90,17 +91,20 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
       // did not say which session, and three long labels on one row are cut short on a phone.
       .flatMap((m) => {
         const tag = sessionTag(m, zoneOf(ctx.access));
-        return [[button(MEETING_LABELS.reschedule(tag), 'rs', m.id)], [button(MEETING_LABELS.cancelMeeting(tag), 'cx', m.id)], [button(MEETING_LABELS.attendance(tag), 'att', m.id)]];
+        return [[button(MEETING_LABELS.reschedule(tag), 'rs', m.id)], [button(MEETING_LABELS.cancelMeeting(tag), 'cx', m.id)], [button(MEETING_LABELS.attendance(tag), 'att', m.id)],
+          // "Ingatkan yang belum melapor": handled by the follow-ups feature (features/followups/nudge.ts).
+          [Markup.button.callback(FOLLOWUP_LABELS.nudge(tag), encodeCallback('nts', 'ngt', m.id))],
+        ];
       });
     if (isCoordinatorOrAdmin(ctx.access)) buttons.push([button(MEETING_LABELS.add, 'add', 'x')]);
     await replyHtml(ctx, meetingsListMessage(meetings, zoneOf(ctx.access), partiesOf), deps.sleep, { buttons });
   };
 
   /** Tells a session's audience about a change, through the outbox, each in their own zone. */
-  const tellAudience = async (m: Meeting, id: string, title: string, body: (zone: Zone) => string): Promise<number> => {
+  const tellAudience = async (m: Meeting, id: string, title: string, body: (zone: Zone) => string, ics?: FilePart): Promise<number> => {
     const { recipients } = meetingAudience(store, regions, m);
     const bodies: Record<string, MessageBody> = {};
-    for (const label of new Set(recipients.map((r) => r.variant))) bodies[label] = { format: 'html', text: body(zoneNamed(label)) };
+    for (const label of new Set(recipients.map((r) => r.variant))) bodies[label] = ics ? withIcs(ics, body(zoneNamed(label))) : { format: 'html', text: body(zoneNamed(label)) };
     await deps.outbox.enqueue({ id, kind: 'notice', title, bodies, recipients });
     return recipients.length;
   };
@@ -142,7 +146,8 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     if (!updated) return [];
     await deps.outbox.cancel((item) => item.id.startsWith(`rem-${m.id}-`) || item.id.startsWith(`rdy-${m.id}-`), 'meeting rescheduled');
     const parties = partiesOf(updated);
-    const chats = await tellAudience(updated, `chg-${m.id}-v${updated.version}`, meetingText.changeTitle(m.title), (z) => rescheduledMessage(updated, z, previous, parties).text);
+    const ics = await meetingIcsPart(store, updated, parties.organiser, deps.clock());
+    const chats = await tellAudience(updated, `chg-${m.id}-v${updated.version}`, meetingText.changeTitle(m.title), (z) => rescheduledMessage(updated, z, previous, parties).text, ics);
     await store.audit.record({ at: deps.clock(), actor: actorOf(ctx), action: 'session.reschedule', scope: m.scope, details: { meeting: m.id, from: previous.toISOString(), to: effect.startsAt } });
     return [{ message: meetingChangedMessage(chats) }];
   };

@@ -7,6 +7,7 @@ import { flowCancelledMessage, noFlowMessage, requestOfferLabel, requestPendingM
 import { helpMessage, startMessage } from '../../messages/common.js';
 import { joinWithInvite } from './join.js';
 import { requestAccessButton } from './requests.js';
+import { followupMenuButton } from '../followups/index.js';
 
 /** /start (with or without an invite code), /help (/bantuan), and /cancel (/batal) for every guided flow. */
 export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
@@ -21,7 +22,7 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
     const unknown = ctx.access.role === 'unknown';
     const pending = unknown ? deps.store.requests.pendingOf(ctx.from.id) : undefined;
     await replyHtml(ctx, startMessage(ctx.access, ctx.from.id, ctx.from.first_name), deps.sleep, {
-      buttons: unknown && isPrivate(ctx) && !pending ? requestAccessButton(requestOfferLabel) : undefined,
+      buttons: unknown && isPrivate(ctx) && !pending ? requestAccessButton(requestOfferLabel) : !unknown && isPrivate(ctx) ? followupMenuButton() : undefined,
     });
     if (pending) await replyHtml(ctx, requestPendingMessage(pending, deps.regions), deps.sleep);
   });
