@@ -12,7 +12,7 @@ import {
   formatWeek,
 } from '../domain/format.js';
 import type { Baseline } from '../domain/baseline.js';
-import type { Share } from '../domain/exact.js';
+import { shareOf, type Share } from '../domain/exact.js';
 import type { Pace } from '../domain/pace.js';
 import type { Unit } from '../domain/regions/directory.js';
 import { weekNumber, weekYear, type WeekKey } from '../domain/weeks.js';
@@ -103,7 +103,8 @@ export function unitCoverageMessage(u: UnitWeek, province: Unit | undefined, pac
         ? html`⚠️ ${bold(`Data ini berumur ${shown.ageWeeks} minggu`)}; laporan yang lebih baru belum masuk.`
         : undefined,
     '',
-    isGovernment ? undefined : baselineLine(u.tooOld ? undefined : coverage ?? undefined, u.baseline, year),
+    // Figures too old to count anywhere else are still the unit's own: their coverage is shown under the warning above.
+    isGovernment ? undefined : baselineLine(u.tooOld ? shareOf(u.tooOld.participants, u.baseline?.workforce_total) : coverage, u.baseline, year),
     isGovernment ? undefined : targetLine(u.targetBp, u.gapHundredths),
     isGovernment ? undefined : paceLines(pace ?? u.pace),
     !isGovernment && (u.formal !== undefined || u.informal !== undefined) ? html`Formal: ${share(u.formal)} · Informal: ${share(u.informal)}` : undefined,
