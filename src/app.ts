@@ -20,6 +20,7 @@ import { Telegram } from 'telegraf';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { meetingJob } from './scheduler/meetings.js';
 import { rekapJob } from './scheduler/rekap.js';
+import { packJob } from './scheduler/pack.js';
 import { verificationNoticeJob } from './scheduler/verification.js';
 
 export interface AppOptions {
@@ -175,6 +176,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       jobs: [
         meetingJob({ store, regions, outbox, offsets: config.meetingReminders, adminIds: config.adminIds }),
+        packJob({ store, regions, outbox, offsets: config.meetingReminders, deadline: reportDeadline, unverified: config.unverifiedInTotals, dataDir: config.dataDir, logger }),
         boardJob({ store, regions, reportDeadline, clock, logger, telegram }),
         verificationNoticeJob({ store, regions, outbox, logger }),
         ...(config.rekapAfterDeadlineMs === undefined

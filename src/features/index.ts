@@ -16,6 +16,7 @@ import { reportFeature } from './report/index.js';
 import { rekapFeature } from './rekap/index.js';
 import { verificationFeature } from './verification/index.js';
 import { meetingsFeature } from './meetings/index.js';
+import { packFeature } from './pack/index.js';
 import { statusFeature } from './status/index.js';
 import { usersFeature } from './users/index.js';
 
@@ -27,6 +28,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     statusFeature(deps),
     historyFeature(deps),
     rekapFeature(deps),
+    packFeature(deps),
     verificationFeature(deps),
     reportFeature(deps),
     broadcastFeature(deps),

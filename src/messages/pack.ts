@@ -271,6 +271,8 @@ export const PACK_TEXT = {
       html`Sesi: ${sessionWhen(session)}, ${session.place}.`,
       html`Berikut bahan paparan ${bold(p.scope.name)} dengan data ${formatWeekShort(p.week)}: narasi, berkas paparan (PPTX) dan lembar ringkasan.`,
     ),
+  noData: (name: string): Html => html`Belum ada laporan untuk ${bold(name)} hingga minggu ini, jadi bahan paparan belum dapat dibuat.`,
+  stale: (): Html => html`Mohon maaf, pilihan tersebut tidak dikenali lagi. Silakan ketik ulang ${bold('/paparan')} dengan nama wilayah.`,
   failed: (): Html => html`Mohon maaf, bahan paparan belum dapat dibuat karena sebagian data tidak dapat dibaca. Masalahnya sudah dicatat untuk petugas teknis; silakan coba lagi nanti.`,
   packTitle: (scopeName: string, sessionTitle: string): string => `Bahan paparan ${scopeName}: ${sessionTitle}`,
 };

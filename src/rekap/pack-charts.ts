@@ -51,7 +51,7 @@ export function trendSeries(p: PackInput, options: { labels: boolean }) {
         symbolSize: 6,
         lineStyle: { width: 3, color: '#2166ac' },
         itemStyle: { color: '#2166ac' },
-        label: { show: options.labels, position: 'top', fontSize: 11, formatter: (x: { value: number }) => (withPct ? formatPercent(x.value) : formatCount(x.value)) },
+        label: { show: options.labels && trend.length <= 16, position: 'top', fontSize: 11, formatter: (x: { value: number }) => (withPct ? formatPercent(x.value) : formatCount(x.value)) },
       },
       ...(hasPath && target
         ? [
@@ -71,7 +71,7 @@ export function trendSeries(p: PackInput, options: { labels: boolean }) {
 
 /** The deck's trend over the year with the path to the target. */
 export function packTrendChart(p: PackInput): Promise<Png> {
-  const t = trendSeries(p, { labels: p.trend.length <= 16 });
+  const t = trendSeries(p, { labels: true });
   return renderChartAsync(
     {
       legend: { top: 10, left: 16, itemGap: 36, textStyle: { fontSize: 14 } },
