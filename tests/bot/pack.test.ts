@@ -148,7 +148,7 @@ describe('/paparan: the session pack (issue 19)', () => {
     expect(nonAsnRows.find((r) => r[0] === 'Pemerintah Provinsi Kepulauan Bangka Belitung')).toEqual(['Pemerintah Provinsi Kepulauan Bangka Belitung', '6.800', '6.800 (100,0%)', '6.800 (100,0%)', '2.100 (30,9%)', '450 (6,6%)']);
     expect(nonAsn?.texts.join(' ')).toContain('Belum terlindungi: JHT 8.900 orang; JP 13.350 orang.');
 
-    const counts = Object.fromEntries((completeness?.tables[0] ?? []).slice(1).map((r) => [r[0], r[1]]));
+    const counts = Object.fromEntries((completeness?.tables[0] ?? []).slice(1).map((r): [string, string] => [r[0] ?? '', r[1] ?? '']));
     expect(counts).toMatchObject({ 'Unit pelapor': '8', 'Melapor tepat waktu': String(input.completeness.onTime), 'Belum melapor': '1', 'Unit dengan angka dalam total': String(input.completeness.withData) });
     expect(completeness?.texts.join(' ')).toContain('Belum melapor: Kabupaten Belitung Timur.');
 
