@@ -3,9 +3,9 @@ import pptxgenjs from 'pptxgenjs';
 // pptxgenjs ships CommonJS-style types for an ES module: at run time the default export is the class, while the
 // types see a namespace holding it as `default`.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
-import { PARTICIPANT_FIELDS, NONASN_PROGRAMMES } from '../domain/figures.js';
+import { PARTICIPANT_FIELDS, NONASN_PROGRAMMES, type ProgrammeField } from '../domain/figures.js';
 import { formatCount, formatPercent, formatPoints, formatSignedCount } from '../domain/format.js';
-import type { PackInput, PackRankRow } from '../domain/pack.js';
+import type { PackInput, PackNonAsnRow, PackRankRow } from '../domain/pack.js';
 import { SEGMENT_SHORT } from '../messages/labels.js';
 import { DECK_TEXT, narrativeSentences, type Narrative } from '../messages/pack.js';
 import type { Png } from './chart.js';
@@ -41,6 +41,8 @@ const SELF_FILL = 'FFF2CC';
 const W = 13.333;
 /** Rows of the ranking per table: more are set in two tables side by side. */
 const RANK_ROWS_PER_TABLE = 20;
+/** Rows of the non-ASN table (its cells are longer): more are set in two tables side by side. */
+const NON_ASN_ROWS_PER_TABLE = 14;
 
 type Cell = pptxgenjs.default.TableCell;
 const head = (texts: readonly string[]): Cell[] => texts.map((text) => ({ text, options: { bold: true, fill: { color: HEAD_FILL }, color: NAVY } }));
@@ -166,20 +168,27 @@ export async function buildDeck(p: PackInput, narrative: Narrative, extras: Deck
   {
     const s = slide(DECK_TEXT.nonAsnTitle, [narrative.nonAsn]);
     const shown = p.nonAsn.filter((r) => r.total !== undefined || p.nonAsn.length <= RANK_ROWS_PER_TABLE);
-    const rows: Cell[][] = [head(DECK_TEXT.nonAsnHeader)];
-    for (const r of shown) {
-      if (r.total === undefined) {
-        rows.push([cell(r.name), cell(DECK_TEXT.nonAsnNone, { italic: true, color: GREY }), cell(''), cell(''), cell(''), cell('')]);
-        continue;
+    // Many governments (the provinces nationally) are set in two tables side by side, shares only.
+    const compact = shown.length > NON_ASN_ROWS_PER_TABLE;
+    const programmeCell = (r: PackNonAsnRow, prog: ProgrammeField): Cell => {
+      const { count, pct: share } = r.programmes[prog];
+      return cell(compact ? pct(share) : DECK_TEXT.programmeCell(count, share), { align: 'right', color: (share ?? 100) < 100 ? RED : '262626' });
+    };
+    const half = compact ? Math.ceil(shown.length / 2) : shown.length;
+    const parts = compact ? [shown.slice(0, half), shown.slice(half)] : [shown];
+    const width = compact ? (W - 1.3) / 2 : W - 1;
+    parts.forEach((part, i) => {
+      const rows: Cell[][] = [head(DECK_TEXT.nonAsnHeader)];
+      for (const r of part) {
+        rows.push(
+          r.total === undefined
+            ? [cell(r.name), cell(DECK_TEXT.nonAsnNone, { italic: true, color: GREY }), cell(''), cell(''), cell(''), cell('')]
+            : [cell(r.name), cell(formatCount(r.total), { align: 'right' }), ...NONASN_PROGRAMMES.map((prog) => programmeCell(r, prog))],
+        );
       }
-      rows.push([
-        cell(r.name),
-        cell(formatCount(r.total), { align: 'right' }),
-        ...NONASN_PROGRAMMES.map((prog) => cell(DECK_TEXT.programmeCell(r.programmes[prog].count, r.programmes[prog].pct), { align: 'right', color: (r.programmes[prog].pct ?? 100) < 100 ? RED : '262626' })),
-      ]);
-    }
-    const many = shown.length > 12;
-    s.addTable(rows, { x: 0.5, y: 1.2, w: W - 1, colW: [3.9, 1.6, 1.7, 1.7, 1.7, 1.733], fontFace: FONT, fontSize: many ? 9 : 13, border, valign: 'middle', rowH: many ? 0.2 : 0.36 });
+      const colW = (compact ? [0.36, 0.16, 0.12, 0.12, 0.12, 0.12] : [0.316, 0.13, 0.1385, 0.1385, 0.1385, 0.1385]).map((f) => f * width);
+      s.addTable(rows, { x: 0.5 + i * (width + 0.3), y: 1.2, w: width, colW, fontFace: FONT, fontSize: compact ? 8 : shown.length > 9 ? 11 : 13, border, valign: 'middle', rowH: compact ? 0.2 : 0.34 });
+    });
     const reported = p.nonAsn.filter((r) => r.total !== undefined);
     const gaps = NONASN_PROGRAMMES.map((prog) => ({ prog, missing: reported.reduce((sum, r) => sum + ((r.total ?? 0) - r.programmes[prog].count), 0) })).filter((g) => g.missing > 0);
     text(s, DECK_TEXT.nonAsnMissing(gaps.map((g) => DECK_TEXT.nonAsnGap(g.prog, g.missing))), 6.35, 0.6, { fontSize: 14, bold: true, color: gaps.length > 0 ? RED : '1A9850' });
