@@ -120,9 +120,14 @@ export async function buildDeck(p: PackInput, narrative: Narrative, extras: Deck
       }
       s.addTable(rows, { x: 0.5, y: 2.2, w: W - 1, colW: [1.3, 3.6, 1.2, 1.2, 1.3, 1.5, 1.4, 0.83], fontFace: FONT, fontSize: 13, border, valign: 'middle' });
     }
+    // Below the table (a header of two lines and a row per target), then the pace in words, within the slide.
+    let y = p.targets.length === 0 ? 2.9 : 2.2 + 0.55 * (p.targets.length + 1) + 0.25;
     const recent = DECK_TEXT.recent(p);
-    if (recent) text(s, recent, 2.3 + 0.45 * (p.targets.length + 1) + 0.3, 0.5, { fontSize: 16 });
-    if (narrative.pace) text(s, narrative.pace, 4.6, 1.2, { fontSize: 16, italic: true });
+    if (recent) {
+      text(s, recent, y, 0.5, { fontSize: 16 });
+      y += 0.6;
+    }
+    if (narrative.pace) text(s, narrative.pace, y, Math.max(0.6, Math.min(1.4, 6.95 - y)), { fontSize: p.targets.length > 3 ? 13 : 16, italic: true });
   }
 
   // The year's trend with the path to the target.
