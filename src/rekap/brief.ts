@@ -67,7 +67,10 @@ export function renderBrief(p: PackInput, narrative: Narrative): Promise<Png> {
   const headline = p.coverage.pct === undefined ? formatCount(p.coverage.participants) : formatPercent(p.coverage.pct);
   place({ text: headline, fontSize: 110, bold: true, color: '#2166ac', before: 18 });
   place({ text: p.coverage.pct === undefined ? `${DECK_TEXT.participants}; capaian belum dapat dihitung` : `Capaian UC, ${formatCount(p.coverage.basisParticipants)} peserta aktif`, fontSize: 26, before: 0 });
-  place({ text: DECK_TEXT.briefTarget(p), fontSize: 26, bold: true, color: p.targets[0] && (p.coverage.pct ?? 0) < p.targets[0].pct ? '#b2182b' : '#1a9850', before: 8 });
+  // Red when short of the main target, green when it is reached, grey when there is none to compare with.
+  const main = p.targets[0];
+  const targetColour = !main || p.coverage.pct === undefined ? '#595959' : p.coverage.pct < main.pct ? '#b2182b' : '#1a9850';
+  place({ text: DECK_TEXT.briefTarget(p), fontSize: 26, bold: true, color: targetColour, before: 8 });
 
   const chartTop = y + 24;
   const chartHeight = 330;

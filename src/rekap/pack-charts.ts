@@ -75,11 +75,11 @@ export function packTrendChart(p: PackInput): Promise<Png> {
   return renderChartAsync(
     {
       legend: { top: 10, left: 16, itemGap: 36, textStyle: { fontSize: 14 } },
-      grid: { left: 80, right: 40, top: 56, bottom: 50 },
+      grid: { left: 80, right: 40, top: 56, bottom: 56 },
       xAxis: { type: 'category', data: t.categories, axisLabel: { fontSize: 12 } },
       yAxis: { type: 'value', scale: !t.withPct, axisLabel: { fontSize: 12, formatter: t.axisFormatter } },
       series: t.series,
-      graphic: p.demo ? [{ type: 'text', right: 16, top: 14, style: { text: CHART_TEXT.demoMark, fill: '#b2182b', fontSize: 13, fontWeight: 'bold', fontFamily: FONT_FAMILY } }] : [],
+      graphic: p.demo ? [{ type: 'text', left: 16, bottom: 4, style: { text: CHART_TEXT.demoMark, fill: '#b2182b', fontSize: 13, fontWeight: 'bold', fontFamily: FONT_FAMILY } }] : [],
     },
     1100,
     520,
