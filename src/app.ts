@@ -24,6 +24,7 @@ import { meetingJob } from './scheduler/meetings.js';
 import { calendarGapJob } from './scheduler/calendar.js';
 import { followupJob } from './scheduler/followups.js';
 import { rekapJob } from './scheduler/rekap.js';
+import { packJob } from './scheduler/pack.js';
 import { verificationNoticeJob } from './scheduler/verification.js';
 
 export interface AppOptions {
@@ -186,6 +187,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         verificationNoticeJob({ store, readSide, regions, outbox, logger }),
         ...(config.calendarWarningMs === undefined ? [] : [calendarGapJob({ store, outbox, deadline: reportDeadline, adminIds: config.adminIds, aheadMs: config.calendarWarningMs })]),
         followupJob({ store, regions, outbox }),
+        packJob({ store, readSide, regions, outbox, offsets: config.meetingReminders, dataDir: config.dataDir, logger }),
         ...(config.rekapAfterDeadlineMs === undefined
           ? []
           : [rekapJob({ store, readSide, regions, outbox, deadline: reportDeadline, afterMs: config.rekapAfterDeadlineMs, dataDir: config.dataDir, logger })]),

@@ -15,6 +15,7 @@ import { importReports, REPORT_HEADER, type ImportResult } from './import-report
 import { runPeopleCommand } from './people.js';
 import { runExport } from './export.js';
 import { runPersonCommand } from './person.js';
+import { runPack } from './pack.js';
 
 const USAGE = cliUsage(REPORT_HEADER);
 
@@ -85,6 +86,10 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
   if (command === 'export') {
     const regions = await loadOfficialRegions();
     return withStore(config.value, now, out, (store) => runExport(args.slice(1), { store, regions, now, out, deadline: config.value.reportDeadline, usage: USAGE }));
+  }
+  if (command === 'paparan') {
+    const regions = await loadOfficialRegions();
+    return withStore(config.value, now, out, (store) => runPack(args.slice(1), { store, regions, now, out, deadline: config.value.reportDeadline, usage: USAGE }));
   }
   if (command !== 'import' || (kind !== 'reports' && kind !== 'baselines') || file === undefined) {
     out(USAGE);

@@ -254,7 +254,7 @@ export type Delivery = z.infer<typeof DeliverySchema>;
 /** outbox/open/<id>.json, then outbox/done/<YYYY-MM>/<id>.json: one message for many chats, every delivery's state. */
 export const OutboxItemSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/),
-  kind: z.enum(['broadcast', 'reminder', 'readiness', 'late', 'notice', 'rekap']),
+  kind: z.enum(['broadcast', 'reminder', 'readiness', 'late', 'notice', 'rekap', 'pack']),
   title: z.string(),
   createdAt: isoInstant,
   notBefore: isoInstant,

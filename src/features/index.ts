@@ -18,6 +18,7 @@ import { verificationFeature } from './verification/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { profileFeature } from './profile/index.js';
 import { followupsFeature } from './followups/index.js';
+import { packFeature } from './pack/index.js';
 import { statusFeature } from './status/index.js';
 import { usersFeature } from './users/index.js';
 
@@ -29,6 +30,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     statusFeature(deps),
     historyFeature(deps),
     rekapFeature(deps),
+    packFeature(deps),
     verificationFeature(deps),
     reportFeature(deps),
     broadcastFeature(deps),

@@ -35,6 +35,10 @@ export const cliUsage = (reportHeader: readonly string[]): string => `Penggunaan
       Menyamarkan data satu orang atas permintaannya: namanya diganti "Pengguna terhapus <kode>" di setiap catatan
       (laporan dan jejak audit tetap utuh dan berurutan), aksesnya dicabut, percakapan terpandunya dihapus.
       Cadangan lama masih memuat namanya sampai tergeser (BACKUP_KEEP). Bot harus dihentikan.
+  paparan <wilayah> [minggu] --out <berkas.pptx>
+      Bahan paparan sesi monitoring: berkas PowerPoint, dan lembar ringkasan PNG di sebelahnya (<berkas>-ringkasan.png);
+      narasinya dicetak di layar. Wilayah: kode, nama (Babel) atau "nasional"; tanpa minggu: minggu ini.
+      Contoh: paparan Babel --out paparan-babel.pptx
 
 Folder data diambil dari DATA_DIR (bawaan ./data). Bot harus dihentikan dulu: satu folder data hanya untuk satu proses.`;
 
@@ -45,6 +49,8 @@ export const CLI = {
   operatorName: 'Operator (baris perintah)',
   unknownScope: (text: string): string => `Wilayah “${text}” tidak dikenal. Tulis kode wilayah (19, 19.71) atau "nasional".`,
   exported: (file: string, rows: number): string => `Tersimpan: ${file} (${rows} baris data).`,
+  packSaved: (deck: string, slides: number, brief: string): string => `Tersimpan: ${deck} (${slides} slide) dan ${brief}.`,
+  packNoData: (name: string): string => `Belum ada laporan untuk ${name} hingga minggu itu; bahan paparan tidak dibuat.`,
   unknownOptions: (options: readonly string[], usage: string): string => `Pilihan tidak dikenal: ${options.join(' ')}\n\n${usage}`,
   broken: (file: string, why: string): string => `RUSAK: ${file}: ${why}`,
   brokenInBackup: (backup: string, file: string, why: string): string => `RUSAK (cadangan ${backup}): ${file}: ${why}`,

@@ -65,6 +65,7 @@ function helpBody(access: Access): Html {
     html`• ${bold('/grafik')} ${code('wilayah')} ${code('periode')}: grafik tren capaian terhadap target, peringkat kab/kota menurut kategori, dan kelengkapan laporan (12 minggu terakhir bila periode tidak disebut).`,
     html`• ${bold('/peringkat')} ${code('provinsi')}: peringkat capaian dengan selisih terhadap target dan tambahan peserta per minggu yang diperlukan. Contoh: /peringkat Babel · /peringkat nasional`,
     manager ? html`• ${bold('/verifikasi')}: laporan kab/kota (bagi koordinator nasional: laporan pemerintah provinsi) yang menunggu verifikasi; ✅ memverifikasi, ↩️ mengembalikan kepada petugas dengan alasan.` : undefined,
+    html`• ${bold('/paparan')} ${code('wilayah')}: bahan paparan untuk sesi monitoring: narasi, berkas PowerPoint yang dapat diubah, dan lembar ringkasan. Contoh: /paparan Babel · /paparan nasional`,
     manager ? html`• ${bold('/ekspor')} ${code('wilayah')} ${code('periode')}: rekap XLSX (lembar Rekap, Tren, Metadata). Periode: minggu 47, 2026-W40..2026-W48, atau 2026; tanpa periode: minggu ini.` : undefined,
     manager ? html`• ${bold('/undang')}: membuat tautan undangan sekali pakai untuk petugas atau pemantau${access.role === 'admin' ? ' (dan koordinator)' : ''}.` : undefined,
     manager ? html`• ${bold('/pengguna')}: daftar pengguna di wilayah Bapak/Ibu; ${bold('/cabut')} ${code('ID')} mencabut akses; ${bold('/alihkan')} ${code('ID')} mengalihkan tugas petugas kepada penggantinya.` : undefined,
@@ -106,6 +107,7 @@ export const COMMAND_MENU = [
   { command: 'grafik', description: 'Grafik tren, peringkat dan kelengkapan laporan' },
   { command: 'peringkat', description: 'Peringkat capaian dengan selisih dan laju menuju target' },
   { command: 'ekspor', description: 'Rekap XLSX untuk sesi monitoring (koordinator)' },
+  { command: 'paparan', description: 'Bahan paparan sesi monitoring: PPTX, narasi, ringkasan' },
   { command: 'verifikasi', description: 'Laporan yang menunggu verifikasi (koordinator)' },
   { command: 'riwayat', description: 'Riwayat revisi laporan sebuah unit' },
   { command: 'penduduk', description: 'Memperbaiki data penduduk bekerja (petugas, koordinator)' },
@@ -139,9 +141,9 @@ export function menuFor(role: MenuRole): Array<{ command: string; description: s
     case 'group':
       return pick('cakupan', 'status', 'grafik', 'peringkat', 'hubungkan', 'papan', 'bantuan');
     case 'viewer':
-      return pick('cakupan', 'status', 'grafik', 'peringkat', 'riwayat', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'status', 'grafik', 'peringkat', 'paparan', 'riwayat', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan');
     case 'staff':
-      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'paparan', 'riwayat', 'penduduk', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan');
     case 'coordinator':
     case 'admin':
       // /hubungkan links the group it is sent in: it is in the groups' menu, not in a private one.
