@@ -5,6 +5,9 @@ import { WIB, type Zone } from '../domain/zones.js';
 import { bold, html, italic, lines, type Html } from './html.js';
 import { whenLines } from './meetings.js';
 
+/** Said after a due date that has passed (the deck's closing slide). */
+export const OVERDUE_MARK = ' (lewat tenggat)';
+
 export const FOLLOWUP_STATUS_LABELS: Record<FollowupStatus, string> = {
   belum: 'Belum dikerjakan',
   proses: 'Dalam proses',

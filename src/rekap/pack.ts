@@ -4,7 +4,11 @@ import { DECK_TEXT, narrativeSentences, packNarrative, type Narrative } from '..
 import type { Meeting } from '../store/schema.js';
 import type { Png } from './chart.js';
 import type { Scope as RekapScope } from '../queries/types.js';
-import type { DeckExtras } from './deck.js';
+import type { DeckExtras, FollowUpRow } from './deck.js';
+import { dateOfKey, isDone, isOverdue } from '../domain/followups.js';
+import { formatShortDate } from '../domain/format.js';
+import { WIB } from '../domain/zones.js';
+import { FOLLOWUP_STATUS_LABELS, OVERDUE_MARK } from '../messages/followups.js';
 import { buildPackInput, type PackDeps } from './pack-input.js';
 
 /** A scope's session pack: its figures, the narrative, the deck and the one-page brief. */
@@ -27,7 +31,9 @@ export async function makePack(deps: PackDeps, scope: RekapScope, week: WeekKey,
   const input = await buildPackInput(deps, scope, week, now, session);
   const narrative = packNarrative(input);
   const [{ buildDeck }, { renderBrief }] = await Promise.all([import('./deck.js'), import('./brief.js')]);
-  const [deck, brief] = await Promise.all([buildDeck(input, narrative, extras), renderBrief(input, narrative)]);
+  // The closing slide: the scope's follow-up items still open (the next session starts from the last, issue 20.3).
+  const followUps = extras.followUps ?? openFollowUps(deps, scope, now);
+  const [deck, brief] = await Promise.all([buildDeck(input, narrative, { ...extras, followUps }), renderBrief(input, narrative)]);
   return {
     input,
     narrative,
@@ -35,4 +41,24 @@ export async function makePack(deps: PackDeps, scope: RekapScope, week: WeekKey,
     deck: { ...deck, filename: DECK_TEXT.fileName(input) },
     brief: { ...brief, filename: DECK_TEXT.briefFileName(input) },
   };
+}
+
+/** The open follow-up items of a scope's units, overdue first, as the deck's closing slide lists them. */
+function openFollowUps(deps: PackDeps, scope: RekapScope, now: Date): FollowUpRow[] {
+  const inScope = (code: string): boolean => scope === 'national' || code === scope.code || (scope.kind === 'provinsi' && code.startsWith(`${scope.code}.`));
+  const items = deps.store.followups.all().filter((i) => !isDone(i) && inScope(i.unitCode));
+  const unitOf = (code: string) => deps.regions.get(code);
+  return items
+    .map((i) => ({ i, overdue: isOverdue(i, now, unitOf(i.unitCode)?.zone.iana ?? WIB.iana) }))
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.i.due.localeCompare(b.i.due))
+    .map(({ i, overdue }) => {
+      const unit = unitOf(i.unitCode);
+      const d = dateOfKey(i.due);
+      return {
+        what: i.what,
+        who: unit?.name ?? i.unitCode,
+        due: `${formatShortDate(new Date(Date.UTC(d.year, d.month - 1, d.day, 5)), unit?.zone ?? WIB)}${overdue ? OVERDUE_MARK : ''}`,
+        status: FOLLOWUP_STATUS_LABELS[i.status],
+      };
+    });
 }

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDeadline } from '../../src/domain/deadline.js';
+import { seedDemoFollowups } from '../../src/sandbox/demo-followups.js';
 import { createReadSide } from '../../src/queries/read-side.js';
 import { formatCount, formatPercent } from '../../src/domain/format.js';
 import type { PackInput } from '../../src/domain/pack.js';
@@ -236,6 +237,21 @@ describe('/paparan: the session pack (issue 19)', () => {
     expect(slides.find((s) => s.title === 'Peta capaian')?.images).toBe(1);
     expect(slides[slides.length - 1]?.title).toBe('Tindak lanjut yang masih terbuka');
     expect(slides[slides.length - 1]?.tables[0]?.[1]).toEqual(['Anggaran JHT non-ASN 2027', 'BPKAD', '31 Januari 2027', 'Terbuka']);
+  });
+});
+
+describe('/paparan with the monitoring cycle (issues 19 and 20)', () => {
+  it('closes the deck with the scope’s open follow-up items, overdue first', async () => {
+    await seedDemoFollowups(h.app.store, h.now, 5001, { past: 'aa000001', next: 'aa000002', items: (() => { let n = 0; return () => `bb00000${++n}`; })() });
+    const dewi = await person(h, 5001, 'Dewi', 'coordinator', '19');
+    const out = await sent(dewi.id, () => h.api.sendText(dewi, '/paparan Babel'));
+    const slides = await readDeck(out.find((m) => m.file?.kind === 'document')?.file?.bytes ?? Buffer.alloc(0));
+    const last = slides[slides.length - 1];
+    expect(last?.title).toBe('Tindak lanjut yang masih terbuka');
+    expect(last?.tables[0]?.[1]?.[0]).toBe('Surat Edaran Wali Kota tentang kepesertaan pekerja rentan');
+    expect(last?.tables[0]?.[1]?.[2]).toContain('(lewat tenggat)');
+    expect(last?.tables[0]?.[2]?.[0]).toBe('JHT non-ASN Kota Pangkal Pinang dianggarkan di APBD-P 2026');
+    expect(last?.tables[0]?.[2]?.[1]).toBe('Kota Pangkal Pinang');
   });
 });
 
