@@ -57,7 +57,7 @@ export async function runExport(
     return 0;
   }
   const readSide = createReadSide({ store: deps.store, regions: deps.regions, deadline: deps.deadline, unverified: deps.unverified ?? 'count' });
-  const made = await exportRekap({ store: deps.store, readSide }, scope, period.value, OPERATOR, deps.now, 'cli');
+  const made = await exportRekap({ store: deps.store, readSide, regions: deps.regions }, scope, period.value, OPERATOR, deps.now, 'cli');
   await writeFile(file, made.bytes);
   deps.out(CLI.exported(file, rekapLines(made.rekap).rows.length));
   return 0;

@@ -8,6 +8,8 @@ import { COVERAGE_CATEGORIES } from '../domain/categories.js';
 import { VERIFICATION_CELL } from '../messages/verification.js';
 import type { Share } from '../domain/exact.js';
 import { finishWorkbook } from './xlsx-finish.js';
+import type { FollowupSheet } from './followup-rows.js';
+import type { ProfileSheet } from './profile-export.js';
 import type { WeekKey } from '../domain/weeks.js';
 import { rekapLines, type RekapLine } from '../queries/lines.js';
 import type { ScopeReport, TrendRow } from '../queries/types.js';
@@ -135,15 +137,45 @@ function metaSheet(k: ScopeReport, generatedAt: Date, generatedBy: string): Cell
 
 const widths = (n: number, first: number[], rest: number) => Array.from({ length: n }, (_, i) => ({ width: first[i] ?? rest }));
 
-/** The rekap as an XLSX workbook: sheets Rekap, Tren and Metadata, frozen header rows, numbers with formats. */
-export async function rekapXlsx(k: ScopeReport, generatedAt: Date, generatedBy: string): Promise<Buffer> {
+/** The monitoring cycle's sheets beside the figures, as plain data (issue 20): follow-up items and region profiles. */
+export interface RekapExtras {
+  followups?: FollowupSheet | undefined;
+  profiles?: ProfileSheet | undefined;
+}
+
+const DATE = 'dd/mm/yyyy';
+const DATETIME = 'dd/mm/yyyy hh:mm';
+
+function followupCells(f: FollowupSheet): Cell[][] {
+  // Column 7 is the due day, 12 the last update's instant (see rekap/followup-rows.ts).
+  const cell = (v: FollowupSheet['rows'][number][number], i: number): Cell =>
+    v === null ? null : v instanceof Date ? { value: v, type: Date, format: i === 6 ? DATE : DATETIME } : typeof v === 'number' ? { value: v, type: Number } : { value: v, type: String, wrap: i === 3 || i === 12 };
+  return [f.header.map(header), ...f.rows.map((r) => r.map(cell))];
+}
+
+function profileCells(p: ProfileSheet): Cell[][] {
+  const cell = (v: ProfileSheet['rows'][number][number], i: number): Cell => {
+    if (v === null) return null;
+    const kind = p.columns[i]?.kind;
+    if (typeof v === 'number') return { value: v, type: Number, format: kind === 'rupiah' ? '#,##0' : kind === 'pct' ? PCT : kind === 'year' ? '0' : COUNT };
+    return kind === 'code' ? codeCell(v) : { value: v, type: String, wrap: kind === 'text' };
+  };
+  return [p.columns.map((c) => header(c.header)), ...p.rows.map((r) => r.map(cell))];
+}
+
+/** The rekap as an XLSX workbook: sheets Rekap, Tren, Tindak Lanjut, Profil and Metadata, numbers with formats. */
+export async function rekapXlsx(k: ScopeReport, generatedAt: Date, generatedBy: string, extras: RekapExtras = {}): Promise<Buffer> {
   const rekap = rekapSheet(k);
   const trend = trendSheet(k);
   const meta = metaSheet(k, generatedAt, generatedBy);
+  const followups = extras.followups ? followupCells(extras.followups) : undefined;
+  const profiles = extras.profiles ? profileCells(extras.profiles) : undefined;
   const written = await writeXlsxFile(
     [
       { data: rekap, sheet: REKAP_TEXT.sheetRekap, orientation: 'landscape', stickyRowsCount: REKAP_HEADER_ROW, stickyColumnsCount: 2, columns: widths(rekap[REKAP_HEADER_ROW - 1]?.length ?? 0, [10, 44, 12], 14) },
       { data: trend, sheet: REKAP_TEXT.sheetTrend, orientation: 'landscape', stickyRowsCount: 1, stickyColumnsCount: 2, columns: widths(trend[0]?.length ?? 0, [10, 36, 9, 10, 11], 14) },
+      ...(followups && extras.followups ? [{ data: followups, sheet: extras.followups.sheet, stickyRowsCount: 1, columns: widths(followups[0]?.length ?? 0, [5, 9, 30, 48, 30, 36, 12, 16, 10, 10, 24, 17, 40, 30, 9], 14) }] : []),
+      ...(profiles && extras.profiles ? [{ data: profiles, sheet: extras.profiles.name, stickyRowsCount: 1, columns: widths(profiles[0]?.length ?? 0, [9, 30, 16, 7, 56, 14, 18, 18, 10, 10, 10, 18, 18, 30], 14) }] : []),
       { data: meta, sheet: REKAP_TEXT.sheetMeta, columns: [{ width: 42 }, { width: 90 }, { width: 40 }] },
     ],
     { fontFamily: 'Calibri', fontSize: 11 },

@@ -85,7 +85,7 @@ export function rekapJob(o: { store: Store; readSide: ReadSide; regions: RegionD
       if (o.store.outbox.has(id)) continue;
       const recipients = rekapRecipients(o.store, scope);
       if (recipients.length === 0) continue;
-      const made = await exportRekap({ store: o.store, readSide: o.readSide }, scope, { from: week, to: week, kind: 'week' }, PUSHER, now, 'push');
+      const made = await exportRekap({ store: o.store, readSide: o.readSide, regions: o.regions }, scope, { from: week, to: week, kind: 'week' }, PUSHER, now, 'push');
       const folder = join(FILES_DIR, `rekap-${week}`);
       await mkdir(join(o.dataDir, folder), { recursive: true, mode: 0o700 });
       const parts: FilePart[] = [{ kind: 'html', text: summaryOf(made.rekap, now).text }];

@@ -1,3 +1,4 @@
+import readXlsxFile from 'read-excel-file/node';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -252,6 +253,13 @@ describe('/paparan with the monitoring cycle (issues 19 and 20)', () => {
     expect(last?.tables[0]?.[1]?.[2]).toContain('(lewat tenggat)');
     expect(last?.tables[0]?.[2]?.[0]).toBe('JHT non-ASN Kota Pangkal Pinang dianggarkan di APBD-P 2026');
     expect(last?.tables[0]?.[2]?.[1]).toBe('Kota Pangkal Pinang');
+    // The rekap XLSX carries the same items in its sheet "Tindak Lanjut" (issue 20.3).
+    const xlsx = await sent(dewi.id, () => h.api.sendText(dewi, '/ekspor Babel minggu 48'));
+    const sheets = await readXlsxFile(xlsx.find((m) => m.file?.kind === 'document')?.file?.bytes ?? Buffer.alloc(0));
+    const tl = sheets.find((s) => s.sheet === 'Tindak Lanjut')?.data ?? [];
+    expect(tl[0]?.slice(0, 4)).toEqual(['No', 'Kode', 'Unit', 'Tindak lanjut']);
+    expect(tl.slice(1).map((r) => r[3])).toEqual(['Surat Edaran Wali Kota tentang kepesertaan pekerja rentan', 'JHT non-ASN Kota Pangkal Pinang dianggarkan di APBD-P 2026']);
+    expect(tl[1]?.[8]).toBe('Ya');
   });
 });
 

@@ -33,7 +33,7 @@ describe('/ekspor (issue 10)', () => {
     expect(doc?.kind).toBe('document');
     expect(doc?.fileName).toBe('rekap-uc-kepulauan-bangka-belitung-2026-W48.xlsx');
     const sheets = await readXlsxFile(doc?.bytes ?? Buffer.alloc(0));
-    expect(sheets.map((s) => s.sheet)).toEqual(['Rekap', 'Tren', 'Metadata']);
+    expect(sheets.map((s) => s.sheet)).toEqual(['Rekap', 'Tren', 'Profil', 'Metadata']);
     const whole = sheets[0]?.data ?? [];
     // A title and the period above the table (issue 23: a sheet put on a slide says what it is).
     expect(whole[0]?.[0]).toBe('Rekap Capaian UC Jamsosnaker Provinsi Kepulauan Bangka Belitung');
@@ -74,7 +74,11 @@ describe('/ekspor (issue 10)', () => {
     const trendHeader = trend[0] as string[];
     expect(trend.find((r) => r[0] === '19.71')?.[trendHeader.indexOf('Jumlah revisi')]).toBe(1);
 
-    const meta = (sheets[2]?.data ?? []).map((r) => r.join(' '));
+    // The region profiles beside the figures (issue 20.4): one completeness row per reporting unit at least.
+    const profil = sheets[2]?.data ?? [];
+    expect(profil[0]?.slice(0, 3)).toEqual(['Kode', 'Wilayah', 'Bagian']);
+    expect(profil.filter((r) => r[0] === '19.71').length).toBeGreaterThanOrEqual(1);
+    const meta = (sheets[3]?.data ?? []).map((r) => r.join(' '));
     expect(meta.join('\n')).toContain('Kepmendagri Nomor 300.2.2-2138 Tahun 2025');
     expect(meta.join('\n')).toContain('Dewi');
     expect(meta.join('\n')).toContain('Tidak ada data contoh');

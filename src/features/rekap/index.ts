@@ -30,7 +30,7 @@ const DEFAULT_CHART_WEEKS = 12;
 /** /ekspor, /grafik and /peringkat: the rekap as a spreadsheet, as charts and as a league table. */
 export function rekapFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const rekapDeps = { store: deps.store, readSide: deps.readSide };
+  const rekapDeps = { store: deps.store, readSide: deps.readSide, regions: deps.regions };
 
   /** A store problem is logged and told politely; the bot keeps serving. */
   const guarded = async (ctx: BotContext, body: () => Promise<void>): Promise<void> => {
