@@ -14,6 +14,7 @@ import { onboardingFeature } from './onboarding/index.js';
 import { requestsFeature } from './onboarding/requests.js';
 import { reportFeature } from './report/index.js';
 import { rekapFeature } from './rekap/index.js';
+import { mapFeature } from './map/index.js';
 import { verificationFeature } from './verification/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { statusFeature } from './status/index.js';
@@ -27,6 +28,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     statusFeature(deps),
     historyFeature(deps),
     rekapFeature(deps),
+    mapFeature(deps),
     verificationFeature(deps),
     reportFeature(deps),
     broadcastFeature(deps),

@@ -63,6 +63,7 @@ function helpBody(access: Access): Html {
     html`• ${bold('/status')} ${code('wilayah')}: siapa yang sudah dan belum melapor minggu ini.`,
     html`• ${bold('/riwayat')} ${code('nama unit')} ${code('minggu')}: semua revisi laporan, siapa mengubah apa dan kapan.`,
     html`• ${bold('/grafik')} ${code('wilayah')} ${code('periode')}: grafik tren capaian terhadap target, peringkat kab/kota menurut kategori, dan kelengkapan laporan (12 minggu terakhir bila periode tidak disebut).`,
+    html`• ${bold('/peta')} ${code('provinsi')}: peta kab/kota menurut kategori capaian, dengan tanda data minggu lama. Contoh: /peta Babel · /peta nasional`,
     html`• ${bold('/peringkat')} ${code('provinsi')}: peringkat capaian dengan selisih terhadap target dan tambahan peserta per minggu yang diperlukan. Contoh: /peringkat Babel · /peringkat nasional`,
     manager ? html`• ${bold('/verifikasi')}: laporan kab/kota (bagi koordinator nasional: laporan pemerintah provinsi) yang menunggu verifikasi; ✅ memverifikasi, ↩️ mengembalikan kepada petugas dengan alasan.` : undefined,
     manager ? html`• ${bold('/ekspor')} ${code('wilayah')} ${code('periode')}: rekap XLSX (lembar Rekap, Tren, Metadata). Periode: minggu 47, 2026-W40..2026-W48, atau 2026; tanpa periode: minggu ini.` : undefined,
@@ -102,6 +103,7 @@ export const COMMAND_MENU = [
   { command: 'status', description: 'Siapa yang sudah dan belum melapor minggu ini' },
   { command: 'grafik', description: 'Grafik tren, peringkat dan kelengkapan laporan' },
   { command: 'peringkat', description: 'Peringkat capaian dengan selisih dan laju menuju target' },
+  { command: 'peta', description: 'Peta kab/kota menurut kategori capaian' },
   { command: 'ekspor', description: 'Rekap XLSX untuk sesi monitoring (koordinator)' },
   { command: 'verifikasi', description: 'Laporan yang menunggu verifikasi (koordinator)' },
   { command: 'riwayat', description: 'Riwayat revisi laporan sebuah unit' },
@@ -131,11 +133,11 @@ export function menuFor(role: MenuRole): Array<{ command: string; description: s
     case 'unknown':
       return [start, ...pick('bantuan')];
     case 'group':
-      return pick('cakupan', 'status', 'grafik', 'peringkat', 'hubungkan', 'papan', 'bantuan');
+      return pick('cakupan', 'status', 'grafik', 'peringkat', 'peta', 'hubungkan', 'papan', 'bantuan');
     case 'viewer':
-      return pick('cakupan', 'status', 'grafik', 'peringkat', 'riwayat', 'jadwal', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'status', 'grafik', 'peringkat', 'peta', 'riwayat', 'jadwal', 'libur', 'batal', 'bantuan');
     case 'staff':
-      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'peta', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan');
     case 'coordinator':
     case 'admin':
       return COMMAND_MENU;
