@@ -121,6 +121,9 @@ export const AUDIT_ACTIONS = [
   'rekap.export',
   'report.verify',
   'report.return',
+  'target.set',
+  'target.main',
+  'target.remove',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

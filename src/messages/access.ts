@@ -9,6 +9,7 @@ import type { RejectReason } from '../domain/requests.js';
 import { periodText } from './rekap.js';
 import { isReturnReason, RETURN_REASON_TEXT } from './verification.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
+import { formatTargetPct } from './target-format.js';
 
 export const ROLE_LABELS: Record<Role | 'admin', string> = {
   admin: 'admin',
@@ -324,6 +325,12 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
       return `memverifikasi laporan ${unit}, ${week}${revision}`;
     case 'report.return':
       return `mengembalikan laporan ${unit}, ${week}${revision} kepada petugas${isReturnReason(d.reason) ? `, alasan: ${RETURN_REASON_TEXT[d.reason]}` : ''}`;
+    case 'target.set':
+      return `mencatat target ${unit || 'nasional'} tahun ${typeof d.year === 'number' ? d.year : ''}: ${typeof d.bp === 'number' ? formatTargetPct(d.bp) : ''}${typeof d.previousBp === 'number' ? ` (sebelumnya ${formatTargetPct(d.previousBp)})` : ''}, sumber ${str(d.source) ?? ''}${str(d.via) === 'import' ? ' (impor CSV)' : ''}`;
+    case 'target.main':
+      return `menjadikan ${str(d.source) ?? ''} target utama ${unit || 'nasional'}`;
+    case 'target.remove':
+      return `menghapus seri target ${str(d.source) ?? ''} ${unit || 'nasional'}`;
     case 'rekap.export': {
       const from = str(d.periodFrom);
       const to = str(d.periodTo);

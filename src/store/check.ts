@@ -9,6 +9,7 @@ import type { FileProblem } from './errors.js';
 import { LOCK_FILE } from './lock.js';
 import { HandledUpdatesFileSchema } from './updates-repo.js';
 import { HolidaysFileSchema } from './holidays-repo.js';
+import { TargetsFileSchema } from './targets-repo.js';
 import { BoardsFileSchema } from './boards-repo.js';
 import {
   AuditFileSchema,
@@ -36,6 +37,7 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^meetings\.json$/, MeetingsFileSchema],
   [/^updates\.json$/, HandledUpdatesFileSchema],
   [/^holidays\.json$/, HolidaysFileSchema],
+  [/^targets\.json$/, TargetsFileSchema],
   [/^boards\.json$/, BoardsFileSchema],
   [/^reports\/\d{4}\/\d{2}(?:\.\d{2})?\.json$/, ReportFileSchema],
   [/^audit\/\d{4}-\d{2}-\d{2}\.json$/, AuditFileSchema],

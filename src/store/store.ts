@@ -12,6 +12,7 @@ import { MetaSchema, SCHEMA_VERSION } from './schema.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions-repo.js';
 import { createUpdatesRepo, type UpdatesRepo } from './updates-repo.js';
 import { createHolidaysRepo, type HolidaysRepo } from './holidays-repo.js';
+import { createTargetsRepo, type TargetsRepo } from './targets-repo.js';
 import { createBoardsRepo, type BoardsRepo } from './boards-repo.js';
 import { createUsersRepo, type UsersRepo } from './users-repo.js';
 import { createChatsRepo, type ChatsRepo } from './chats-repo.js';
@@ -54,6 +55,8 @@ export interface Store {
   readonly holidays: HolidaysRepo;
   /** Live status boards in chats. */
   readonly boards: BoardsRepo;
+  /** Coverage target series with their sources, and each scope's main one (domain/targets.ts). */
+  readonly targets: TargetsRepo;
   readonly audit: AuditRepo;
   /** The one way to save a weekly report: the revision and its audit line, which a crash cannot separate. */
   readonly reportWriter: ReportWriter;
@@ -100,6 +103,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const updates = await createUpdatesRepo(dir);
     const holidays = await createHolidaysRepo(dir);
     const boards = await createBoardsRepo(dir);
+    const targets = await createTargetsRepo(dir, { audit, baselines });
     const reportWriter = await createReportWriter(dir, { reports, audit, ...(options.log ? { log: options.log } : {}) });
     await reportWriter.recover();
     let closed = false;
@@ -117,6 +121,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       updates,
       holidays,
       boards,
+      targets,
       audit,
       reportWriter,
       backup: () => backupDataDir(dir, clock(), backupKeep),
