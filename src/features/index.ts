@@ -15,6 +15,7 @@ import { requestsFeature } from './onboarding/requests.js';
 import { reportFeature } from './report/index.js';
 import { rekapFeature } from './rekap/index.js';
 import { mapFeature } from './map/index.js';
+import { targetsFeature } from './targets/index.js';
 import { verificationFeature } from './verification/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { statusFeature } from './status/index.js';
@@ -29,6 +30,7 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     historyFeature(deps),
     rekapFeature(deps),
     mapFeature(deps),
+    targetsFeature(deps),
     verificationFeature(deps),
     reportFeature(deps),
     broadcastFeature(deps),

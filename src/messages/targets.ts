@@ -110,6 +110,7 @@ export const TARGET_TEXT = {
   confirmRemove: (scope: Scope, s: TargetSeries): Html =>
     lines(html`Hapus seri target ${bold(s.source)} dari ${scopeName(scope)}?`, html`${pointsText(s)} (rujukan: ${s.reference}). Penghapusan tercatat di audit.`),
   removed: (scope: Scope, s: TargetSeries): Html => html`🗑️ Seri target ${bold(s.source)} dihapus dari ${scopeName(scope)}; tercatat di audit.`,
+  staleChoice: (): Html => html`Mohon maaf, pilihan tersebut tidak dikenali. Silakan ketik ulang ${code('/target')} dengan nama wilayah.`,
   cancelled: (): Html => html`Dibatalkan; tidak ada yang diubah.`,
   gone: (): Html => html`Mohon maaf, seri target itu sudah tidak ada (mungkin baru saja dihapus). Lihat daftar terbaru dengan ${code('/target')}.`,
 };

@@ -107,7 +107,7 @@ export async function createTargetsRepo(dir: string, deps: { audit: AuditRepo; b
       stored.reference = entry.reference;
     }
     await persist(db, () => Object.assign(db.data, before));
-    await deps.audit.record({ at, actor: by, action: 'target.set', scope, details: { seriesId: stored.id, source: entry.source, reference: entry.reference, year: entry.year, bp: entry.bp, ...(previousBp !== undefined ? { previousBp } : {}), via } });
+    await deps.audit.record({ at, actor: by, action: 'target.set', scope, details: { seriesId: stored.id, source: stored.source, reference: entry.reference, year: entry.year, bp: entry.bp, ...(previousBp !== undefined ? { previousBp } : {}), via } });
     const series = toSeries(stored);
     return result === 'changed' ? { kind: 'changed', series, previousBp: previousBp ?? 0 } : { kind: result, series };
   }

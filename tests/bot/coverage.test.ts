@@ -210,7 +210,7 @@ describe('start, help and the menu', () => {
 
   it('registers the command menu in Indonesian: everything for an admin, start and help for a stranger', async () => {
     await h.api.sendText(h.admin, '/bantuan');
-    expect(h.api.menuOf(h.admin.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'peta', 'ekspor', 'verifikasi', 'riwayat', 'penduduk', 'jadwal', 'umumkan', 'undang', 'pengguna', 'hubungkan', 'audit', 'papan', 'libur', 'batal', 'bantuan']);
+    expect(h.api.menuOf(h.admin.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'peta', 'target', 'ekspor', 'verifikasi', 'riwayat', 'penduduk', 'jadwal', 'umumkan', 'undang', 'pengguna', 'hubungkan', 'audit', 'papan', 'libur', 'batal', 'bantuan']);
     expect(h.api.commands.map((c) => c.command)).toEqual(['start', 'bantuan']);
   });
 

@@ -259,7 +259,7 @@ describe('menus per role (issue 13)', () => {
     await h.api.press(asker, h.api.lastMessage(asker.id), 'Petugas Disnaker (mengirim laporan)');
     await say(h, asker, 'Pangkalpinang');
     await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Setujui');
-    expect(h.api.menuOf(asker.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'peta', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan']);
+    expect(h.api.menuOf(asker.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'peta', 'target', 'riwayat', 'penduduk', 'jadwal', 'hubungkan', 'libur', 'batal', 'bantuan']);
     await say(h, h.admin, `/cabut ${asker.id}`);
     await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 0);
     expect(h.api.menuOf(asker.id)).toEqual(['start', 'bantuan']);
