@@ -33,6 +33,8 @@ export const MAP_TEXT = {
   unitScope: (u: Unit): Html =>
     html`Peta menampilkan kab/kota sebuah provinsi atau seluruh Indonesia; ${u.name} adalah kab/kota. Silakan coba ${code('/peta')} dengan nama provinsinya.`,
   preparing: 'Peta sedang disiapkan...',
+  noData: (scope: Unit | 'national', week: WeekKey): Html =>
+    html`Belum ada capaian kab/kota yang dapat dihitung untuk ${scopeName(scope)} pada ${formatWeekShort(week)} (laporan atau data penduduk bekerja belum ada), sehingga peta belum dapat dibuat. Lihat ${code('/status')} untuk siapa yang belum melapor.`,
 };
 
 /** The caption under a map: what it shows, counted by category, and which figures are old. */

@@ -66,6 +66,17 @@ describe('/peta (issue 19)', () => {
     expect(await say(h, h.stranger, '/peta nasional')).toContain('belum terdaftar');
   });
 
+  it('draws a named week, and answers in words where no kab/kota has figures', async () => {
+    const out = await sent(h.admin.id, () => h.api.sendText(h.admin, '/peta Babel minggu 47'));
+    const photo = out.find((m) => m.file);
+    expect(photo?.file?.fileName).toBe('peta-kepulauan-bangka-belitung-2026-W47.png');
+    // In week 47 every kab/kota had reported: nothing is stale.
+    expect(photo?.text).toContain('minggu ke-47 tahun 2026 · 7 kab/kota');
+    expect(photo?.text).not.toContain('Data minggu lama');
+    const none = await say(h, h.admin, '/peta Jabar');
+    expect(none).toContain('Belum ada capaian kab/kota yang dapat dihitung untuk Provinsi Jawa Barat pada minggu ke-48 tahun 2026');
+  });
+
   it('asks which region for an ambiguous name, answers every button, and checks a forged press again', async () => {
     await say(h, h.admin, '/peta Bangka');
     const question = h.api.lastMessage(h.admin.id);

@@ -28,6 +28,8 @@ export function mapFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.sendChatAction('upload_photo').catch(() => undefined);
       const { buildMapInput } = await import('../../rekap/map-input.js');
       const input = await buildMapInput(inputDeps, scope, week, deps.clock());
+      // A map of grey points only says nothing a sentence cannot.
+      if (input.points.every((p) => p.pct === undefined)) return replyHtml(ctx, MAP_TEXT.noData(scope, week), deps.sleep);
       // ECharts and resvg are loaded on the first map, not at start-up.
       const { renderMap } = await import('../../rekap/map.js');
       const png = renderMap(input);
