@@ -120,6 +120,12 @@ export function layoutMap(input: MapInput): MapLayout {
     latMax = mid + latSpan / 2;
   }
   plotHeight = Math.round(plotHeight);
+  // Whole hundredths of a degree: ECharts' axis checks (active unless NODE_ENV=production) refuse an extent with
+  // floating-point noise (105.60000000000001) against its own rounded ticks; the aspect moves by under 0,1%.
+  lonMin = Math.floor(lonMin * 100) / 100;
+  lonMax = Math.ceil(lonMax * 100) / 100;
+  latMin = Math.floor(latMin * 100) / 100;
+  latMax = Math.ceil(latMax * 100) / 100;
   const plot = { left: MARGIN.left, top: MARGIN.top, width: plotWidth, height: plotHeight };
   const width = MARGIN.left + plotWidth + MARGIN.right;
   const footerLines = 1 + input.footer.length + (input.demoMark ? 1 : 0);

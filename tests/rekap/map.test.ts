@@ -100,3 +100,23 @@ describe('the map renderer (issue 19)', () => {
     expect(map.png.length).toBeLessThan(10 * 1024 * 1024);
   });
 });
+
+describe('the map renderer on any extent (issue 19)', () => {
+  it('draws one point, two close points and seeded random extents (ECharts checks its axis extent outside production)', () => {
+    let seed = 20261202;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const base = { title: 'Uji', subtitle: 'uji', sizeBy: 'uniform' as const, legend: { categories: MAP_TEXT.legend.categories(), noData: 'a', stale: 'b', size: 'c' }, footer: ['d'] };
+    const cases = [
+      [{ lat: -2.13, lon: 106.11 }],
+      [{ lat: -2.1, lon: 106.1 }, { lat: -1.9, lon: 105.9 }],
+      ...Array.from({ length: 20 }, () => {
+        const [lat0, lon0, spread] = [-10 + rnd() * 15, 95 + rnd() * 45, rnd() < 0.3 ? 0.001 : rnd() * 3];
+        return Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => ({ lat: Number((lat0 + rnd() * spread).toFixed(2)), lon: Number((lon0 + rnd() * spread).toFixed(2)) }));
+      }),
+    ];
+    for (const at of cases) {
+      const points = at.map((p, i) => ({ code: String(i), name: `Titik ${i}`, label: `Titik ${i}`, ...p }));
+      expect(() => renderMap({ ...base, points }), JSON.stringify(at)).not.toThrow();
+    }
+  });
+});
