@@ -120,3 +120,15 @@ describe('the map renderer on any extent (issue 19)', () => {
     }
   });
 });
+
+describe('the map off the bot’s thread (issue 19)', () => {
+  it('draws in a worker thread the very picture the renderer draws', async () => {
+    const { renderMapOffThread } = await import('../../src/rekap/map-thread.js');
+    const regions = await officialRegions();
+    const input = inputOf(regions.regenciesOf('19'), { stale: ['19.06'] });
+    const inThread = renderMap(input);
+    const offThread = await renderMapOffThread(input);
+    expect([offThread.width, offThread.height]).toEqual([inThread.width, inThread.height]);
+    expect(offThread.png.equals(inThread.png)).toBe(true);
+  });
+});

@@ -30,9 +30,9 @@ export function mapFeature(deps: BotDeps): Composer<BotContext> {
       const input = await buildMapInput(inputDeps, scope, week, deps.clock());
       // A map of grey points only says nothing a sentence cannot.
       if (input.points.every((p) => p.pct === undefined)) return replyHtml(ctx, MAP_TEXT.noData(scope, week), deps.sleep);
-      // ECharts and resvg are loaded on the first map, not at start-up.
-      const { renderMap } = await import('../../rekap/map.js');
-      const png = renderMap(input);
+      // Drawn in a worker thread: a national map is seconds of CPU that other chats must not wait for.
+      const { renderMapOffThread } = await import('../../rekap/map-thread.js');
+      const png = await renderMapOffThread(input);
       await replyPicture(ctx, { bytes: png.png, filename: MAP_TEXT.fileName(scopeSlug(scope), week), width: png.width, height: png.height }, mapCaption(input), deps.sleep);
     } catch (e) {
       if (!(e instanceof StoreError)) throw e;
