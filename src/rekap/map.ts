@@ -88,6 +88,7 @@ export const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 
  * left, above or below their point, never over another label, another point or the plot's edge.
  */
 export function layoutMap(input: MapInput): MapLayout {
+  if (input.points.length === 0) throw new Error('a map needs at least one point');
   const national = input.points.length > 60;
   const plotWidth = national ? 1500 : 1000;
   const [minH, maxH] = national ? [420, 900] : [380, 900];

@@ -130,5 +130,12 @@ describe('the map off the bot’s thread (issue 19)', () => {
     const offThread = await renderMapOffThread(input);
     expect([offThread.width, offThread.height]).toEqual([inThread.width, inThread.height]);
     expect(offThread.png.equals(inThread.png)).toBe(true);
+    // Maps asked at once are all drawn (by the one worker, in turn), each its own.
+    const both = await Promise.all([renderMapOffThread(inputOf(regions.regenciesOf('21'))), renderMapOffThread(input)]);
+    expect(both[1]?.png.equals(inThread.png)).toBe(true);
+    expect(both[0]?.png.equals(inThread.png)).toBe(false);
+    // A map the renderer cannot draw is refused, and the next one is drawn.
+    await expect(renderMapOffThread({ ...input, points: [] })).rejects.toThrow(/map worker/);
+    expect((await renderMapOffThread(input)).png.equals(inThread.png)).toBe(true);
   });
 });
