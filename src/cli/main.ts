@@ -11,6 +11,7 @@ import { acquireLock } from '../store/lock.js';
 import type { Actor } from '../store/schema.js';
 import { createStore, type Store } from '../store/store.js';
 import { importBaselines } from './import-baselines.js';
+import { importTargets } from './import-targets.js';
 import { importReports, REPORT_HEADER, type ImportResult } from './import-reports.js';
 import { runPeopleCommand } from './people.js';
 import { runExport } from './export.js';
@@ -91,12 +92,12 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
     const regions = await loadOfficialRegions();
     return withStore(config.value, now, out, (store) => runPack(args.slice(1), { store, regions, now, out, deadline: config.value.reportDeadline, usage: USAGE }));
   }
-  if (command !== 'import' || (kind !== 'reports' && kind !== 'baselines') || file === undefined) {
+  if (command !== 'import' || (kind !== 'reports' && kind !== 'baselines' && kind !== 'targets') || file === undefined) {
     out(USAGE);
     return 2;
   }
   const unknownFlags = flags.filter((f) => f !== '--terima-peringatan' && f !== '--accept-warnings');
-  if (unknownFlags.length > 0 || (kind === 'baselines' && flags.length > 0)) {
+  if (unknownFlags.length > 0 || (kind !== 'reports' && flags.length > 0)) {
     out(CLI.unknownOptions(flags, USAGE));
     return 2;
   }
@@ -113,7 +114,9 @@ async function run(args: string[], out: (s: string) => void): Promise<number> {
     const result =
       kind === 'reports'
         ? await importReports(content, { ...deps, acceptWarnings: flags.length > 0 })
-        : await importBaselines(content, deps);
+        : kind === 'targets'
+          ? await importTargets(content, deps)
+          : await importBaselines(content, deps);
     return printResult(result, kind, file, out);
   });
 }
@@ -145,7 +148,7 @@ const withLock = (dataDir: string, out: (s: string) => void, body: () => Promise
 const withStore = (where: { dataDir: string; fsync: boolean }, now: Date, out: (s: string) => void, body: (store: Store) => Promise<number>): Promise<number> =>
   withOpened(() => createStore(where.dataDir, { clock: () => now, fsync: where.fsync }), (store) => store.close(), out, body);
 
-function printResult(result: ImportResult, kind: 'reports' | 'baselines', file: string, out: (s: string) => void): number {
+function printResult(result: ImportResult, kind: 'reports' | 'baselines' | 'targets', file: string, out: (s: string) => void): number {
   if (!result.ok) {
     out(CLI.importAborted(kind, file, result.error));
     return 2;

@@ -134,6 +134,9 @@ export const AUDIT_ACTIONS = [
   'followup.reopen',
   'nudge.send',
   'attendance.export',
+  'target.set',
+  'target.main',
+  'target.remove',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -14,6 +14,8 @@ import { onboardingFeature } from './onboarding/index.js';
 import { requestsFeature } from './onboarding/requests.js';
 import { reportFeature } from './report/index.js';
 import { rekapFeature } from './rekap/index.js';
+import { mapFeature } from './map/index.js';
+import { targetsFeature } from './targets/index.js';
 import { verificationFeature } from './verification/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { profileFeature } from './profile/index.js';
@@ -31,6 +33,8 @@ export function allFeatures(deps: BotDeps): MiddlewareFn<BotContext> {
     historyFeature(deps),
     rekapFeature(deps),
     packFeature(deps),
+    mapFeature(deps),
+    targetsFeature(deps),
     verificationFeature(deps),
     reportFeature(deps),
     broadcastFeature(deps),

@@ -12,6 +12,7 @@ import { profileAuditText } from './profile.js';
 import { bold, code, html, italic, lines, type Html } from './html.js';
 import { isFollowupStatus } from '../domain/followups.js';
 import { FOLLOWUP_STATUS_LABELS } from './followups.js';
+import { formatTargetPct } from './target-format.js';
 
 export const ROLE_LABELS: Record<Role | 'admin', string> = {
   admin: 'admin',
@@ -365,6 +366,12 @@ function describeEntry(e: AuditEntry, regions: RegionDirectory): string {
       return `mengingatkan ${typeof d.units === 'number' ? `${d.units} ` : ''}unit yang belum melapor sebelum sesi “${title}”`;
     case 'attendance.export':
       return `mengekspor kehadiran sesi “${title}”`;
+    case 'target.set':
+      return `mencatat target ${unit || 'nasional'} tahun ${typeof d.year === 'number' ? d.year : ''}: ${typeof d.bp === 'number' ? formatTargetPct(d.bp) : ''}${typeof d.previousBp === 'number' ? ` (sebelumnya ${formatTargetPct(d.previousBp)})` : ''}, sumber ${str(d.source) ?? ''}${str(d.via) === 'import' ? ' (impor CSV)' : ''}`;
+    case 'target.main':
+      return `menjadikan ${str(d.source) ?? ''} target utama ${unit || 'nasional'}`;
+    case 'target.remove':
+      return `menghapus seri target ${str(d.source) ?? ''} ${unit || 'nasional'}`;
     case 'rekap.export': {
       const from = str(d.periodFrom);
       const to = str(d.periodTo);

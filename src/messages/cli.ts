@@ -8,6 +8,9 @@ export const cliUsage = (reportHeader: readonly string[]): string => `Penggunaan
   import baselines <berkas.csv>
       Impor data penduduk bekerja dan target per tahun. Judul kolom:
       region_code,year,workforce_total,workforce_source,workforce_formal,workforce_informal,target_pct
+  import targets <berkas.csv>
+      Impor target capaian UC beserta sumbernya, satu baris per tahun yang disebut dokumen. Judul kolom:
+      region_code,source,reference,year,target_pct   (region_code: 19, 19.71 atau nasional)
   check [--cadangan]
       Membaca dan memeriksa seluruh berkas data (laporan, audit, kotak keluar, pengguna, dan lainnya) dan
       menyebut setiap berkas yang rusak. Dengan --cadangan, setiap cadangan di backups/ juga diperiksa.
@@ -42,8 +45,8 @@ export const cliUsage = (reportHeader: readonly string[]): string => `Penggunaan
 
 Folder data diambil dari DATA_DIR (bawaan ./data). Bot harus dihentikan dulu: satu folder data hanya untuk satu proses.`;
 
-type ImportKind = 'reports' | 'baselines';
-const WHAT: Record<ImportKind, string> = { reports: 'laporan mingguan', baselines: 'baseline' };
+type ImportKind = 'reports' | 'baselines' | 'targets';
+const WHAT: Record<ImportKind, string> = { reports: 'laporan mingguan', baselines: 'baseline', targets: 'target' };
 
 export const CLI = {
   operatorName: 'Operator (baris perintah)',
@@ -84,6 +87,7 @@ export const IMPORT_TEXT = {
   futureWeek: 'minggu tersebut belum terjadi.',
   duplicateWeek: (line: number): string => `duplikat baris ${line} (unit dan minggu yang sama).`,
   duplicateYear: (line: number): string => `duplikat baris ${line} (unit dan tahun yang sama).`,
+  duplicateTarget: (line: number): string => `duplikat baris ${line} (wilayah, sumber dan tahun yang sama).`,
   provinceCell: (field: string): string => `kolom ${field} harus kosong untuk unit provinsi (peserta provinsi adalah jumlah kab/kota).`,
   cell: (field: string, why: string): string => `kolom ${field}: ${why}`,
   cellMissing: (field: string): string => `kolom ${field} belum diisi.`,

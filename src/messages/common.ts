@@ -63,6 +63,8 @@ function helpBody(access: Access): Html {
     html`• ${bold('/status')} ${code('wilayah')}: siapa yang sudah dan belum melapor minggu ini.`,
     html`• ${bold('/riwayat')} ${code('nama unit')} ${code('minggu')}: semua revisi laporan, siapa mengubah apa dan kapan.`,
     html`• ${bold('/grafik')} ${code('wilayah')} ${code('periode')}: grafik tren capaian terhadap target, peringkat kab/kota menurut kategori, dan kelengkapan laporan (12 minggu terakhir bila periode tidak disebut).`,
+    html`• ${bold('/target')} ${code('wilayah')}: target capaian UC beserta sumber dan rujukannya (RPJMN, RKP, RPJMD, dan lainnya), dengan target utamanya${manager ? '; koordinator menambah, memilih target utama, dan menghapus' : ''}.`,
+    html`• ${bold('/peta')} ${code('provinsi')}: peta kab/kota menurut kategori capaian, dengan tanda data minggu lama. Contoh: /peta Babel · /peta nasional`,
     html`• ${bold('/peringkat')} ${code('provinsi')}: peringkat capaian dengan selisih terhadap target dan tambahan peserta per minggu yang diperlukan. Contoh: /peringkat Babel · /peringkat nasional`,
     manager ? html`• ${bold('/verifikasi')}: laporan kab/kota (bagi koordinator nasional: laporan pemerintah provinsi) yang menunggu verifikasi; ✅ memverifikasi, ↩️ mengembalikan kepada petugas dengan alasan.` : undefined,
     html`• ${bold('/paparan')} ${code('wilayah')}: bahan paparan untuk sesi monitoring: narasi, berkas PowerPoint yang dapat diubah, dan lembar ringkasan. Contoh: /paparan Babel · /paparan nasional`,
@@ -106,6 +108,8 @@ export const COMMAND_MENU = [
   { command: 'status', description: 'Siapa yang sudah dan belum melapor minggu ini' },
   { command: 'grafik', description: 'Grafik tren, peringkat dan kelengkapan laporan' },
   { command: 'peringkat', description: 'Peringkat capaian dengan selisih dan laju menuju target' },
+  { command: 'peta', description: 'Peta kab/kota menurut kategori capaian' },
+  { command: 'target', description: 'Target capaian UC beserta sumbernya' },
   { command: 'ekspor', description: 'Rekap XLSX untuk sesi monitoring (koordinator)' },
   { command: 'paparan', description: 'Bahan paparan sesi monitoring: PPTX, narasi, ringkasan' },
   { command: 'verifikasi', description: 'Laporan yang menunggu verifikasi (koordinator)' },
@@ -139,11 +143,11 @@ export function menuFor(role: MenuRole): Array<{ command: string; description: s
     case 'unknown':
       return [start, ...pick('bantuan')];
     case 'group':
-      return pick('cakupan', 'status', 'grafik', 'peringkat', 'hubungkan', 'papan', 'bantuan');
+      return pick('cakupan', 'status', 'grafik', 'peringkat', 'peta', 'hubungkan', 'papan', 'bantuan');
     case 'viewer':
-      return pick('cakupan', 'status', 'grafik', 'peringkat', 'paparan', 'riwayat', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'status', 'grafik', 'peringkat', 'peta', 'target', 'paparan', 'riwayat', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan');
     case 'staff':
-      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'paparan', 'riwayat', 'penduduk', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan');
+      return pick('cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'peta', 'target', 'paparan', 'riwayat', 'penduduk', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan');
     case 'coordinator':
     case 'admin':
       // /hubungkan links the group it is sent in: it is in the groups' menu, not in a private one.

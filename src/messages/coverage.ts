@@ -17,7 +17,7 @@ import type { Pace } from '../domain/pace.js';
 import type { Unit } from '../domain/regions/directory.js';
 import { weekNumber, weekYear, type WeekKey } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
-import type { AreaWeek, Standing, UnitWeek } from '../queries/types.js';
+import type { AreaWeek, Standing, TargetRef, UnitWeek } from '../queries/types.js';
 import { correctedTimes } from './revisions.js';
 import { paceLines } from './rekap.js';
 import { VERIFICATION_MARK } from './verification.js';
@@ -39,10 +39,13 @@ const pct = (v: number | undefined): string => (v === undefined ? '–' : format
 const share = (s: Share | undefined): string => (s === undefined ? '–' : formatShare(s));
 
 /** "Target 55,0%: kurang 4,6 poin": the gap is the shown coverage minus the target, as a reader would subtract. */
-export function targetLine(targetBp: number | undefined, gap: number | undefined): Html | undefined {
+export function targetLine(targetBp: number | undefined, gap: number | undefined, target?: TargetRef): Html | undefined {
   if (targetBp === undefined || gap === undefined) return undefined;
   const verdict = gap >= 0 ? `tercapai, lebih ${formatHundredthsPoints(gap)}` : `kurang ${formatHundredthsPoints(gap)}`;
-  return html`Target ${formatBasisPoints(targetBp)}: ${verdict}`;
+  // Targets disagree between sources: the one used is named (its series, and whether this year's value is drawn
+  // between two stated years).
+  const source = target ? ` · sumber: ${target.source} ${target.year}${target.reference ? ` (${target.reference})` : ''}${target.interpolated ? ', nilai antara (interpolasi)' : ''}` : '';
+  return html`Target ${formatBasisPoints(targetBp)}: ${verdict}${source}`;
 }
 
 function baselineLine(coverage: Share | undefined, b: Baseline | undefined, year: number): Html {
@@ -105,7 +108,7 @@ export function unitCoverageMessage(u: UnitWeek, province: Unit | undefined, pac
     '',
     // Figures too old to count anywhere else are still the unit's own: their coverage is shown under the warning above.
     isGovernment ? undefined : baselineLine(u.tooOld ? shareOf(u.tooOld.participants, u.baseline?.workforce_total) : coverage, u.baseline, year),
-    isGovernment ? undefined : targetLine(u.targetBp, u.gapHundredths),
+    isGovernment ? undefined : targetLine(u.targetBp, u.gapHundredths, u.target),
     isGovernment ? undefined : paceLines(pace ?? u.pace),
     !isGovernment && (u.formal !== undefined || u.informal !== undefined) ? html`Formal: ${share(u.formal)} · Informal: ${share(u.informal)}` : undefined,
     '',
@@ -189,7 +192,7 @@ function areaLines(a: AreaWeek, unverified: 'count' | 'exclude'): Html {
   return lines(
     areaCoverageLine(a),
     ownBaselineLine(a),
-    targetLine(a.targetBp, a.gapHundredths),
+    targetLine(a.targetBp, a.gapHundredths, a.target),
     a.complete ? paceLines(a.pace) : a.targetBp !== undefined && a.coverage ? html`${italic('Laju yang diperlukan untuk mencapai target belum dihitung karena data kab/kota belum lengkap.')}` : undefined,
     changeLine(a),
     '',

@@ -1,11 +1,11 @@
 import type { Baseline } from '../domain/baseline.js';
 import { segmentsOf, type NonAsnCoverage } from '../domain/coverage.js';
-import { basisPointsOf, gapHundredths, shareOf, tenthsOf, type Share } from '../domain/exact.js';
+import { gapHundredths, shareOf, tenthsOf, type Share } from '../domain/exact.js';
 import { NONASN_PROGRAMMES, PARTICIPANT_FIELDS } from '../domain/figures.js';
 import { paceToTarget } from '../domain/pace.js';
 import type { Unit } from '../domain/regions/directory.js';
 import { shiftWeek, weekYear, type WeekKey } from '../domain/weeks.js';
-import type { AreaWeek, ReportingCounts, SameUnitsChange, SetAsideReason, Standing, UnitWeek } from './types.js';
+import type { AreaWeek, ReportingCounts, SameUnitsChange, SetAsideReason, Standing, TargetRef, UnitWeek } from './types.js';
 
 /**
  * The rules of an area (a province from its kab/kota, or the nation from every kab/kota), written once:
@@ -81,6 +81,8 @@ export interface AreaInput {
   provinces?: AreaWeek[] | undefined;
   ownBaseline?: Baseline | undefined;
   baselineFor: (code: string, year: number) => Baseline | undefined;
+  /** The area's main target for the week's year (see unit-week.ts's targetOf). */
+  target?: TargetRef | undefined;
   /** The area's participants the week `k` weeks before, over the kab/kota counted both then and now (for the pace). */
   grownSince?: ((k: number) => { participants: number; units: number } | undefined) | undefined;
 }
@@ -101,16 +103,16 @@ export function areaWeek(a: AreaInput): AreaWeek {
         ? { value: a.ownBaseline.workforce_total, basis: 'own' as const }
         : undefined;
   const complete = a.members.length > 0 && inCoverage.length === a.members.length;
-  const targetBp = a.ownBaseline?.target_pct !== undefined ? basisPointsOf(a.ownBaseline.target_pct) : undefined;
+  const targetBp = a.target?.bp;
   let pace: AreaWeek['pace'];
-  if (complete && coverage && a.ownBaseline?.target_pct !== undefined) {
+  if (complete && coverage && a.target) {
     // The recent pace: growth of the kab/kota counted both then and now, put on today's total.
     const history = [];
     for (let k = 1; k <= 4; k++) {
       const grown = a.grownSince?.(k);
       if (grown) history.push({ week: shiftWeek(a.week, -k), participants: participants - grown.participants });
     }
-    pace = paceToTarget({ latest: { week: a.week, participants }, history, workforce: coverage.den, targetPct: a.ownBaseline.target_pct, targetYear: a.ownBaseline.year });
+    pace = paceToTarget({ latest: { week: a.week, participants }, history, workforce: coverage.den, targetPct: a.target.bp / 100, targetYear: a.target.year });
   }
   const setAside: Record<SetAsideReason, number> = { returned: 0, unverified: 0, too_old: 0 };
   for (const m of a.members) if (m.setAside) setAside[m.setAside.reason]++;
@@ -135,6 +137,7 @@ export function areaWeek(a: AreaInput): AreaWeek {
     ownBaseline: a.ownBaseline,
     complete,
     targetBp,
+    target: a.target,
     gapHundredths: coverage && targetBp !== undefined ? gapHundredths(targetBp, tenthsOf(coverage)) : undefined,
     pace,
     change: sameUnitsChange(a.members, a.week, a.baselineFor),

@@ -10,7 +10,7 @@ import { WIB } from '../domain/zones.js';
 import type { AwaitingReport } from '../messages/verification.js';
 import type { Store } from '../store/store.js';
 import { areaWeek } from './area.js';
-import type { AreaWeek, ScopeReport, Scope, SeriesChange, SeriesPoint, TrendRow, UnitWeek } from './types.js';
+import type { AreaWeek, ScopeReport, Scope, SeriesChange, SeriesPoint, TargetRef, TrendRow, UnitWeek } from './types.js';
 import { CARRY_FORWARD_WEEKS, growthOf, statusOf, unitWeek, type UnitHistory, type UnitRules } from './unit-week.js';
 
 /** How many weeks back the lists of reports awaiting verification look (a correction to an old week is rare). */
@@ -42,7 +42,12 @@ export const scopeZone = (scope: Scope) => (scope === 'national' ? WIB : scope.z
 
 export function createReadSide(deps: ReadSideDeps): ReadSide {
   const { store, regions } = deps;
-  const rules: UnitRules = { deadline: deps.deadline, unverified: deps.unverified, baselineFor: (code, year) => store.baselines.forYear(code, year) };
+  // Targets are data with their sources (store.targets, /target): each scope's main one; the baseline's when none.
+  const targetFor = (code: string, year: number): TargetRef | undefined => {
+    const t = store.targets.mainTargetFor(code, year);
+    return t ? { bp: t.bp, year: t.year, source: t.source, reference: t.reference, interpolated: t.interpolated } : undefined;
+  };
+  const rules: UnitRules = { deadline: deps.deadline, unverified: deps.unverified, baselineFor: (code, year) => store.baselines.forYear(code, year), targetFor };
 
   const unitsOf = (scope: Scope): Unit[] => {
     if (scope === 'national') return regions.provinces.flatMap((p) => [p, ...regions.regenciesOf(p.code)]);
@@ -68,6 +73,7 @@ export function createReadSide(deps: ReadSideDeps): ReadSide {
       members,
       governments: [unitWeek(historyOf(province), week, rules)],
       ownBaseline: store.baselines.forYear(province.code, weekYear(week)),
+      target: targetFor(province.code, weekYear(week)),
       baselineFor: rules.baselineFor,
       grownSince: grownSince(members.map((m) => historyOf(m.unit)), week),
     });
@@ -84,6 +90,7 @@ export function createReadSide(deps: ReadSideDeps): ReadSide {
       members,
       governments: provinces.flatMap((p) => p.governments),
       provinces,
+      target: targetFor('national', weekYear(week)),
       baselineFor: rules.baselineFor,
       grownSince: grownSince(members.map((m) => historyOf(m.unit)), week),
     });
@@ -101,7 +108,8 @@ export function createReadSide(deps: ReadSideDeps): ReadSide {
     const isUnit = scope !== 'national' && scope.kind !== 'provinsi';
     const members = weeks.filter((u) => u.unit.kind !== 'provinsi');
     const ownBaseline = scope === 'national' ? undefined : isUnit ? weeks[0]?.baseline : store.baselines.forYear(scope.code, weekYear(week));
-    const area = areaWeek({ scope, week, members, governments: weeks.filter((u) => u.unit.kind === 'provinsi'), ownBaseline, baselineFor: rules.baselineFor });
+    const target = isUnit ? weeks[0]?.target : targetFor(scope === 'national' ? 'national' : scope.code, weekYear(week));
+    const area = areaWeek({ scope, week, members, governments: weeks.filter((u) => u.unit.kind === 'provinsi'), ownBaseline, target, baselineFor: rules.baselineFor });
     const codes = members.filter((m) => m.coverage !== undefined).map((m) => m.unit.code).join(',');
     return {
       codes,

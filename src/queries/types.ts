@@ -11,6 +11,15 @@ import type { WeekKey } from '../domain/weeks.js';
 /** What a view is about: one unit, a province with its kab/kota, or the nation with its provinces. */
 export type Scope = Unit | 'national';
 
+/** A target as a view names it: its value's year, source and reference, and whether the year's value is interpolated. */
+export interface TargetRef {
+  bp: number;
+  year: number;
+  source: string;
+  reference: string;
+  interpolated: boolean;
+}
+
 /** Whether a unit's report of a week arrived, and when: on time, late (after the deadline, holidays counted), not at all. */
 export type ReportStatus = 'sudah' | 'terlambat' | 'belum';
 
@@ -71,6 +80,8 @@ export interface UnitWeek {
   informal?: Share | undefined;
   /** The unit's target in basis points, and the gap (hundredths of a point) between the shown coverage and it. */
   targetBp?: number | undefined;
+  /** Where that target comes from: its series' source and reference (the scope's main target, /target). */
+  target?: TargetRef | undefined;
   gapHundredths?: number | undefined;
   pace?: Pace | undefined;
   nonAsn?: NonAsnCoverage | undefined;
@@ -132,6 +143,7 @@ export interface AreaWeek {
   /** Every kab/kota counted with a workforce: the figure is final for the week, not "sementara". */
   complete: boolean;
   targetBp?: number | undefined;
+  target?: TargetRef | undefined;
   gapHundredths?: number | undefined;
   /** Only for a complete area: a partial one's shortfall would be made up by the units that did not report. */
   pace?: Pace | undefined;

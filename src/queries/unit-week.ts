@@ -8,7 +8,7 @@ import type { Unit } from '../domain/regions/directory.js';
 import { verificationStateOf, type UnverifiedInTotals } from '../domain/verification.js';
 import { compareWeeks, shiftWeek, weeksBetween, weekYear, type WeekKey } from '../domain/weeks.js';
 import type { StoredReport } from '../store/reports-repo.js';
-import type { ReportStatus, SetAsideReason, Standing, UnitWeek } from './types.js';
+import type { ReportStatus, SetAsideReason, Standing, TargetRef, UnitWeek } from './types.js';
 
 /**
  * A figure is carried forward at most this many weeks: a stock a month old still stands for its unit (marked with its
@@ -28,7 +28,17 @@ export interface UnitRules {
   deadline: Deadline;
   unverified: UnverifiedInTotals;
   baselineFor: (code: string, year: number) => Baseline | undefined;
+  /** A scope's main target for a year (the series /target chose, the RPJMD, or the baseline's); none: no target. */
+  targetFor?: ((code: string, year: number) => TargetRef | undefined) | undefined;
 }
+
+/** A scope's target for a year: its main series when the rules know them, else the baseline's own target_pct. */
+export const targetOf = (rules: Pick<UnitRules, 'targetFor'>, code: string, year: number, baseline: Baseline | undefined): TargetRef | undefined =>
+  rules.targetFor
+    ? rules.targetFor(code, year)
+    : baseline?.target_pct !== undefined
+      ? { bp: basisPointsOf(baseline.target_pct), year: baseline.year, source: 'Baseline (target tahunan)', reference: '', interpolated: false }
+      : undefined;
 
 /** Why a report with figures does not stand (undefined: it stands), age aside. */
 function refusal(r: StoredReport, unverified: UnverifiedInTotals): SetAsideReason | undefined {
@@ -109,16 +119,17 @@ export function unitWeek(h: UnitHistory, week: WeekKey, rules: UnitRules, light 
   const baseline = rules.baselineFor(u.code, weekYear(standing?.week ?? week));
   const isGovernment = u.kind === 'provinsi';
   const coverage = standing && !isGovernment ? shareOf(standing.participants, baseline?.workforce_total) : undefined;
-  const targetBp = !isGovernment && baseline?.target_pct !== undefined ? basisPointsOf(baseline.target_pct) : undefined;
+  const target = isGovernment ? undefined : targetOf(rules, u.code, weekYear(standing?.week ?? week), baseline);
+  const targetBp = target?.bp;
   let pace: UnitWeek['pace'];
-  if (!light && standing && coverage && baseline?.target_pct !== undefined) {
+  if (!light && standing && coverage && target) {
     const history: WeekPoint[] = [];
     for (let k = 1; k <= RECENT_PACE_WEEKS; k++) {
       const w = shiftWeek(standing.week, -k);
       const s = standingAt(h, w, rules.unverified);
       if (s) history.push({ week: w, participants: s.participants });
     }
-    pace = paceToTarget({ latest: { week: standing.week, participants: standing.participants }, history, workforce: coverage.den, targetPct: baseline.target_pct, targetYear: baseline.year });
+    pace = paceToTarget({ latest: { week: standing.week, participants: standing.participants }, history, workforce: coverage.den, targetPct: target.bp / 100, targetYear: target.year });
   }
   let lastWeek: WeekKey | undefined;
   if (!ownReport) {
@@ -150,6 +161,7 @@ export function unitWeek(h: UnitHistory, week: WeekKey, rules: UnitRules, light 
     formal: standing && !isGovernment && !light ? shareOf(standing.figures.active_pu ?? 0, baseline?.workforce_formal) : undefined,
     informal: standing && !isGovernment && !light ? shareOf(standing.figures.active_bpu ?? 0, baseline?.workforce_informal) : undefined,
     targetBp,
+    target,
     gapHundredths: coverage && targetBp !== undefined ? gapHundredths(targetBp, tenthsOf(coverage)) : undefined,
     pace,
     nonAsn: standing ? nonAsnCoverage(standing.figures) : undefined,

@@ -97,7 +97,14 @@ export async function createBaselinesRepo(dir: string, fs: FileLayer = createNod
   const recordOf = (unitCode: string, year: number): BaselineRecord | undefined =>
     db.data.baselines.find((x) => x.unitCode === unitCode && x.year === year);
 
-  return { forYear, upsert, setWorkforce, recordOf, version: (): number => version };
+  /** Every year's baseline of a unit, by year (the target series "baseline" is read from them). */
+  const yearsOf = (unitCode: string): Baseline[] =>
+    db.data.baselines
+      .filter((x) => x.unitCode === unitCode)
+      .sort((a, b) => a.year - b.year)
+      .map(toBaseline);
+
+  return { forYear, upsert, setWorkforce, recordOf, yearsOf, version: (): number => version };
 }
 
 export type BaselinesRepo = Awaited<ReturnType<typeof createBaselinesRepo>>;

@@ -10,6 +10,7 @@ import { LOCK_FILE } from './lock.js';
 import { createNodeFileLayer, type FileLayer } from './file-layer.js';
 import { HandledUpdatesFileSchema } from './updates-repo.js';
 import { HolidaysFileSchema } from './holidays-repo.js';
+import { TargetsFileSchema } from './targets-repo.js';
 import { BoardsFileSchema } from './boards-repo.js';
 import { ProfilesFileSchema } from './profiles-repo.js';
 import { FollowupsFileSchema } from './followups-repo.js';
@@ -39,6 +40,7 @@ const KINDS: Array<[RegExp, z.ZodType]> = [
   [/^meetings\.json$/, MeetingsFileSchema],
   [/^updates\.json$/, HandledUpdatesFileSchema],
   [/^holidays\.json$/, HolidaysFileSchema],
+  [/^targets\.json$/, TargetsFileSchema],
   [/^boards\.json$/, BoardsFileSchema],
   [/^profiles\.json$/, ProfilesFileSchema],
   [/^followups\.json$/, FollowupsFileSchema],

@@ -13,6 +13,7 @@ import { MetaSchema, SCHEMA_VERSION } from './schema.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions-repo.js';
 import { createUpdatesRepo, type UpdatesRepo } from './updates-repo.js';
 import { createHolidaysRepo, type HolidaysRepo } from './holidays-repo.js';
+import { createTargetsRepo, type TargetsRepo } from './targets-repo.js';
 import { createBoardsRepo, type BoardsRepo } from './boards-repo.js';
 import { createUsersRepo, type UsersRepo } from './users-repo.js';
 import { createChatsRepo, type ChatsRepo } from './chats-repo.js';
@@ -63,6 +64,8 @@ export interface Store {
   readonly boards: BoardsRepo;
   /** Each region's profile: regulations, budget lines, villages, kendala. */
   readonly profiles: ProfilesRepo;
+  /** Coverage target series with their sources, and each scope's main one (domain/targets.ts). */
+  readonly targets: TargetsRepo;
   readonly audit: AuditRepo;
   /** The one way to save a weekly report: the revision and its audit line, which a crash cannot separate. */
   readonly reportWriter: ReportWriter;
@@ -115,6 +118,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
     const holidays = await createHolidaysRepo(dir, fs);
     const boards = await createBoardsRepo(dir, fs);
     const profiles = await createProfilesRepo(dir, fs);
+    const targets = await createTargetsRepo(dir, { audit, baselines, fs });
     const reportWriter = await createReportWriter(dir, { reports, audit, ...(options.log ? { log: options.log } : {}), fs });
     await reportWriter.recover();
     let closed = false;
@@ -134,6 +138,7 @@ export async function createStore(dir: string, options: StoreOptions): Promise<S
       holidays,
       boards,
       profiles,
+      targets,
       audit,
       reportWriter,
       backup: () => backupDataDir(dir, clock(), backupKeep, fs),

@@ -225,7 +225,7 @@ describe('start, help and the menu', () => {
 
   it('registers the command menu in Indonesian: everything for an admin, start and help for a stranger', async () => {
     await h.api.sendText(h.admin, '/bantuan');
-    expect(h.api.menuOf(h.admin.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'ekspor', 'paparan', 'verifikasi', 'riwayat', 'penduduk', 'jadwal', 'tindaklanjut', 'notulen', 'umumkan', 'undang', 'pengguna', 'audit', 'papan', 'profil', 'libur', 'batal', 'bantuan']);
+    expect(h.api.menuOf(h.admin.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'peta', 'target', 'ekspor', 'paparan', 'verifikasi', 'riwayat', 'penduduk', 'jadwal', 'tindaklanjut', 'notulen', 'umumkan', 'undang', 'pengguna', 'audit', 'papan', 'profil', 'libur', 'batal', 'bantuan']);
     expect(h.api.commands.map((c) => c.command)).toEqual(['start', 'bantuan']);
   });
 

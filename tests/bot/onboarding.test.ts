@@ -287,11 +287,11 @@ describe('menus per role (issue 13)', () => {
     await h.api.press(asker, h.api.lastMessage(asker.id), 'Petugas Disnaker (mengirim laporan)');
     await say(h, asker, 'Pangkalpinang');
     await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 'Setujui');
-    expect(h.api.menuOf(asker.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'paparan', 'riwayat', 'penduduk', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan']);
+    expect(h.api.menuOf(asker.id)).toEqual(['cakupan', 'lapor', 'status', 'grafik', 'peringkat', 'peta', 'target', 'paparan', 'riwayat', 'penduduk', 'jadwal', 'tindaklanjut', 'profil', 'libur', 'batal', 'bantuan']);
     await say(h, h.admin, `/cabut ${asker.id}`);
     await h.api.press(h.admin, h.api.lastMessage(h.admin.id), 0);
     expect(h.api.menuOf(asker.id)).toEqual(['start', 'bantuan']);
     const group = h.api.group(-7391, 'Disnaker');
-    expect(h.api.menuOf(group.id)).toEqual(['cakupan', 'status', 'grafik', 'peringkat', 'hubungkan', 'papan', 'bantuan']);
+    expect(h.api.menuOf(group.id)).toEqual(['cakupan', 'status', 'grafik', 'peringkat', 'peta', 'hubungkan', 'papan', 'bantuan']);
   });
 });

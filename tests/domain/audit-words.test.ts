@@ -19,6 +19,8 @@ const DETAILS: Record<string, unknown> = {
   periodFrom: '2026-W40',
   periodTo: '2026-W48',
   format: 'xlsx',
+  source: 'RPJMD Kota Pangkal Pinang 2025-2029',
+  bp: 3515,
 };
 
 describe('the audit trail in words (issue 9.3)', () => {

@@ -29,6 +29,8 @@ const COMMANDS = [
   '/ekspor', '/ekspor Babel minggu 47', '/ekspor Bangka 2026-W40..2026-W48', '/ekspor nasional 2030', '/grafik Pangkalpinang tren',
   '/peringkat', '/peringkat Bangka', '/verifikasi', '/lapor belum ada data: data BPJS belum turun', '/lapor minggu 47 pu=1 bpu=1 jakon=1 pmi=1 nonasn=1 jkk=1 jkm=1 jht=1 jp=1',
   '/lapor minggu 60', '/lapor Babel minggu 40..48', '/hubungkan nasional',
+  // Issue 19: maps and targets.
+  '/peta Pangkalpinang', '/peta Bangka', '/target', '/target Babel', '/target Babel tambah 2029 50% RPJMD Uji | Perda 1/2025', '/target tambah 2029', '/target nasional tambah 20x9 lima',
 ];
 const TEXTS = [
   '12rb', '1.234', '1,5 jt', '2 juta', '0', '=', 'abc', '-5', '1,250', '900an', 'ya', 'kirim', 'ubah', '3', 'ini', 'lalu', 'lewati',
