@@ -5,6 +5,7 @@ import { EXPORT_TEXT } from '../messages/rekap.js';
 import type { Actor } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { UnverifiedInTotals } from '../domain/verification.js';
+import { filePool } from '../workers/pool.js';
 import { buildRekap, type Rekap, type RekapScope } from './data.js';
 
 /** `kepulauan-bangka-belitung`, `kota-pangkal-pinang`, `nasional`: a scope in a file name. */
@@ -34,9 +35,8 @@ export async function exportRekap(
   via: 'chat' | 'cli' | 'push',
 ): Promise<RekapFile> {
   const rekap = await buildRekap(deps.store, deps.regions, deps.deadline, scope, period, deps.unverified);
-  // The spreadsheet writer is loaded on the first export, not at start-up (it is most of a second's import budget).
-  const { rekapXlsx } = await import('./xlsx.js');
-  const bytes = await rekapXlsx(rekap, now, by.name);
+  // Built in a worker thread (the spreadsheet writer loads there, not at start-up): answers go on meanwhile.
+  const bytes = await filePool().build('rekapXlsx', rekap, now, by.name);
   await deps.store.audit.record({
     at: now,
     actor: by,

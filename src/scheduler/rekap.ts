@@ -1,5 +1,6 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { deadlineFor, type Deadline } from '../domain/deadline.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
 import { compareWeeks, shiftWeek, weekOf, type WeekKey } from '../domain/weeks.js';
@@ -13,6 +14,7 @@ import type { FilePart } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { unitChats } from './recipients.js';
 import type { UnverifiedInTotals } from '../domain/verification.js';
+import { filePool } from '../workers/pool.js';
 
 /** Files of pushed rekaps are kept this many weeks, then removed (the XLSX can always be made again with /ekspor). */
 const KEEP_FILES_WEEKS = 8;
@@ -83,6 +85,9 @@ function summaryOf(rekap: Rekap, now: Date) {
 export function rekapJob(o: { store: Store; regions: RegionDirectory; outbox: Outbox; deadline: Deadline; afterMs: number; dataDir: string; logger: Logger; unverified: UnverifiedInTotals }) {
   return async (now: Date): Promise<void> => {
     const scopes: Scope[] = ['national', ...o.regions.provinces];
+    // How long the push takes to build and how long the bot's event loop waited meanwhile (other chats' answers).
+    const watch = watchPush();
+    let built = 0;
     for (const scope of scopes) {
       const week = dueRekapWeek(scope, now, o.deadline, o.afterMs);
       if (!week) continue;
@@ -96,9 +101,8 @@ export function rekapJob(o: { store: Store; regions: RegionDirectory; outbox: Ou
       await mkdir(join(o.dataDir, folder), { recursive: true });
       const parts: FilePart[] = [{ kind: 'html', text: summaryOf(made.rekap, now).text }];
       if (scope === 'national' || scope.kind === 'provinsi') {
-        const { rankingChart } = await import('../rekap/chart.js');
         const rows = made.rekap.rows.filter((r) => r.kind !== 'own');
-        const png = rankingChart(scope, week, rows, made.rekap.demo);
+        const png = await filePool().build('rankingChart', scope, week, rows, made.rekap.demo);
         const pngName = `peringkat-${scopeSlug(scope)}-${week}.png`;
         await writeFile(join(o.dataDir, folder, pngName), png.png);
         const ranked = [...rows].sort((a, b) => (b.pct ?? -1) - (a.pct ?? -1));
@@ -115,8 +119,25 @@ export function rekapJob(o: { store: Store; regions: RegionDirectory; outbox: Ou
         recipients: recipients.map((chatId) => ({ chatId, variant: 'default' })),
       });
       o.logger.info('weekly rekap queued', { scope: code, week, recipients: recipients.length });
+      built++;
     }
+    const watched = watch.end();
+    if (built > 0) o.logger.info('weekly rekap push built', { scopes: built, ...watched });
     await pruneFiles(o.dataDir, weekOf(now, WIB.iana));
+  };
+}
+
+/** Elapsed time and the event loop's delay (p99, max) from now until end(). */
+function watchPush() {
+  const start = performance.now();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  return {
+    end: () => {
+      delay.disable();
+      const ms = (ns: number): number => Math.round(ns / 1e4) / 100;
+      return { ms: Math.round(performance.now() - start), eventLoopDelayP99Ms: ms(delay.percentile(99)), eventLoopDelayMaxMs: ms(delay.max) };
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import { staleChoiceMessage } from '../../messages/coverage.js';
 import { chartCaptions, CHART_TEXT, EXPORT_TEXT, exportNotAllowedMessage, periodErrorMessage, rankingMessage, RANKING_TEXT } from '../../messages/rekap.js';
 import { buildRekap, type RekapScope } from '../../rekap/data.js';
 import { exportRekap, scopeSlug } from '../../rekap/service.js';
+import { filePool } from '../../workers/pool.js';
 import { StoreError } from '../../store/errors.js';
 import { currentWeekOf, ownRekapScope, readPressedScope, readScopeAndPeriod, scopeCode, scopeOfCode, type ScopeAndPeriod } from './args.js';
 
@@ -154,12 +155,12 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.sendChatAction('upload_photo').catch(() => undefined);
       const rekap = await buildRekap(deps.store, deps.regions, deps.reportDeadline, scope, period, deps.unverifiedInTotals, { trend: false });
       if (rekap.series.every((p) => p.reported === 0 && p.participants === 0)) return replyHtml(ctx, CHART_TEXT.noData(scope), deps.sleep);
-      // ECharts and resvg are loaded on the first chart, not at start-up: most runs of the bot draw none.
-      const charts = await import('../../rekap/chart.js');
+      // Drawn in a worker thread (ECharts and resvg load there, not at start-up): answers go on meanwhile.
+      const charts = filePool();
       const slug = `${scopeSlug(scope)}-${rekap.week}`;
       for (const kind of kinds) {
         if (kind === 'tren') {
-          const png = charts.trendChart(scope, rekap.series, rekap.demo);
+          const png = await charts.build('trendChart', scope, rekap.series, rekap.demo);
           const target = [...rekap.series].reverse().find((p) => p.targetPct !== undefined)?.targetPct;
           await replyPicture(ctx, { bytes: png.png, filename: `tren-${slug}.png`, width: png.width, height: png.height }, chartCaptions.trend(scope, rekap.series, target, rekap.demo), deps.sleep);
         } else if (kind === 'peringkat') {
@@ -168,7 +169,7 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
             continue;
           }
           const rows = rekap.rows.filter((r) => r.kind !== 'own');
-          const png = charts.rankingChart(scope, rekap.week, rows, rekap.demo);
+          const png = await charts.build('rankingChart', scope, rekap.week, rows, rekap.demo);
           const ranked = rows.filter((r) => r.pct !== undefined).sort((a, b) => (b.pct ?? 0) - (a.pct ?? 0));
           await replyPicture(
             ctx,
@@ -177,7 +178,7 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
             deps.sleep,
           );
         } else {
-          const png = charts.completenessChart(scope, rekap.series, rekap.demo);
+          const png = await charts.build('completenessChart', scope, rekap.series, rekap.demo);
           await replyPicture(ctx, { bytes: png.png, filename: `kelengkapan-${slug}.png`, width: png.width, height: png.height }, chartCaptions.completeness(scope, rekap.series, rekap.demo), deps.sleep);
         }
       }
