@@ -89,6 +89,8 @@ export function rekapJob(o: { store: Store; regions: RegionDirectory; outbox: Ou
     const watch = watchPush();
     let built = 0;
     for (const scope of scopes) {
+      // Other chats' updates are answered between two scopes' rekaps (reading cached files never yields by itself).
+      await new Promise((resolve) => setImmediate(resolve));
       const week = dueRekapWeek(scope, now, o.deadline, o.afterMs);
       if (!week) continue;
       const code = scope === 'national' ? 'nasional' : scope.code;
