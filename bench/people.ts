@@ -11,7 +11,7 @@ import { createStore } from '../src/store/store.js';
 /**
  * What people wait on, measured on the built bot (node dist/src/main.js, a process of its own) through the Bot API
  * stand-in, on the generated five-year national history:
- *   tsx bench/people.ts <data dir with the history>      (after npm run build)
+ *   tsx bench/people.ts <data dir with the history> [folder of another built bot]      (after npm run build)
  * Run 1 (nobody to push a rekap to): RSS after start-up and after the background warm-up, the first /cakupan nasional
  * and every text answer's p95, /ekspor nasional over 26 weeks (time, peak RSS, RSS after), /grafik nasional.
  * Run 2 (38 province coordinators and a national one registered, the week's rekap due): the weekly push as the
@@ -22,7 +22,8 @@ const TOKEN = '999002:BENCH-people-token-for-the-stand-in-only';
 const ADMIN = 778001;
 const OTHER = 778002;
 const COORDINATOR_BASE = 880_000;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The built bot's folder: this project's, or another build of it (to measure before and after a change, same run). */
+const ROOT = process.argv[3] ?? fileURLToPath(new URL('..', import.meta.url));
 /** Rounds of the text answers (each round asks every text below once, one after another). */
 const TEXT_ROUNDS = 20;
 const TEXTS = ['/cakupan nasional', '/cakupan Babel', '/cakupan Pangkalpinang', '/cakupan Jawa Barat', '/cakupan Kabupaten Bandung', '/peringkat nasional', '/peringkat Babel', '/status Babel', '/riwayat Pangkalpinang'];
@@ -187,7 +188,7 @@ async function pushRun(api: BotApiServer, dataDir: string, cwd: string) {
   const bot = runBot(env, cwd, (e) => logs.push(e));
   try {
     await polled;
-    // Another person asks /cakupan again and again while the push is built.
+    // Another person asks /cakupan about ten times a second while the push is built.
     const waits: number[] = [];
     let built: Record<string, unknown> | undefined;
     const deadline = performance.now() + 60_000;
@@ -196,7 +197,7 @@ async function pushRun(api: BotApiServer, dataDir: string, cwd: string) {
       built = logs.find((e) => e.message === 'weekly rekap push built');
       // A bot without the build line (before it was logged): the last scope queued, timed here.
       if (!built && logs.filter((e) => e.message === 'weekly rekap queued').length >= scopes) built = { ms: performance.now() - t0 };
-      if (!built) await sleep(20);
+      if (!built) await sleep(100);
     }
     const peakMb = (await memoryOf(bot.pid)).peak;
     const queued = logs.filter((e) => e.message === 'weekly rekap queued').length;

@@ -33,6 +33,12 @@ port.on('message', (job: JobRequest) => {
     }
     try {
       port.postMessage(reply, reply.ok ? transferablesOf(reply.result) : []);
+      return;
+    } catch {
+      // Some native buffers cannot be transferred (resvg's PNG on Node 24): then they are copied.
+    }
+    try {
+      port.postMessage(reply);
     } catch (error) {
       port.postMessage({ id: job.id, ok: false, error: `result could not be sent back: ${error instanceof Error ? error.message : String(error)}` } satisfies JobReply);
     }
