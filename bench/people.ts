@@ -125,7 +125,7 @@ async function answersRun(api: BotApiServer, dataDir: string, cwd: string) {
     const afterExport = await memoryOf(bot.pid);
     let settledMb = afterExport.rss;
     let settledAfterMs = 0;
-    for (let waited = 0; waited <= 10_000 && settledMb - rssAfterStartMb > 20; waited += 250) {
+    for (let waited = 0; waited <= 15_000 && settledMb - rssAfterStartMb > 20; waited += 250) {
       await sleep(250);
       settledMb = (await memoryOf(bot.pid)).rss;
       settledAfterMs = waited + 250;
@@ -191,7 +191,7 @@ async function pushRun(api: BotApiServer, dataDir: string, cwd: string) {
     // Another person asks /cakupan about ten times a second while the push is built.
     const waits: number[] = [];
     let built: Record<string, unknown> | undefined;
-    const deadline = performance.now() + 60_000;
+    const deadline = performance.now() + 180_000;
     while (!built && performance.now() < deadline) {
       waits.push(await ask(api, other, '/cakupan Pangkalpinang'));
       built = logs.find((e) => e.message === 'weekly rekap push built');
@@ -202,7 +202,7 @@ async function pushRun(api: BotApiServer, dataDir: string, cwd: string) {
     const peakMb = (await memoryOf(bot.pid)).peak;
     const queued = logs.filter((e) => e.message === 'weekly rekap queued').length;
     // Until every coordinator has the file (the outbox sends at 25 a second).
-    const sentBy = performance.now() + 60_000;
+    const sentBy = performance.now() + 120_000;
     const documents = (): number => api.calls.filter((c) => c.method === 'sendDocument' && c.ok && Number(c.payload.chat_id) >= COORDINATOR_BASE).length;
     while (documents() < scopes && performance.now() < sentBy) await sleep(50);
     const sentMs = performance.now() - t0;

@@ -42,7 +42,7 @@ export interface FilePoolOptions {
   size?: number;
   /** Jobs waiting at most beyond those running (default 64). */
   maxQueued?: number;
-  /** An idle worker ends after this long (default 2 s). */
+  /** An idle worker ends after this long (default 5 s). */
   idleMs?: number;
   /** A worker's old-generation heap cap in MB (default 256). */
   maxHeapMb?: number;
@@ -89,7 +89,7 @@ function startWorker(options: WorkerOptions): Worker {
 export function createFilePool(options: FilePoolOptions = {}) {
   const size = Math.max(1, options.size ?? 1);
   const maxQueued = options.maxQueued ?? 64;
-  const idleMs = options.idleMs ?? 2000;
+  const idleMs = options.idleMs ?? 5000;
   const maxHeapMb = options.maxHeapMb ?? 256;
   const slots = new Set<Slot>();
   const queue: Job[] = [];
