@@ -44,7 +44,7 @@ export interface FilePoolOptions {
   maxQueued?: number;
   /** An idle worker ends after this long (default 5 s). */
   idleMs?: number;
-  /** A worker's old-generation heap cap in MB (default 256). */
+  /** A worker's old-generation heap cap in MB (default 1024: near its cap a heap spends its time collecting). */
   maxHeapMb?: number;
   /** Told when a worker dies, for the log. */
   onWorkerError?: (error: Error) => void;
@@ -90,7 +90,7 @@ export function createFilePool(options: FilePoolOptions = {}) {
   const size = Math.max(1, options.size ?? 1);
   const maxQueued = options.maxQueued ?? 64;
   const idleMs = options.idleMs ?? 5000;
-  const maxHeapMb = options.maxHeapMb ?? 256;
+  const maxHeapMb = options.maxHeapMb ?? 1024;
   const slots = new Set<Slot>();
   const queue: Job[] = [];
   let nextId = 1;
