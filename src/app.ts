@@ -25,7 +25,6 @@ import { performance } from 'node:perf_hooks';
 import { warmUpReports, type WarmUpResult } from './store/warm-up.js';
 import { weekOf, weekYear } from './domain/weeks.js';
 import { WIB } from './domain/zones.js';
-import { closeFilePool } from './workers/pool.js';
 
 export interface AppOptions {
   clock?: () => Date;
@@ -251,7 +250,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         clearTimeout(outboxTimer);
         if (!outboxStopped) logger.warn('outbox still sending at shutdown; its delivery will be reported uncertain');
         await warmUp?.stop().catch(() => undefined);
-        await closeFilePool();
         await store.close();
         logger.info('bot stopped', { reason });
       })();

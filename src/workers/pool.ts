@@ -186,16 +186,10 @@ let shared: FilePool | undefined;
 
 /**
  * The process's file pool, made on first use (no worker starts until a file is built). The bot, the scheduler and
- * the command line share it; app.ts closes it at shutdown.
+ * the command line share it. It needs no closing: an idle worker holds no process open and ends by itself, and a
+ * build in flight at shutdown finishes first.
  */
 export function filePool(): FilePool {
   shared ??= createFilePool();
   return shared;
-}
-
-/** Closes the process's file pool if one was made (at shutdown); a later build makes a new one. */
-export async function closeFilePool(): Promise<void> {
-  const pool = shared;
-  shared = undefined;
-  await pool?.close();
 }
