@@ -45,7 +45,7 @@ export default tseslint.config(
   ...layer('src/bot/**', ['features', 'scheduler', 'sandbox', 'cli'], 'bot/ knows no feature: features/index.ts composes them and app.ts hands them to createBot.'),
   {
     // config.ts is the application's only reader; the test helper and the bench pass PATH (and their settings) to child processes.
-    files: ['src/config.ts', 'tests/helpers/spawn.ts', 'bench/bot.ts', 'bench/bare-bot.ts', 'bench/soak.ts'],
+    files: ['src/config.ts', 'tests/helpers/spawn.ts', 'bench/bot.ts', 'bench/bare-bot.ts', 'bench/soak.ts', 'bench/people.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -9,6 +9,7 @@ import type { Figures } from '../src/domain/figures.js';
 import type { ReportFile, Revision } from '../src/store/schema.js';
 import { SCHEMA_VERSION } from '../src/store/schema.js';
 import { createStore } from '../src/store/store.js';
+import { warmUpReports } from '../src/store/warm-up.js';
 
 /**
  * One benchmark scenario, run in its own process so that start-up time and peak memory are its own:
@@ -107,6 +108,12 @@ async function measure(dir: string): Promise<void> {
     let store = await createStore(dir, { clock: () => NOW, fsync: false });
     const startupMs = performance.now() - startupStart;
 
+    // The bot's background warm-up after its first poll: this year's and last year's file of every unit, paced.
+    const rssBeforeWarmUp = process.memoryUsage().rss;
+    const year = Number(weekOf(NOW, 'Asia/Jakarta').slice(0, 4));
+    const warm = await warmUpReports(store.reports, regions.all.map((u) => u.code), [year, year - 1], () => performance.now()).done;
+    const warmUpRssMb = (process.memoryUsage().rss - rssBeforeWarmUp) / 2 ** 20;
+
     // Latest figures for one unit, as /coverage needs them: latest report, the week before, the baseline.
     const readSide = createReadSide({ store, regions, deadline: { weekday: 5, hour: 15, minute: 0 }, unverified: 'count' });
     const lookupTimes: number[] = [];
@@ -182,6 +189,10 @@ async function measure(dir: string): Promise<void> {
       backupMs,
       backupExtraPct: (copiedBytes / dataBytes) * 100,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      warmUpMs: warm.ms,
+      warmUpFiles: warm.files,
+      warmUpHeapMb: warm.heapGrowthMb,
+      warmUpRssMb,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }

@@ -26,6 +26,10 @@ import { followupJob } from './scheduler/followups.js';
 import { rekapJob } from './scheduler/rekap.js';
 import { packJob } from './scheduler/pack.js';
 import { verificationNoticeJob } from './scheduler/verification.js';
+import { performance } from 'node:perf_hooks';
+import { warmUpReports, type WarmUpResult } from './store/warm-up.js';
+import { weekOf, weekYear } from './domain/weeks.js';
+import { WIB } from './domain/zones.js';
 
 export interface AppOptions {
   clock?: () => Date;
@@ -139,6 +143,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // The menus each person sees: defaults now, every registered person's own in the background (paced).
     await menus.registerDefaults();
     void menus.reconcile().catch((error: unknown) => logger.warn('menu reconcile failed', { error }));
+    // After the first poll: this year's and last year's report files of every unit are read in the background (paced),
+    // so that no first answer (the national view above all) reads hundreds of files while a person waits.
+    let warmUp: { stop(): Promise<WarmUpResult> } | undefined;
+    const startWarmUp = (): void => {
+      if (warmUp) return;
+      const year = weekYear(weekOf(clock(), WIB.iana));
+      logger.info('warm-up started', { years: [year, year - 1] });
+      const started = warmUpReports(store.reports, regions.all.map((u) => u.code), [year, year - 1], () => performance.now());
+      warmUp = started;
+      void started.done.then(
+        (r) => logger.info('warm-up done', { files: r.files, ms: Math.round(r.ms), heapGrowthMb: Math.round(r.heapGrowthMb), rssMb: Math.round(process.memoryUsage().rss / 2 ** 20), stopped: r.stopped }),
+        (error: unknown) => logger.warn('warm-up failed', { error }),
+      );
+    };
     const hook = config.webhook;
     let webhook: WebhookServer | undefined;
     let endWebhook: () => void = () => undefined;
@@ -160,6 +178,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       const address = await webhook.listen();
       await bot.telegram.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: [...ALLOWED_UPDATES] });
       logger.info('bot started (webhook)', { username: bot.botInfo.username, path: hook.path, port: address.port });
+      startWarmUp();
       running = new Promise<void>((resolve) => {
         endWebhook = resolve;
       });
@@ -167,6 +186,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // Long polling; launch() deletes any webhook first (Telegram refuses polling while one is set).
       running = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, () => {
         logger.info('bot started', { username: bot.botInfo?.username, apiRoot: config.apiRoot });
+        startWarmUp();
       });
     }
     // A rejected launch (bad token, unreachable API) must not leave the data folder locked.
@@ -240,6 +260,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         ]);
         clearTimeout(outboxTimer);
         if (!outboxStopped) logger.warn('outbox still sending at shutdown; its delivery will be reported uncertain');
+        await warmUp?.stop().catch(() => undefined);
         await store.close();
         logger.info('bot stopped', { reason });
       })();

@@ -8,6 +8,7 @@ import { followupSheet } from './followup-rows.js';
 import { profileSheet } from './profile-export.js';
 import type { RekapExtras } from './xlsx.js';
 import type { ScopeReport, Scope as RekapScope } from '../queries/types.js';
+import { filePool } from '../workers/pool.js';
 
 /** `kepulauan-bangka-belitung`, `kota-pangkal-pinang`, `nasional`: a scope in a file name. */
 export function scopeSlug(scope: RekapScope): string {
@@ -36,9 +37,8 @@ export async function exportRekap(
   via: 'chat' | 'cli' | 'push',
 ): Promise<RekapFile> {
   const rekap = await deps.readSide.report(scope, period);
-  // The spreadsheet writer is loaded on the first export, not at start-up (it is most of a second's import budget).
-  const { rekapXlsx } = await import('./xlsx.js');
-  const bytes = await rekapXlsx(rekap, now, by.name, cycleSheets(deps, scope, now));
+  // Built in a worker thread (the spreadsheet writer loads there, not at start-up): answers go on meanwhile.
+  const bytes = await filePool().build('rekapXlsx', rekap, now, by.name, cycleSheets(deps, scope, now));
   await deps.store.audit.record({
     at: now,
     actor: by,

@@ -1,5 +1,6 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { deadlineFor, type Deadline } from '../domain/deadline.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
 import { compareWeeks, shiftWeek, weekOf, type WeekKey } from '../domain/weeks.js';
@@ -14,6 +15,7 @@ import { exportRekap, scopeSlug } from '../rekap/service.js';
 import type { FilePart } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { unitChats } from './recipients.js';
+import { filePool } from '../workers/pool.js';
 
 /** Files of pushed rekaps are kept this many weeks, then removed (the XLSX can always be made again with /ekspor). */
 const KEEP_FILES_WEEKS = 8;
@@ -77,7 +79,12 @@ function summaryOf(rekap: ScopeReport, now: Date) {
 export function rekapJob(o: { store: Store; readSide: ReadSide; regions: RegionDirectory; outbox: Outbox; deadline: Deadline; afterMs: number; dataDir: string; logger: Logger }) {
   return async (now: Date): Promise<void> => {
     const scopes: Scope[] = ['national', ...o.regions.provinces];
+    // How long the push takes to build and how long the bot's event loop waited meanwhile (other chats' answers).
+    const watch = watchPush();
+    let built = 0;
     for (const scope of scopes) {
+      // Other chats' updates are answered between two scopes' rekaps (reading cached files never yields by itself).
+      await new Promise((resolve) => setImmediate(resolve));
       const week = dueRekapWeek(scope, now, o.deadline, o.afterMs);
       if (!week) continue;
       const code = scope === 'national' ? 'nasional' : scope.code;
@@ -90,9 +97,8 @@ export function rekapJob(o: { store: Store; readSide: ReadSide; regions: RegionD
       await mkdir(join(o.dataDir, folder), { recursive: true, mode: 0o700 });
       const parts: FilePart[] = [{ kind: 'html', text: summaryOf(made.rekap, now).text }];
       if (scope === 'national' || scope.kind === 'provinsi') {
-        const { rankingChart } = await import('../rekap/chart.js');
         const { rows } = rekapLines(made.rekap);
-        const png = rankingChart(scope, week, rows, made.rekap.demo);
+        const png = await filePool().build('rankingChart', scope, week, rows, made.rekap.demo);
         const pngName = `peringkat-${scopeSlug(scope)}-${week}.png`;
         await writeFile(join(o.dataDir, folder, pngName), png.png, { mode: 0o600 });
         const caption = chartCaptions.ranking(scope, week, rows, made.rekap.demo);
@@ -108,8 +114,25 @@ export function rekapJob(o: { store: Store; readSide: ReadSide; regions: RegionD
         recipients: recipients.map((chatId) => ({ chatId, variant: 'default' })),
       });
       o.logger.info('weekly rekap queued', { scope: code, week, recipients: recipients.length });
+      built++;
     }
+    const watched = watch.end();
+    if (built > 0) o.logger.info('weekly rekap push built', { scopes: built, ...watched });
     await pruneFiles(o.dataDir, weekOf(now, WIB.iana));
+  };
+}
+
+/** Elapsed time and the event loop's delay (p99, max) from now until end(). */
+function watchPush() {
+  const start = performance.now();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  return {
+    end: () => {
+      delay.disable();
+      const ms = (ns: number): number => Math.round(ns / 1e4) / 100;
+      return { ms: Math.round(performance.now() - start), eventLoopDelayP99Ms: ms(delay.percentile(99)), eventLoopDelayMaxMs: ms(delay.max) };
+    },
   };
 }
 

@@ -234,7 +234,14 @@ export async function createReportsRepo(
     });
   }
 
-  return { get, latest, save, decide, version: (): number => version, close: appender.close };
+  /** Reads the unit's year file ahead of use (the warm-up); false when the unit has no file that year. */
+  async function warm(unitCode: string, year: number): Promise<boolean> {
+    if (!index.get(year)?.has(unitCode)) return false;
+    await fileOf(unitCode, year);
+    return true;
+  }
+
+  return { get, latest, save, decide, warm, version: (): number => version, close: appender.close };
 }
 
 export type ReportsRepo = Awaited<ReturnType<typeof createReportsRepo>>;

@@ -15,6 +15,7 @@ import { chartCaptions, CHART_TEXT, EXPORT_TEXT, exportNotAllowedMessage, period
 import type { Scope as RekapScope } from '../../queries/types.js';
 import { rekapLines } from '../../queries/lines.js';
 import { exportRekap, scopeSlug } from '../../rekap/service.js';
+import { filePool } from '../../workers/pool.js';
 import { StoreError } from '../../store/errors.js';
 import { currentWeekOf, ownRekapScope, presetPeriod, readPressedScope, readScopeAndPeriod, scopeCode, scopeOfCode, type ScopeAndPeriod } from './args.js';
 
@@ -134,12 +135,12 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.sendChatAction('upload_photo').catch(() => undefined);
       const report = await deps.readSide.report(scope, period, { trend: false });
       if (report.series.every((p) => p.reporting.reported === 0 && p.counted === 0)) return replyHtml(ctx, CHART_TEXT.noData(scope), deps.sleep);
-      // ECharts and resvg are loaded on the first chart, not at start-up: most runs of the bot draw none.
-      const charts = await import('../../rekap/chart.js');
+      // Drawn in a worker thread (ECharts and resvg load there, not at start-up): answers go on meanwhile.
+      const charts = filePool();
       const slug = `${scopeSlug(scope)}-${report.week}`;
       for (const kind of kinds) {
         if (kind === 'tren') {
-          const png = charts.trendChart(scope, report.series, report.demo);
+          const png = await charts.build('trendChart', scope, report.series, report.demo);
           await replyPicture(ctx, { bytes: png.png, filename: `tren-${slug}.png`, width: png.width, height: png.height }, chartCaptions.trend(scope, report.series, report.seriesChange, report.demo), deps.sleep);
         } else if (kind === 'peringkat') {
           if (scope !== 'national' && scope.kind !== 'provinsi') {
@@ -147,10 +148,10 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
             continue;
           }
           const { rows } = rekapLines(report);
-          const png = charts.rankingChart(scope, report.week, rows, report.demo);
+          const png = await charts.build('rankingChart', scope, report.week, rows, report.demo);
           await replyPicture(ctx, { bytes: png.png, filename: `peringkat-${slug}.png`, width: png.width, height: png.height }, chartCaptions.ranking(scope, report.week, rows, report.demo), deps.sleep);
         } else {
-          const png = charts.completenessChart(scope, report.series, report.demo);
+          const png = await charts.build('completenessChart', scope, report.series, report.demo);
           await replyPicture(ctx, { bytes: png.png, filename: `kelengkapan-${slug}.png`, width: png.width, height: png.height }, chartCaptions.completeness(scope, report.series, report.demo), deps.sleep);
         }
       }
