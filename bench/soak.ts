@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { TgChat, TgUser } from '../src/sandbox/bot-api-server.js';
 import { BABEL, seedBabel } from '../tests/helpers/rekap-seed.js';
 import { startHarness, type Harness } from '../tests/helpers/harness.js';
+import { seededRandom } from '../tests/helpers/random.js';
 
 /**
  * npm run soak: the real bot over HTTP against the strict Bot API stand-in for SOAK_MINUTES of wall time (default 30),
@@ -18,16 +19,7 @@ const WARMUP_MS = Math.min(5, MINUTES / 3) * 60_000;
 const STALL_MS = 60_000;
 const RSS_GROWTH_LIMIT = 0.1;
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 

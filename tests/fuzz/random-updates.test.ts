@@ -3,18 +3,9 @@ import type { Role, Scope } from '../../src/domain/access.js';
 import type { BotMessage, TgChat, TgUser } from '../../src/sandbox/bot-api-server.js';
 import { errorLogs, startHarness, type Harness } from '../helpers/harness.js';
 import { PANGKALPINANG_W48, seedBaseline, seedReport } from '../helpers/seed.js';
+import { seededRandom } from '../helpers/random.js';
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 // Seed 3 at 4,000 updates once found a notice too long for one message; change these to explore further.
 const SEED = 20261124;

@@ -7,6 +7,7 @@ import { shiftWeek, type WeekKey } from '../../src/domain/weeks.js';
 import { createReadSide } from '../../src/queries/read-side.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
 import { say } from '../helpers/people.js';
+import { seededRandom } from '../helpers/random.js';
 
 /**
  * Issue 18: the same week's figures and counts are equal in every view. Seeded random histories of Bangka Belitung
@@ -28,17 +29,7 @@ const NAMES: Record<string, string> = {
   '19.71': 'Kota Pangkal Pinang',
 };
 
-/** mulberry32: a small seeded generator, so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const random = seededRandom;
 
 const BY = { telegramId: 3003, name: 'Petugas Uji' };
 const OPERATOR = { telegramId: null, name: 'Uji' };

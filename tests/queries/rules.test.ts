@@ -6,7 +6,7 @@ import type { Unit } from '../../src/domain/regions/directory.js';
 import { shiftWeek, type WeekKey } from '../../src/domain/weeks.js';
 import { WIB } from '../../src/domain/zones.js';
 import { areaWeek } from '../../src/queries/area.js';
-import { CARRY_FORWARD_WEEKS, growthOf, unitWeek, type UnitHistory, type UnitRules } from '../../src/queries/unit-week.js';
+import { CARRY_FORWARD_WEEKS, growthOf, targetOf, unitWeek, type UnitHistory, type UnitRules } from '../../src/queries/unit-week.js';
 import type { StoredReport } from '../../src/store/reports-repo.js';
 
 const WEEK: WeekKey = '2026-W48';
@@ -62,7 +62,7 @@ describe('what stands for a unit in a week', () => {
 
 describe('an area from its kab/kota', () => {
   const make = (week: WeekKey, hs: UnitHistory[], own?: Baseline) =>
-    areaWeek({ scope: unit('19'), week, members: hs.map((h) => unitWeek(h, week, rules())), governments: [], ownBaseline: own, baselineFor: (code) => baselines.get(code), grownSince: growthOf(hs, week, 'count') });
+    areaWeek({ scope: unit('19'), week, members: hs.map((h) => unitWeek(h, week, rules())), governments: [], ownBaseline: own, target: targetOf({}, '19', 2026, own), baselineFor: (code) => baselines.get(code), grownSince: growthOf(hs, week, 'count') });
 
   it('takes coverage over the same kab/kota above and below the line, and says how partial it is', () => {
     baselines.set('19.01', base(4000));

@@ -5,9 +5,9 @@ import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { replyHtml, replyPicture } from '../../bot/reply.js';
-import { noAccessAnswer, outOfScopeMessage } from '../../messages/access.js';
+import { noAccessAnswer } from '../../messages/access.js';
+import { scopePressGuard } from '../rekap/press.js';
 import { notRegisteredMessage } from '../../messages/common.js';
-import { staleChoiceMessage } from '../../messages/coverage.js';
 import { mapCaption, MAP_TEXT } from '../../messages/map.js';
 import { EXPORT_TEXT, periodErrorMessage } from '../../messages/rekap.js';
 import type { Scope as RekapScope } from '../../queries/types.js';
@@ -56,6 +56,7 @@ export function mapFeature(deps: BotDeps): Composer<BotContext> {
     await sendMap(ctx, read.scope, read.named ? read.period.to : currentWeekOf(read.scope, deps.clock()));
   });
 
+  const pressRefused = scopePressGuard(deps);
   feature.action(new RegExp(`^${MAP}:`), async (ctx) => {
     if (ctx.access.role === 'unknown') {
       await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
@@ -63,17 +64,7 @@ export function mapFeature(deps: BotDeps): Composer<BotContext> {
     }
     const data = pressedData(ctx);
     const pressed = data?.action === 'u' ? readPressedScope(deps.regions, data.arg, deps.clock()) : undefined;
-    if (!pressed) {
-      await ctx.answerCbQuery();
-      await replyHtml(ctx, staleChoiceMessage(), deps.sleep);
-      return;
-    }
-    // Checked again on the press: callback data can be forged.
-    if (!canQuery(ctx.access, pressed.scope === 'national' ? 'national' : pressed.scope.code)) {
-      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-      await replyHtml(ctx, outOfScopeMessage(pressed.scope === 'national' ? 'data nasional' : pressed.scope.name), deps.sleep);
-      return;
-    }
+    if ((await pressRefused(ctx, pressed?.scope)) || !pressed) return;
     await ctx.answerCbQuery(MAP_TEXT.preparing);
     await sendMap(ctx, pressed.scope, pressed.named ? pressed.period.to : currentWeekOf(pressed.scope, deps.clock()));
   });

@@ -1,10 +1,10 @@
 import { Composer } from 'telegraf';
-import { canQuery } from '../../domain/access.js';
 import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { replyDocument, replyHtml, replyPicture } from '../../bot/reply.js';
-import { noAccessAnswer, outOfScopeMessage } from '../../messages/access.js';
+import { noAccessAnswer } from '../../messages/access.js';
+import { scopePressGuard } from '../rekap/press.js';
 import { notRegisteredMessage } from '../../messages/common.js';
 import { PACK_TEXT } from '../../messages/pack.js';
 import { periodErrorMessage } from '../../messages/rekap.js';
@@ -53,6 +53,7 @@ export function packFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   // A name asked back: the press is read again and the person's reach checked again (callback data can be forged).
+  const pressRefused = scopePressGuard(deps);
   feature.action(new RegExp(`^${PACK}:`), async (ctx) => {
     if (ctx.access.role === 'unknown') {
       await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
@@ -60,16 +61,7 @@ export function packFeature(deps: BotDeps): Composer<BotContext> {
     }
     const data = pressedData(ctx);
     const pressed = data?.action === 'u' ? readPressedScope(deps.regions, data.arg, deps.clock()) : undefined;
-    if (!pressed) {
-      await ctx.answerCbQuery();
-      await replyHtml(ctx, PACK_TEXT.stale(), deps.sleep);
-      return;
-    }
-    if (!canQuery(ctx.access, pressed.scope === 'national' ? 'national' : pressed.scope.code)) {
-      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-      await replyHtml(ctx, outOfScopeMessage(pressed.scope === 'national' ? 'data nasional' : pressed.scope.name), deps.sleep);
-      return;
-    }
+    if ((await pressRefused(ctx, pressed?.scope, PACK_TEXT.stale)) || !pressed) return;
     await ctx.answerCbQuery(PACK_TEXT.preparing);
     await send(ctx, pressed.scope, pressed.named ? pressed.period.to : currentWeekOf(pressed.scope, deps.clock()));
   });

@@ -8,15 +8,15 @@ import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { replyDocument, replyHtml, replyPicture } from '../../bot/reply.js';
-import { noAccessAnswer, outOfScopeMessage } from '../../messages/access.js';
+import { noAccessAnswer } from '../../messages/access.js';
 import { notRegisteredMessage } from '../../messages/common.js';
-import { staleChoiceMessage } from '../../messages/coverage.js';
 import { chartCaptions, CHART_TEXT, EXPORT_TEXT, exportNotAllowedMessage, periodErrorMessage, rankingMessage, RANKING_TEXT } from '../../messages/rekap.js';
 import type { Scope as RekapScope } from '../../queries/types.js';
 import { rekapLines } from '../../queries/lines.js';
 import { exportRekap, scopeSlug } from '../../rekap/service.js';
 import { filePool } from '../../workers/pool.js';
 import { StoreError } from '../../store/errors.js';
+import { scopePressGuard } from './press.js';
 import { currentWeekOf, ownRekapScope, presetPeriod, readPressedScope, readScopeAndPeriod, scopeCode, scopeOfCode, type ScopeAndPeriod } from './args.js';
 
 const EXPORT = 'exp';
@@ -60,17 +60,7 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
    * A press naming a scope, checked again (callback data can be forged): one that names nothing real is told it is
    * stale, one outside the person's access is refused. True when the press was answered here and goes no further.
    */
-  const pressRefused = async (ctx: BotContext, scope: RekapScope | undefined): Promise<boolean> => {
-    if (!scope) {
-      await ctx.answerCbQuery();
-      await replyHtml(ctx, staleChoiceMessage(), deps.sleep);
-      return true;
-    }
-    if (canQuery(ctx.access, scope === 'national' ? 'national' : scope.code)) return false;
-    await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-    await replyHtml(ctx, outOfScopeMessage(scope === 'national' ? 'data nasional' : scope.name), deps.sleep);
-    return true;
-  };
+  const pressRefused = scopePressGuard(deps);
 
   // ---- /ekspor ---------------------------------------------------------------------------------------------------
 
