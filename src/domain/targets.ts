@@ -47,6 +47,9 @@ export interface TargetFor {
   between?: [TargetPoint, TargetPoint] | undefined;
 }
 
+/** The series read from the baselines' yearly target_pct: named as a reader understands it (no file names). */
+export const BASELINE_SERIES = { source: 'Target tahunan pada data dasar', reference: 'data dasar penduduk bekerja (impor atau /penduduk)' } as const;
+
 export const MIN_TARGET_YEAR = 2015;
 /** The RPJPN's horizon. */
 export const MAX_TARGET_YEAR = 2045;

@@ -44,7 +44,7 @@ export function targetLine(targetBp: number | undefined, gap: number | undefined
   const verdict = gap >= 0 ? `tercapai, lebih ${formatHundredthsPoints(gap)}` : `kurang ${formatHundredthsPoints(gap)}`;
   // Targets disagree between sources: the one used is named (its series, and whether this year's value is drawn
   // between two stated years).
-  const source = target ? ` · sumber: ${target.source} ${target.year}${target.reference ? ` (${target.reference})` : ''}${target.interpolated ? ', nilai antara (interpolasi)' : ''}` : '';
+  const source = target ? ` · sumber: ${target.source} ${target.year}${target.reference ? ` (${target.reference})` : ''}${target.interpolated ? ', nilai antara dua tahun yang ditetapkan (interpolasi)' : ''}` : '';
   return html`Target ${formatBasisPoints(targetBp)}: ${verdict}${source}`;
 }
 

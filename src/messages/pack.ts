@@ -1,6 +1,6 @@
 import { STALE_AFTER_WEEKS } from '../domain/coverage.js';
 import { NONASN_PROGRAMMES, type ProgrammeField } from '../domain/figures.js';
-import { formatCount, formatDateTime, formatPercent, formatPoints, formatSignedCount, formatWeekShort } from '../domain/format.js';
+import { formatCount, formatDateTime, formatPercent, formatPoints, formatSignedCount, formatWeekShort, formatBasisPoints } from '../domain/format.js';
 import type { PackInput, PackRankRow, PackTarget } from '../domain/pack.js';
 import type { WeekKey } from '../domain/weeks.js';
 import { ZONE_IANA } from '../domain/when.js';
@@ -30,7 +30,9 @@ export interface Narrative {
 export const narrativeSentences = (n: Narrative): string[] =>
   [n.coverage, n.change, n.pace, n.ranking, n.nonAsn, n.completeness].filter((s): s is string => s !== undefined);
 
-const targetLabel = (t: PackTarget): string => `target ${t.year} sebesar ${formatPercent(t.pct)} (sumber: ${t.source})`;
+/** A target with the precision it was published with (RKP 2026: 34,99%, not 35,0%). */
+const targetPct = (t: PackTarget): string => formatBasisPoints(Math.round(t.pct * 100));
+const targetLabel = (t: PackTarget): string => `target ${t.year} sebesar ${targetPct(t)} (sumber: ${t.source})`;
 
 function coverageSentence(p: PackInput): string {
   const c = p.coverage;
@@ -42,12 +44,17 @@ function coverageSentence(p: PackInput): string {
   const figure = `${formatPercent(c.pct)} (${formatCount(c.basisParticipants)} peserta aktif dari ${formatCount(c.workforce ?? 0)} penduduk bekerja${c.workforceSource ? `; sumber penduduk bekerja: ${c.workforceSource}` : ''})`;
   const [main, ...others] = p.targets;
   if (!main) return `${subject} sebesar ${figure}; target capaian untuk wilayah ini belum tercatat.`;
+  // A figure over part of the area is not compared with the area's target: the units not yet counted would change it.
+  if (c.partial) {
+    const part = c.coverageMembers !== undefined && c.members !== undefined ? `atas ${c.coverageMembers} dari ${c.members} kab/kota` : 'atas sebagian kab/kota';
+    return `${subject} sementara sebesar ${figure}, ${part}; belum dapat dibandingkan dengan ${targetLabel(main)} sebelum data seluruh kab/kota masuk.`;
+  }
   const gap = rounded(c.pct - main.pct);
   const against =
     gap > 0 ? `telah melampaui ${targetLabel(main)} dengan selisih ${formatPoints(gap)}` : gap === 0 ? `telah mencapai ${targetLabel(main)}` : `masih ${formatPoints(-gap)} di bawah ${targetLabel(main)}`;
   const rest = others.map((t) => {
     const g = rounded((c.pct ?? 0) - t.pct);
-    return `${g >= 0 ? 'di atas' : 'di bawah'} ${formatPercent(t.pct)} menurut ${t.source} (${formatPoints(Math.abs(g))})`;
+    return `${g >= 0 ? 'di atas' : 'di bawah'} ${targetPct(t)} menurut ${t.source} (${formatPoints(Math.abs(g))})`;
   });
   return `${subject} sebesar ${figure}, ${against}${rest.length > 0 ? `; capaian ini ${listed(rest)}` : ''}.`;
 }
@@ -237,9 +244,9 @@ export const DECK_TEXT = {
   briefTarget: (p: PackInput): string => {
     const t = p.targets[0];
     if (!t) return 'Target belum tercatat';
-    if (p.coverage.pct === undefined) return `Target ${t.year}: ${formatPercent(t.pct)} (${t.source})`;
+    if (p.coverage.pct === undefined) return `Target ${t.year}: ${targetPct(t)} (${t.source})`;
     const gap = rounded(p.coverage.pct - t.pct);
-    return `Target ${t.year}: ${formatPercent(t.pct)} (${t.source}); ${gap < 0 ? 'kurang' : 'lebih'} ${formatPoints(Math.abs(gap))}`;
+    return `Target ${t.year}: ${targetPct(t)} (${t.source}); ${gap < 0 ? 'kurang' : 'lebih'} ${formatPoints(Math.abs(gap))}`;
   },
   briefCompleteness: (p: PackInput): string => {
     const c = p.completeness;

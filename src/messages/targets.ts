@@ -31,7 +31,7 @@ const pointsText = (s: TargetSeries): string => s.points.map((p) => `${p.year}: 
 const ORIGIN_NOTE: Record<TargetSeries['origin'], string> = {
   shipped: 'bawaan UC Bot',
   entered: 'dicatat koordinator',
-  baseline: 'dari baseline',
+  baseline: 'dari data dasar',
 };
 
 /** What a year's main target is, with its source; an interpolated value says between which stated years. */

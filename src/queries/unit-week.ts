@@ -1,6 +1,7 @@
 import type { Baseline } from '../domain/baseline.js';
 import { nonAsnCoverage, segmentsOf, STALE_AFTER_WEEKS } from '../domain/coverage.js';
 import { deadlineFor, type Deadline } from '../domain/deadline.js';
+import { BASELINE_SERIES } from '../domain/targets.js';
 import { basisPointsOf, gapHundredths, shareOf, tenthsOf } from '../domain/exact.js';
 import { participantsOf } from '../domain/figures.js';
 import { paceToTarget, RECENT_PACE_WEEKS, type WeekPoint } from '../domain/pace.js';
@@ -37,7 +38,7 @@ export const targetOf = (rules: Pick<UnitRules, 'targetFor'>, code: string, year
   rules.targetFor
     ? rules.targetFor(code, year)
     : baseline?.target_pct !== undefined
-      ? { bp: basisPointsOf(baseline.target_pct), year: baseline.year, source: 'Baseline (target tahunan)', reference: '', interpolated: false }
+      ? { bp: basisPointsOf(baseline.target_pct), year: baseline.year, source: BASELINE_SERIES.source, reference: BASELINE_SERIES.reference, interpolated: false }
       : undefined;
 
 /** Why a report with figures does not stand (undefined: it stands), age aside. */

@@ -4,7 +4,7 @@ import pptxgenjs from 'pptxgenjs';
 // types see a namespace holding it as `default`.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 import { PARTICIPANT_FIELDS, NONASN_PROGRAMMES, type ProgrammeField } from '../domain/figures.js';
-import { formatCount, formatPercent, formatPoints, formatSignedCount } from '../domain/format.js';
+import { formatCount, formatPercent, formatPoints, formatSignedCount, formatBasisPoints } from '../domain/format.js';
 import type { PackInput, PackNonAsnRow, PackRankRow } from '../domain/pack.js';
 import { SEGMENT_SHORT } from '../messages/labels.js';
 import { DECK_TEXT, narrativeSentences, type Narrative } from '../messages/pack.js';
@@ -110,7 +110,7 @@ export async function buildDeck(p: PackInput, narrative: Narrative, extras: Deck
         rows.push([
           cell(`${t.year}${t.main ? ' (utama)' : ''}`, { bold: t.main }),
           cell(t.reference ? `${t.source}; ${t.reference}` : t.source),
-          cell(formatPercent(t.pct), { align: 'right' }),
+          cell(formatBasisPoints(Math.round(t.pct * 100)), { align: 'right' }),
           cell(pct(p.coverage.pct), { align: 'right' }),
           cell(gap === undefined ? '–' : `${gap >= 0 ? '+' : '−'}${formatPoints(Math.abs(gap))}`, { align: 'right', color: gap !== undefined && gap < 0 ? RED : '1A9850' }),
           cell(t.pace ? formatCount(t.pace.shortfall) : '–', { align: 'right' }),

@@ -1,6 +1,7 @@
 import { audienceUnits } from '../domain/audience.js';
 import { NATIONAL } from '../domain/access.js';
-import { shareOf, shownPct } from '../domain/exact.js';
+import { gapHundredths, shareOf, shownPct, tenthsOf } from '../domain/exact.js';
+import { valueFor } from '../domain/targets.js';
 import { NONASN_PROGRAMMES } from '../domain/figures.js';
 import type { PackInput, PackNonAsnRow, PackRankRow, PackTarget, PackTrendPoint } from '../domain/pack.js';
 import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
@@ -42,24 +43,33 @@ export async function buildPackInput(deps: PackDeps, scope: RekapScope, week: We
   const unit = report.unit;
   const share = area ? area.coverage : unit?.coverage;
   const pct = share ? shownPct(share) : undefined;
-  const targetBp = area ? area.targetBp : unit?.targetBp;
-  const gap = area ? area.gapHundredths : unit?.gapHundredths;
   const pace = area ? area.pace : unit?.pace;
   const baseline = area ? area.ownBaseline : unit?.baseline;
   const participants = area ? area.participants : (unit?.standing?.participants ?? 0);
 
-  const targets: PackTarget[] = [];
-  if (targetBp !== undefined && baseline) {
-    targets.push({
-      year: baseline.year,
-      pct: targetBp / 100,
-      // Today a scope holds one target, with its yearly baseline; the series with their sources replace it here.
-      source: `data dasar ${baseline.year}`,
-      main: true,
-      gapPoints: gap !== undefined ? gap / 100 : undefined,
-      pace: pace ? { targetParticipants: pace.targetParticipants, shortfall: pace.shortfall, targetYear: pace.targetYear, weeksLeft: pace.weeksLeft, neededPerWeek: pace.neededPerWeek, status: pace.status } : undefined,
-    });
-  }
+  // Every target series of the scope with its source (they disagree: RPJMN, RKP, RPJMD, BPJS), the main one first;
+  // the gap is the shown coverage against each, the pace only against the main one (as /cakupan gives it).
+  const code = scope === 'national' ? 'national' : scope.code;
+  const year = weekYear(week);
+  const main = deps.store.targets.mainSeriesFor(code);
+  const tenths = share ? tenthsOf(share) : undefined;
+  const targets: PackTarget[] = deps.store.targets
+    .seriesFor(code)
+    .map((series) => ({ series, value: valueFor(series, year) }))
+    .filter((x): x is { series: typeof x.series; value: NonNullable<typeof x.value> } => x.value !== undefined)
+    .map(({ series, value }) => {
+      const isMain = series.id === main?.id;
+      return {
+        year: value.year,
+        pct: value.bp / 100,
+        source: `${value.source}${value.interpolated ? ' (nilai antara, interpolasi)' : ''}`,
+        reference: value.reference || undefined,
+        main: isMain,
+        gapPoints: tenths !== undefined ? gapHundredths(value.bp, tenths) / 100 : undefined,
+        pace: isMain && pace ? { targetParticipants: pace.targetParticipants, shortfall: pace.shortfall, targetYear: pace.targetYear, weeksLeft: pace.weeksLeft, neededPerWeek: pace.neededPerWeek, status: pace.status } : undefined,
+      };
+    })
+    .sort((a, b) => Number(b.main) - Number(a.main));
 
   // Changes are the read side's: over the kab/kota counted in both weeks, put on this week's shown coverage.
   let previousPct: number | undefined;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { NATIONAL_TARGETS } from '../domain/national-targets.js';
 import { ActorSchema, type Actor } from '../domain/records.js';
-import { mainSeriesOf, sameSource, valueFor, type TargetEntry, type TargetFor, type TargetScope, type TargetSeries } from '../domain/targets.js';
+import { mainSeriesOf, sameSource, valueFor, type TargetEntry, type TargetFor, type TargetScope, type TargetSeries, BASELINE_SERIES } from '../domain/targets.js';
 import type { AuditRepo } from './audit-repo.js';
 import type { BaselinesRepo } from './baselines-repo.js';
 import { createNodeFileLayer, type FileLayer } from './file-layer.js';
@@ -57,7 +57,7 @@ export async function createTargetsRepo(dir: string, deps: { audit: AuditRepo; b
       .filter((b) => b.target_pct !== undefined)
       // Baselines hold a percentage with at most two decimals: to basis points exactly.
       .map((b) => ({ year: b.year, bp: Math.round((b.target_pct ?? 0) * 100) }));
-    return points.length === 0 ? undefined : { id: BASELINE_SERIES_ID, scope, source: 'Baseline (target tahunan)', reference: 'baselines.json, impor baseline atau /penduduk', points, origin: 'baseline' };
+    return points.length === 0 ? undefined : { id: BASELINE_SERIES_ID, scope, source: BASELINE_SERIES.source, reference: BASELINE_SERIES.reference, points, origin: 'baseline' };
   };
 
   /** Every series a scope holds: shipped (national), entered, then the baseline's. */

@@ -97,7 +97,7 @@ describe('/paparan: the session pack (issue 19)', () => {
     expect(out[0]?.text).toContain('Bahan paparan UC Jamsosnaker Provinsi Kepulauan Bangka Belitung');
     expect(out[0]?.text).toContain(sentences.join(' '));
     expect(out[0]?.text).toContain(`sebesar ${formatPercent(input.coverage.pct ?? 0)} (${formatCount(input.coverage.participants)} peserta aktif dari 729.000 penduduk bekerja`);
-    expect(out[0]?.text).toContain('di bawah target 2026 sebesar 45,0% (sumber: data dasar 2026)');
+    expect(out[0]?.text).toContain('di bawah target 2026 sebesar 45,0% (sumber: Target tahunan pada data dasar)');
 
     const deckFile = out[1]?.file;
     expect(deckFile?.fileName).toBe('paparan-uc-kepulauan-bangka-belitung-2026-W48.pptx');
@@ -126,7 +126,7 @@ describe('/paparan: the session pack (issue 19)', () => {
     const target = input.targets[0];
     expect(capaian?.tables[0]?.[1]).toEqual([
       '2026 (utama)',
-      'data dasar 2026',
+      'Target tahunan pada data dasar; data dasar penduduk bekerja (impor atau /penduduk)',
       '45,0%',
       formatPercent(input.coverage.pct ?? 0),
       `−${(Math.round((45 - (input.coverage.pct ?? 0)) * 10) / 10).toFixed(1).replace('.', ',')} poin`,
@@ -181,14 +181,18 @@ describe('/paparan: the session pack (issue 19)', () => {
 
     const national = await sent(h.admin.id, () => h.api.sendText(h.admin, '/deck nasional'));
     expect(national.map((m) => m.file?.fileName ?? 'text')).toEqual(['text', 'paparan-uc-nasional-2026-W48.pptx', 'ringkasan-uc-nasional-2026-W48.png']);
-    expect(national[0]?.text).toContain('target capaian untuk wilayah ini belum tercatat');
+    expect(national[0]?.text).toContain('belum dapat dibandingkan dengan target 2026 sebesar 35,09% (sumber: RPJMN 2025-2029 (nilai antara, interpolasi)) sebelum data seluruh kab/kota masuk');
     const deck = await readDeck(national[1]?.file?.bytes ?? Buffer.alloc(0));
     const rank = deck.find((s) => s.title === 'Peringkat capaian provinsi');
     expect(rank?.tables).toHaveLength(2);
     expect((rank?.tables[0]?.length ?? 0) - 1 + (rank?.tables[1]?.length ?? 0) - 1).toBe(38);
     const babel = (await inputOf('national')).ranking?.rows[0];
     expect(rank?.tables[0]?.[1]?.slice(1, 3)).toEqual(['Kepulauan Bangka Belitung', formatPercent(babel?.pct ?? 0)]);
-    expect(deck.find((s) => s.title === 'Capaian terhadap target')?.texts).toContain('Target capaian untuk wilayah ini belum tercatat.');
+    // The nation's shipped series, each with its source: RPJMN (this year's value drawn between its stated years) and RKP.
+    const targets = JSON.stringify(deck.find((s) => s.title === 'Capaian terhadap target'));
+    expect(targets).toContain('RPJMN 2025-2029 (nilai antara, interpolasi)');
+    expect(targets).toContain('RKP 2026');
+    expect(targets).toContain('34,99%');
   });
 
   it('asks which unit for an ambiguous name, and every choice gives that unit’s deck', async () => {

@@ -35,7 +35,7 @@ describe('/target (issue 19)', () => {
   it('lets a coordinator add a series in one line, add a year, change a value, choose the main one and remove it, every button pressed and audited', async () => {
     const coordinator = await person(h, 5001, 'Dewi', 'coordinator', '19');
     // Before: the province's baseline target (45%) is its only series, hence main.
-    expect(await say(h, coordinator, '/target')).toContain('Target utama tahun 2026: 45,0% menurut Baseline (target tahunan)');
+    expect(await say(h, coordinator, '/target')).toContain('Target utama tahun 2026: 45,0% menurut Target tahunan pada data dasar');
     const view = h.api.lastMessage(coordinator.id);
     expect(view.buttons.flat().map((b) => b.text)).toEqual(['➕ Tambah target']);
     await h.api.press(coordinator, view, '➕ Tambah target');
@@ -53,11 +53,11 @@ describe('/target (issue 19)', () => {
     // Choose the baseline as main, then the RPJMD again: every ⭐ button.
     let last = h.api.lastMessage(coordinator.id);
     const labels = last.buttons.flat().map((b) => b.text);
-    expect(labels).toEqual(['➕ Tambah target', '🗑️ Hapus: RPJMD Provinsi Kepulauan Ba…', '⭐ Jadikan utama: Baseline (target tahunan)']);
-    await h.api.press(coordinator, last, '⭐ Jadikan utama: Baseline (target tahunan)');
-    expect(h.texts(coordinator.id).slice(-2).join('\n')).toContain('Baseline (target tahunan) sekarang menjadi target utama');
+    expect(labels).toEqual(['➕ Tambah target', '🗑️ Hapus: RPJMD Provinsi Kepulauan Ba…', '⭐ Jadikan utama: Target tahunan pada data da…']);
+    await h.api.press(coordinator, last, '⭐ Jadikan utama: Target tahunan pada data da…');
+    expect(h.texts(coordinator.id).slice(-2).join('\n')).toContain('Target tahunan pada data dasar sekarang menjadi target utama');
     last = h.api.lastMessage(coordinator.id);
-    expect(last.text).toContain('Target utama tahun 2026: 45,0% menurut Baseline');
+    expect(last.text).toContain('Target utama tahun 2026: 45,0% menurut Target tahunan pada data dasar');
     await h.api.press(coordinator, last, '⭐ Jadikan utama: RPJMD Provinsi Kepulauan Ba…');
     last = h.api.lastMessage(coordinator.id);
     expect(last.text).toContain(`1. ⭐ ${RPJMD}`);
@@ -71,14 +71,14 @@ describe('/target (issue 19)', () => {
     expect(h.app.store.targets.seriesFor('19').map((s) => s.source)).toContain(RPJMD);
     await h.api.press(coordinator, confirm, 'Ya, hapus');
     expect(h.texts(coordinator.id).slice(-2).join('\n')).toContain(`Seri target ${RPJMD} dihapus`);
-    expect(h.app.store.targets.seriesFor('19').map((s) => s.source)).toEqual(['Baseline (target tahunan)']);
+    expect(h.app.store.targets.seriesFor('19').map((s) => s.source)).toEqual(['Target tahunan pada data dasar']);
     // Pressed again after removal: told it is gone, nothing changes.
     await h.api.press(coordinator, confirm, 'Ya, hapus');
     expect(h.api.lastMessage(coordinator.id).text).toContain('sudah tidak ada');
 
     const audit = await say(h, coordinator, '/audit');
     expect(audit).toContain(`mencatat target Provinsi Kepulauan Bangka Belitung tahun 2029: 46,0% (sebelumnya 45,5%), sumber ${RPJMD}`);
-    expect(audit).toContain('menjadikan Baseline (target tahunan) target utama Provinsi Kepulauan Bangka Belitung');
+    expect(audit).toContain('menjadikan Target tahunan pada data dasar target utama Provinsi Kepulauan Bangka Belitung');
     expect(audit).toContain(`menghapus seri target ${RPJMD} Provinsi Kepulauan Bangka Belitung`);
     expect(h.api.failedCalls()).toEqual([]);
   });

@@ -73,7 +73,7 @@ describe('targets with their sources (issue 19)', () => {
   });
 
   it('takes as main the chosen series, else the RPJMD, else the RPJMN, else one entered, else the baseline', () => {
-    const baseline = series('baseline', 'Baseline (target tahunan)', [[2026, 3500]], 'baseline');
+    const baseline = series('baseline', 'Target tahunan pada data dasar', [[2026, 3500]], 'baseline');
     const bpjs = series('a1', 'Target BPJS Ketenagakerjaan Kanwil', [[2026, 6728]]);
     const rpjmd = series('b2', 'RPJMD Provinsi Kepulauan Bangka Belitung 2025-2029', [[2029, 4500]]);
     expect(mainSeriesOf([baseline], undefined)?.id).toBe('baseline');

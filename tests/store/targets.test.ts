@@ -30,7 +30,7 @@ describe('targets.json (issue 19)', () => {
       expect(store.targets.seriesFor('19.71').map((s) => [s.source, s.origin])).toEqual([
         ['Target BPJS Kanwil', 'entered'],
         // The baseline's 35,5% as a series of its own, exactly 3550 basis points.
-        ['Baseline (target tahunan)', 'baseline'],
+        ['Target tahunan pada data dasar', 'baseline'],
       ]);
       expect(store.targets.seriesFor('19.71')[1]?.points).toEqual([{ year: 2026, bp: 3550 }]);
       expect(store.targets.mainTargetFor('19.71', 2026)).toMatchObject({ bp: 6728, source: 'Target BPJS Kanwil', interpolated: false });
