@@ -193,7 +193,11 @@ function areaLines(a: AreaWeek, unverified: 'count' | 'exclude'): Html {
     areaCoverageLine(a),
     ownBaselineLine(a),
     targetLine(a.targetBp, a.gapHundredths, a.target),
-    a.complete ? paceLines(a.pace) : a.targetBp !== undefined && a.coverage ? html`${italic('Laju yang diperlukan untuk mencapai target belum dihitung karena data kab/kota belum lengkap.')}` : undefined,
+    a.complete
+      ? paceLines(a.pace)
+      : a.targetBp !== undefined && a.coverage
+        ? html`${italic(`Target ${formatBasisPoints(a.targetBp)}${a.target ? ` (${a.target.source} ${a.target.year})` : ''}: capaian sementara belum dibandingkan dengan target, dan laju yang diperlukan belum dihitung, karena data kab/kota belum lengkap.`)}`
+        : undefined,
     changeLine(a),
     '',
     html`${bold(`Peserta aktif: ${formatCount(a.participants)}`)} (menurut laporan terakhir ${a.counted} dari ${a.members.length} kab/kota)`,

@@ -138,7 +138,8 @@ export function areaWeek(a: AreaInput): AreaWeek {
     complete,
     targetBp,
     target: a.target,
-    gapHundredths: coverage && targetBp !== undefined ? gapHundredths(targetBp, tenthsOf(coverage)) : undefined,
+    // A partial figure is not compared with the area's target: the kab/kota not yet counted would change it.
+    gapHundredths: complete && coverage && targetBp !== undefined ? gapHundredths(targetBp, tenthsOf(coverage)) : undefined,
     pace,
     change: sameUnitsChange(a.members, a.week, a.baselineFor),
     nonAsn: a.scope === 'national' ? nonAsnSum : governmentNonAsn,

@@ -144,6 +144,7 @@ export interface AreaWeek {
   complete: boolean;
   targetBp?: number | undefined;
   target?: TargetRef | undefined;
+  /** Only for a complete area (a partial figure is not compared with the area's target). */
   gapHundredths?: number | undefined;
   /** Only for a complete area: a partial one's shortfall would be made up by the units that did not report. */
   pace?: Pace | undefined;

@@ -105,7 +105,9 @@ describe('/coverage for a province and the nation', () => {
     const text = await ask('/cakupan Babel');
     // (52.368 + 37.963) / (104.000 + 160.000) = 34,2%; those two hold 264.000 of 579.000 workers = 45,6%.
     expect(text).toContain('Capaian UC: 34,2% dari 264.000 penduduk bekerja (sementara: atas 2 dari 7 kab/kota, 45,6% penduduk bekerja provinsi)');
-    expect(text).toContain('Laju yang diperlukan untuk mencapai target belum dihitung karena data kab/kota belum lengkap.');
+    // A partial figure is not compared with the province's target, nor given a pace.
+    expect(text).toContain('Target 40,0% (Target tahunan pada data dasar 2026): capaian sementara belum dibandingkan dengan target, dan laju yang diperlukan belum dihitung, karena data kab/kota belum lengkap.');
+    expect(text).not.toContain('kurang 5,8 poin');
     const nation = await ask('/cakupan nasional');
     expect(nation).toContain('• Kepulauan Bangka Belitung: 34,2% (sementara: atas 2 dari 7 kab/kota, 45,6% penduduk bekerja provinsi) · 1/7 kab/kota melapor');
   });

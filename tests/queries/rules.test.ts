@@ -74,8 +74,9 @@ describe('an area from its kab/kota', () => {
     expect(a.complete).toBe(false);
     expect(a.workforceShare).toEqual({ num: 4000, den: 10_000 });
     expect(a.areaWorkforce).toEqual({ value: 10_000, basis: 'members' });
-    expect(a.gapHundredths).toBe(-500);
-    // No pace over part of an area: the missing units would have to make up the shortfall.
+    // No gap and no pace over part of an area: the kab/kota not yet counted would change both.
+    expect(a.targetBp).toBe(3000);
+    expect(a.gapHundredths).toBeUndefined();
     expect(a.pace).toBeUndefined();
   });
 
