@@ -1,3 +1,4 @@
+import { weekNumber } from '../domain/weeks.js';
 import { STALE_AFTER_WEEKS } from '../domain/coverage.js';
 import { NONASN_PROGRAMMES, type ProgrammeField } from '../domain/figures.js';
 import { formatCount, formatDateTime, formatPercent, formatPoints, formatSignedCount, formatWeekShort, formatBasisPoints } from '../domain/format.js';
@@ -31,6 +32,9 @@ export const narrativeSentences = (n: Narrative): string[] =>
   [n.coverage, n.change, n.pace, n.ranking, n.nonAsn, n.completeness].filter((s): s is string => s !== undefined);
 
 /** A target with the precision it was published with (RKP 2026: 34,99%, not 35,0%). */
+/** A province's figure over part of its kab/kota is partial; a kab/kota's carried from an earlier week is named by it. */
+const partialNote = (r: PackRankRow): string => (r.code.includes('.') && r.latestWeek ? `angka minggu ke-${weekNumber(r.latestWeek)}` : 'data belum lengkap');
+
 const targetPct = (t: PackTarget): string => formatBasisPoints(Math.round(t.pct * 100));
 const targetLabel = (t: PackTarget): string => `target ${t.year} sebesar ${targetPct(t)} (sumber: ${t.source})`;
 
@@ -100,7 +104,7 @@ function paceSentence(p: PackInput): string | undefined {
 }
 
 const marked = (r: PackRankRow): string => {
-  const notes = [r.stale ? 'data lama' : r.partial ? 'data belum lengkap' : undefined, r.unverified ? 'belum diverifikasi' : undefined].filter(Boolean);
+  const notes = [r.stale ? 'data lama' : r.partial ? partialNote(r) : undefined, r.unverified ? 'belum diverifikasi' : undefined].filter(Boolean);
   return `${r.name} (${formatPercent(r.pct ?? 0)}${notes.length > 0 ? `, ${notes.join(', ')}` : ''})`;
 };
 
@@ -205,7 +209,7 @@ export const DECK_TEXT = {
     p.ranking?.level === 'provinsi' ? 'Peringkat capaian provinsi' : `Peringkat capaian kab/kota di ${p.ranking?.within ?? p.scope.name}`,
   rankingHeader: ['No.', 'Wilayah', 'Capaian', 'Peserta aktif', 'Data terakhir', 'Keterangan'],
   rankMarks: (r: PackRankRow): string =>
-    [r.stale ? 'data lama' : undefined, r.partial && !r.stale ? 'belum lengkap' : undefined, r.unverified ? 'belum diverifikasi' : undefined, r.pct === undefined ? 'belum ada capaian' : undefined]
+    [r.stale ? 'data lama' : undefined, r.partial && !r.stale ? partialNote(r) : undefined, r.unverified ? 'belum diverifikasi' : undefined, r.pct === undefined ? 'belum ada capaian' : undefined]
       .filter(Boolean)
       .join(', '),
   rankLegend: `Keterangan: “data lama” = angka terakhir lebih dari ${STALE_AFTER_WEEKS} minggu lalu; “belum lengkap” = angka minggu ini belum masuk seluruhnya (angka sebelumnya dipakai); “belum diverifikasi” = belum diperiksa koordinator.`,

@@ -33,7 +33,8 @@ export async function makePack(deps: PackDeps, scope: RekapScope, week: WeekKey,
   const [{ buildDeck }, { renderBrief }] = await Promise.all([import('./deck.js'), import('./brief.js')]);
   // The closing slide: the scope's follow-up items still open (the next session starts from the last, issue 20.3).
   const followUps = extras.followUps ?? openFollowUps(deps, scope, now);
-  const [deck, brief] = await Promise.all([buildDeck(input, narrative, { ...extras, followUps }), renderBrief(input, narrative)]);
+  const map = extras.map ?? (await mapOf(deps, scope, week, now));
+  const [deck, brief] = await Promise.all([buildDeck(input, narrative, { ...extras, followUps, map }), renderBrief(input, narrative)]);
   return {
     input,
     narrative,
@@ -61,4 +62,14 @@ function openFollowUps(deps: PackDeps, scope: RekapScope, now: Date): FollowUpRo
         status: FOLLOWUP_STATUS_LABELS[i.status],
       };
     });
+}
+
+/** The map of a province or the nation, as /peta draws it (off the event loop); none for a kab/kota or without figures. */
+async function mapOf(deps: PackDeps, scope: RekapScope, week: WeekKey, now: Date): Promise<Png | undefined> {
+  if (scope !== 'national' && scope.kind !== 'provinsi') return undefined;
+  const { buildMapInput } = await import('./map-input.js');
+  const input = await buildMapInput({ readSide: deps.readSide, regions: deps.regions }, scope, week, now);
+  if (input.points.every((p) => p.pct === undefined)) return undefined;
+  const { renderMapOffThread } = await import('./map-thread.js');
+  return renderMapOffThread(input);
 }

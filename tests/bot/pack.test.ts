@@ -109,17 +109,20 @@ describe('/paparan: the session pack (issue 19)', () => {
       'Peringkat capaian kab/kota di Provinsi Kepulauan Bangka Belitung',
       'Segmen kepesertaan',
       'Perlindungan pegawai non-ASN per program',
+      // The map of the province, as /peta draws it (issue 19.4).
+      'Peta capaian',
       'Kelengkapan dan verifikasi data',
       'Ringkasan',
     ]);
-    const [cover, capaian, trend, ranking, segments, nonAsn, completeness, summary] = slides;
+    const [cover, capaian, trend, ranking, segments, nonAsn, map, completeness, summary] = slides;
+    expect(map?.images).toBe(1);
     expect(cover?.texts).toContain('Data minggu ke-48 tahun 2026');
     expect(cover?.texts).not.toContain('DATA CONTOH (DEMO), BUKAN DATA RESMI');
     // The notes carry the narrative: all of it on the cover and the summary, each slide its own sentences.
     for (const s of sentences) expect(cover?.notes).toContain(s);
     for (const s of sentences) expect(summary?.notes).toContain(s);
     // The summary slide: its title, the sentences as editable text, the slide number.
-    expect(summary?.texts).toEqual(['Ringkasan', ...sentences, '8']);
+    expect(summary?.texts).toEqual(['Ringkasan', ...sentences, '9']);
     expect(ranking?.notes).toContain(packNarrative(input).ranking ?? '-');
 
     // Capaian against the target: source, gap, participants missing, pace needed.
@@ -140,7 +143,7 @@ describe('/paparan: the session pack (issue 19)', () => {
     const rankRows = ranking?.tables[0]?.slice(1) ?? [];
     expect(rankRows.map((r) => [r[1], r[2], r[3]])).toEqual(input.ranking?.rows.map((r) => [r.name, formatPercent(r.pct ?? 0), formatCount(r.participants)]));
     expect(rankRows).toHaveLength(7);
-    expect(rankRows.find((r) => r[1] === 'Kabupaten Belitung Timur')?.[5]).toContain('belum lengkap');
+    expect(rankRows.find((r) => r[1] === 'Kabupaten Belitung Timur')?.[5]).toContain('angka minggu ke-47');
 
     const segmentRows = segments?.tables[0] ?? [];
     expect(segmentRows.map((r) => r[1])).toEqual(['Peserta aktif', ...['active_pu', 'active_bpu', 'active_jakon', 'active_pmi'].map((k) => formatCount(input.segments[k as 'active_pu'])), formatCount(input.coverage.participants)]);

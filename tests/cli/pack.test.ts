@@ -43,11 +43,11 @@ describe('npm run cli -- paparan (issue 19)', () => {
     const file = join(dir, 'paparan-babel.pptx');
     expect(await runPack(['Babel', '--out', file], { store, regions, now: NOW, out, deadline, usage: 'usage' })).toBe(0);
     const zip = await JSZip.loadAsync(await readFile(file));
-    expect(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(8);
+    expect(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(9);
     const brief = PNG.sync.read(await readFile(join(dir, 'paparan-babel-ringkasan.png')));
     expect(brief.width).toBe(1080);
     expect(lines[0]).toContain('Capaian UC Jamsosnaker Provinsi Kepulauan Bangka Belitung pada minggu ke-48 tahun 2026 sebesar');
-    expect(lines[lines.length - 1]).toBe(`Tersimpan: ${file} (8 slide) dan ${join(dir, 'paparan-babel-ringkasan.png')}.`);
+    expect(lines[lines.length - 1]).toBe(`Tersimpan: ${file} (9 slide) dan ${join(dir, 'paparan-babel-ringkasan.png')}.`);
 
     expect(await runPack(['Atlantis', '--out', file], { store, regions, now: NOW, out, deadline, usage: 'usage' })).toBe(2);
     expect(await runPack(['19', 'minggu 60', '--out', file], { store, regions, now: NOW, out, deadline, usage: 'usage' })).toBe(2);
