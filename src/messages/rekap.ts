@@ -166,7 +166,7 @@ export const EXPORT_TEXT = {
   caption: (scope: Unit | 'national', p: Period, demo: boolean): Html =>
     lines(
       html`📊 ${bold(`Rekap capaian UC Jamsosnaker ${scopeName(scope)}`)}`,
-      html`Periode: ${periodText(p)}. Lembar: Rekap, Tren, Metadata.`,
+      html`Periode: ${periodText(p)}. Lembar: Rekap, Tren, Tindak Lanjut (bila ada), Profil, Metadata.`,
       demo ? html`⚠️ ${bold('Berisi data contoh (demo), bukan data resmi.')}` : undefined,
     ),
   choose: (scope: Unit | 'national'): Html =>
@@ -253,7 +253,11 @@ export const chartCaptions = {
         ? html`${change.sameSet ? 'Perubahan' : `Perubahan atas ${change.units} kab/kota yang dihitung pada kedua minggu`}: dari ${formatTenths(change.fromTenths)} (${formatWeekShort(change.fromWeek)}) menjadi ${formatTenths(change.toTenths)} (${formatWeekShort(change.toWeek)}), ${change.toTenths >= change.fromTenths ? 'naik' : 'turun'} ${formatPoints(Math.abs(change.toTenths - change.fromTenths) / 10)}.`
         : undefined,
       breaks.length > 0 ? html`Garis terputus pada minggu ${breaks.join(', ')}: kab/kota yang dihitung berubah, sehingga capaian sebelum dan sesudahnya tidak dibandingkan langsung.` : undefined,
-      target !== undefined && gap !== undefined ? html`Target ${formatBasisPoints(target)}; ${gap >= 0 ? 'lebih' : 'kurang'} ${formatHundredthsPoints(gap)}.` : undefined,
+      target !== undefined && gap !== undefined
+        ? lastKnown && lastKnown.coverageMembers < lastKnown.members
+          ? html`Target ${formatBasisPoints(target)}: capaian sementara belum dibandingkan dengan target karena data kab/kota belum lengkap.`
+          : html`Target ${formatBasisPoints(target)}; ${gap >= 0 ? 'lebih' : 'kurang'} ${formatHundredthsPoints(gap)}.`
+        : undefined,
       demo ? html`⚠️ ${bold('Data contoh (demo).')}` : undefined,
     );
   },
