@@ -3,7 +3,7 @@ import type { RegionDirectory } from '../domain/regions/directory.js';
 import { followupReminderMessage, followupReminderTitle } from '../messages/followups.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Store } from '../store/store.js';
-import { unitChats } from './recipients.js';
+import { unitChats } from '../queries/recipients.js';
 
 /**
  * Follow-up reminders: three days and one day before an item's due date and the day after it (09.00 in its unit's

@@ -12,7 +12,7 @@ import type { Outbox } from '../outbox/outbox.js';
 import type { Meeting, MessageBody } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { ReadSide } from '../queries/read-side.js';
-import { meetingAudience, roleOf } from './recipients.js';
+import { meetingAudience, roleOf } from '../queries/recipients.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDone, isOverdue } from '../domain/followups.js';

@@ -11,7 +11,7 @@ import type { Outbox } from '../outbox/outbox.js';
 import { makePack, packHasData } from '../rekap/pack.js';
 import type { FilePart, Meeting } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { unitChats } from './recipients.js';
+import { unitChats } from '../queries/recipients.js';
 
 const DAY_MS = 86_400_000;
 const FILES_DIR = 'outbox-files';

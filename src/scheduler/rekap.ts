@@ -14,7 +14,7 @@ import type { ScopeReport } from '../queries/types.js';
 import { exportRekap, scopeSlug } from '../rekap/service.js';
 import type { FilePart } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { unitChats } from './recipients.js';
+import { unitChats } from '../queries/recipients.js';
 import { filePool } from '../workers/pool.js';
 
 /** Files of pushed rekaps are kept this many weeks, then removed (the XLSX can always be made again with /ekspor). */

@@ -10,7 +10,7 @@ import type { Outbox, Recipient } from '../outbox/outbox.js';
 import type { MessageBody } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { ReadSide } from '../queries/read-side.js';
-import { unitChats } from './recipients.js';
+import { unitChats } from '../queries/recipients.js';
 
 export interface SchedulerOptions {
   clock: () => Date;

@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import { decisionButtons } from './decision-buttons.js';
 import { unitsVerifiedBy } from '../domain/verification.js';
 import type { ReadSide } from '../queries/read-side.js';
-import { verifierChats } from './recipients.js';
+import { verifierChats } from '../queries/recipients.js';
 
 /** Reports arriving within one window go to their coordinators as one notice: a busy Friday is not a flood. */
 export const NOTICE_WINDOW_MS = 30 * 60_000;

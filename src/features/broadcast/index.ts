@@ -22,7 +22,7 @@ import type { Reply } from '../../flows/step.js';
 import { expiredButtonAnswer, personWithRole, privateOnlyMessage } from '../../messages/access.js';
 import { audienceLabel, broadcastQueuedMessage, broadcastTitle, PROGRESS_LABEL } from '../../messages/broadcast.js';
 import { progressMessage } from '../../messages/outbox.js';
-import { unitChats } from '../../scheduler/recipients.js';
+import { unitChats } from '../../queries/recipients.js';
 import { unitLabel } from '../../messages/labels.js';
 
 /**

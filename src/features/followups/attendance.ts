@@ -4,7 +4,7 @@ import { ATTENDANCE_LABELS } from '../../messages/meetings.js';
 import { ATTENDANCE_SHEET, attendanceCaption } from '../../messages/followups.js';
 import type { Html } from '../../messages/html.js';
 import type { AttendanceRow } from '../../rekap/attendance-xlsx.js';
-import { meetingAudience } from '../../scheduler/recipients.js';
+import { meetingAudience } from '../../queries/recipients.js';
 import { scopeLabel } from '../../messages/access.js';
 import type { Meeting } from '../../store/schema.js';
 

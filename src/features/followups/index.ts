@@ -27,7 +27,7 @@ import {
   unitFollowupsMessage,
   type ItemView,
 } from '../../messages/followups.js';
-import { meetingAudience } from '../../scheduler/recipients.js';
+import { meetingAudience } from '../../queries/recipients.js';
 import { meetingParties } from '../../scheduler/meetings.js';
 import type { Meeting, MessageBody } from '../../store/schema.js';
 import { attendanceExport } from './attendance.js';

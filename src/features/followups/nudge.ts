@@ -8,7 +8,7 @@ import type { BotDeps } from '../../bot/deps.js';
 import { nudgeMessage, nudgeText, nudgeTitle } from '../../messages/followups.js';
 import { lines, type Html } from '../../messages/html.js';
 import type { Recipient } from '../../outbox/outbox.js';
-import { meetingAudience, unitChats } from '../../scheduler/recipients.js';
+import { meetingAudience, unitChats } from '../../queries/recipients.js';
 import type { Meeting, MessageBody } from '../../store/schema.js';
 import { weekOf, type WeekKey } from '../../domain/weeks.js';
 

@@ -30,7 +30,7 @@ import {
   sessionTag,
   type PendingUnit,
 } from '../../messages/meetings.js';
-import { meetingAudience, roleOf } from '../../scheduler/recipients.js';
+import { meetingAudience, roleOf } from '../../queries/recipients.js';
 import { meetingIcsPart, meetingParties, withIcs, zoneNamed } from '../../scheduler/meetings.js';
 import type { FilePart, Meeting, MessageBody } from '../../store/schema.js';
 

@@ -26,7 +26,7 @@ import { canVerify } from '../../domain/verification.js';
 import { figureWarnings, type Figures } from '../../domain/figures.js';
 import type { Unit } from '../../domain/regions/directory.js';
 import type { WeekKey } from '../../domain/weeks.js';
-import { verifierChats } from '../../scheduler/recipients.js';
+import { verifierChats } from '../../queries/recipients.js';
 import type { Actor } from '../../store/schema.js';
 
 /**

@@ -28,7 +28,7 @@ import {
   verifiedAnswer,
 } from '../../messages/verification.js';
 import { decisionArg, decisionButtons, VERIFY_FEATURE } from '../../scheduler/decision-buttons.js';
-import { unitChats } from '../../scheduler/recipients.js';
+import { unitChats } from '../../queries/recipients.js';
 
 /**
  * /verifikasi (/verify): the reports awaiting a coordinator's decision in their scope, each with ✅ (verify) and ↩️
