@@ -1,4 +1,5 @@
 import type * as Chart from '../rekap/chart.js';
+import type * as MapRender from '../rekap/map.js';
 import type * as Xlsx from '../rekap/xlsx.js';
 
 /**
@@ -9,12 +10,14 @@ import type * as Xlsx from '../rekap/xlsx.js';
  */
 const chart = (): Promise<typeof Chart> => import('../rekap/chart.js');
 const xlsx = (): Promise<typeof Xlsx> => import('../rekap/xlsx.js');
+const map = (): Promise<typeof MapRender> => import('../rekap/map.js');
 
 export const BUILDERS = {
   rekapXlsx: async (...args: Parameters<typeof Xlsx.rekapXlsx>) => (await xlsx()).rekapXlsx(...args),
   trendChart: async (...args: Parameters<typeof Chart.trendChart>) => (await chart()).trendChart(...args),
   rankingChart: async (...args: Parameters<typeof Chart.rankingChart>) => (await chart()).rankingChart(...args),
   completenessChart: async (...args: Parameters<typeof Chart.completenessChart>) => (await chart()).completenessChart(...args),
+  renderMap: async (...args: Parameters<typeof MapRender.renderMap>) => (await map()).renderMap(...args),
 };
 
 export type Builders = typeof BUILDERS;

@@ -135,7 +135,7 @@ describe('the map off the bot’s thread (issue 19)', () => {
     expect(both[1]?.png.equals(inThread.png)).toBe(true);
     expect(both[0]?.png.equals(inThread.png)).toBe(false);
     // A map the renderer cannot draw is refused, and the next one is drawn.
-    await expect(renderMapOffThread({ ...input, points: [] })).rejects.toThrow(/map worker/);
+    await expect(renderMapOffThread({ ...input, points: [] })).rejects.toThrow(/renderMap/);
     expect((await renderMapOffThread(input)).png.equals(inThread.png)).toBe(true);
   });
 });
