@@ -15,7 +15,7 @@ import type { Baseline } from '../domain/baseline.js';
 import { shareOf, type Share } from '../domain/exact.js';
 import type { Pace } from '../domain/pace.js';
 import type { Unit } from '../domain/regions/directory.js';
-import { weekNumber, weekYear, type WeekKey } from '../domain/weeks.js';
+import { weekNumber, weekYear } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
 import type { AreaWeek, Standing, TargetRef, UnitWeek } from '../queries/types.js';
 import { correctedTimes } from './revisions.js';
@@ -261,8 +261,6 @@ export function nationalCoverageMessage(a: AreaWeek, unverified: 'count' | 'excl
   );
 }
 
-/** The week a figure belongs to, for callers that show it without a zone. */
-export const figureWeek = (w: WeekKey): string => `minggu ke-${weekNumber(w)} tahun ${weekYear(w)}`;
 
 export const coverageUsageMessage = (): Html =>
   lines(
