@@ -1,3 +1,4 @@
+import { targetParticipants } from './exact.js';
 import { parsePercent, type PercentError } from './numbers.js';
 import { err, ok, type Result } from './result.js';
 
@@ -66,10 +67,8 @@ export function parseTargetBp(raw: string): Result<number, PercentError | { kind
   return ok(bp);
 }
 
-/** Participants a target asks for: ceil(bp x workforce / 10.000) on integers (exact below 9 x 10^11 workers). */
-export function participantsForTarget(bp: number, workforce: number): number {
-  return Math.floor((bp * workforce + 9_999) / 10_000);
-}
+/** Participants a target asks for: ceil(bp x workforce / 10.000) on integers; the one formula is domain/exact.ts's. */
+export const participantsForTarget = targetParticipants;
 
 /** A basis-point value as a percentage number (for arithmetic that accepts a rounding, e.g. a chart's line). */
 export const bpToPct = (bp: number): number => bp / 100;

@@ -21,12 +21,11 @@ import type { AreaWeek, Standing, TargetRef, UnitWeek } from '../queries/types.j
 import { correctedTimes } from './revisions.js';
 import { paceLines } from './rekap.js';
 import { VERIFICATION_MARK } from './verification.js';
-import { bold, html, italic, lines, type Html } from './html.js';
+import { bold, html, italic, lines, type Html, capitalise } from './html.js';
 import { PROGRAMME_LABELS, SEGMENT_SHORT } from './labels.js';
 
 const TITLE = 'Capaian UC Jamsosnaker';
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const reporterOf = (r: Standing): string => {
   if (r.source === 'demo') return 'data contoh (demo)';

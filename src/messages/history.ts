@@ -3,11 +3,10 @@ import { formatCount, formatDateTime, formatWeek } from '../domain/format.js';
 import type { Unit } from '../domain/regions/directory.js';
 import type { WeekKey } from '../domain/weeks.js';
 import type { Revision } from '../domain/records.js';
-import { bold, html, italic, lines, type Html } from './html.js';
+import { bold, html, italic, lines, type Html, capitalise } from './html.js';
 import { FIELD_LABELS } from './labels.js';
 import { revisionName, revisionsSummary } from './revisions.js';
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const SOURCE: Record<Revision['source'], string> = { chat: 'lewat Telegram', import: 'impor data', demo: 'data contoh' };
 

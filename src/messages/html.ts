@@ -92,3 +92,6 @@ export const countdownSlot = (zoneLabel: string): string => `{{countdown:${zoneL
 
 /** Every countdown slot of a text, with the zone it names (none: an item stored before slots named one). */
 export const COUNTDOWN_SLOTS = /\{\{countdown(?::([A-Z]+))?\}\}/g;
+
+/** `Minggu ke-48 …` from `minggu ke-48 …`: a sentence that starts with a phrase written for the middle of one. */
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

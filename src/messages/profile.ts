@@ -20,7 +20,7 @@ import {
   type Villages,
 } from '../domain/profile.js';
 import type { Zone } from '../domain/zones.js';
-import { bold, html, italic, lines, type Html } from './html.js';
+import { bold, html, italic, lines, type Html, capitalise } from './html.js';
 
 // ---- labels -----------------------------------------------------------------------------------------------------
 
@@ -115,7 +115,6 @@ const budgetLines = (b: BudgetLine): Html[] => [
 const villagesText = (v: Pick<Villages, 'desa' | 'covered'>): string =>
   v.desa === 0 ? 'tidak ada desa (hanya kelurahan)' : `${formatCount(v.covered)} dari ${formatCount(v.desa)} desa (${formatPercent((v.covered / v.desa) * 100)}) seluruh aparaturnya (kepala desa, perangkat, BPD) terlindungi`;
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const mark = (filled: boolean): string => (filled ? '✅' : '⬜');
 

@@ -10,7 +10,7 @@ import { MAX_PERIOD_WEEKS, type Period, type PeriodError } from '../domain/perio
 import type { Unit } from '../domain/regions/directory.js';
 import { weekNumber, type WeekKey } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
-import { bold, code, html, italic, lines, type Html } from './html.js';
+import { bold, code, html, italic, lines, type Html, capitalise } from './html.js';
 import { SEGMENT_SHORT } from './labels.js';
 
 /** Where a unit's report of a week stands. */
@@ -287,7 +287,6 @@ export const chartCaptions = {
   },
 };
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A line's marks in a table: partial, stale, returned, unverified. */
 export function lineMarks(r: RekapLine, week: WeekKey): string {
