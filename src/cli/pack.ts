@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
+import { cliScope } from './scope.js';
 import type { Deadline } from '../domain/deadline.js';
 import { createReadSide } from '../queries/read-side.js';
 import { parsePeriod } from '../domain/periods.js';
-import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
+import type { RegionDirectory } from '../domain/regions/directory.js';
 import { weekOf } from '../domain/weeks.js';
 import { CLI } from '../messages/cli.js';
 import { periodErrorMessage } from '../messages/rekap.js';
@@ -28,12 +29,7 @@ export async function runPack(
     deps.out(deps.usage);
     return 2;
   }
-  let scope: Unit | 'national' | undefined;
-  if (/^(nasional|national)$/i.test(scopeText)) scope = 'national';
-  else {
-    const resolved = deps.regions.resolve(scopeText);
-    scope = resolved.kind === 'found' ? resolved.unit : resolved.kind === 'national' ? 'national' : undefined;
-  }
+  const scope = cliScope(deps.regions, scopeText);
   if (!scope) {
     deps.out(CLI.unknownScope(scopeText));
     return 2;

@@ -46,8 +46,9 @@ export async function makePack(deps: PackDeps, scope: RekapScope, week: WeekKey,
 
 /** The open follow-up items of a scope's units, overdue first, as the deck's closing slide lists them. */
 function openFollowUps(deps: PackDeps, scope: RekapScope, now: Date): FollowUpRow[] {
-  const inScope = (code: string): boolean => scope === 'national' || code === scope.code || (scope.kind === 'provinsi' && code.startsWith(`${scope.code}.`));
-  const items = deps.store.followups.all().filter((i) => !isDone(i) && inScope(i.unitCode));
+  // The scope's reporting units, as the XLSX's Tindak Lanjut sheet takes them (rekap/service.ts's cycleSheets).
+  const codes = new Set(deps.readSide.unitsOf(scope).map((u) => u.code));
+  const items = deps.store.followups.all().filter((i) => !isDone(i) && codes.has(i.unitCode));
   const unitOf = (code: string) => deps.regions.get(code);
   return items
     .map((i) => ({ i, overdue: isOverdue(i, now, unitOf(i.unitCode)?.zone.iana ?? WIB.iana) }))
