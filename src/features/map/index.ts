@@ -1,19 +1,16 @@
 import { Composer } from 'telegraf';
-import { canQuery } from '../../domain/access.js';
 import type { WeekKey } from '../../domain/weeks.js';
-import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { replyHtml, replyPicture } from '../../bot/reply.js';
-import { noAccessAnswer } from '../../messages/access.js';
-import { scopePressGuard } from '../rekap/press.js';
+import { scopePress } from '../rekap/press.js';
 import { notRegisteredMessage } from '../../messages/common.js';
 import { mapCaption, MAP_TEXT } from '../../messages/map.js';
 import { EXPORT_TEXT, periodErrorMessage } from '../../messages/rekap.js';
 import type { Scope as RekapScope } from '../../queries/types.js';
 import { scopeSlug } from '../../rekap/service.js';
 import { StoreError } from '../../store/errors.js';
-import { currentWeekOf, ownRekapScope, readPressedScope, readScopeAndPeriod } from '../rekap/args.js';
+import { currentWeekOf, ownArea, readScopeAndPeriod } from '../rekap/args.js';
 
 const MAP = 'pta';
 
@@ -47,24 +44,17 @@ export function mapFeature(deps: BotDeps): Composer<BotContext> {
     if (read.kind === 'period_error') return replyHtml(ctx, periodErrorMessage(read.error), deps.sleep);
     if (read.kind === 'ask') return replyHtml(ctx, read.message, deps.sleep, read.buttons ? { buttons: read.buttons } : {});
     if (read.kind === 'own') {
-      // Without a name: the person's province (a kab/kota's people see their province when they may), or the nation.
-      const own = ownRekapScope(deps.regions, ctx.access);
-      const area = own === undefined || own === 'national' ? own : own.kind === 'provinsi' ? own : deps.regions.get(own.provinceCode);
-      if (!area || !canQuery(ctx.access, area === 'national' ? 'national' : area.code)) return replyHtml(ctx, MAP_TEXT.usage(), deps.sleep);
+      const area = ownArea(deps.regions, ctx.access);
+      if (!area) return replyHtml(ctx, MAP_TEXT.usage(), deps.sleep);
       return sendMap(ctx, area, read.named ? read.period.to : currentWeekOf(area, deps.clock()));
     }
     await sendMap(ctx, read.scope, read.named ? read.period.to : currentWeekOf(read.scope, deps.clock()));
   });
 
-  const pressRefused = scopePressGuard(deps);
+  const readPress = scopePress(deps);
   feature.action(new RegExp(`^${MAP}:`), async (ctx) => {
-    if (ctx.access.role === 'unknown') {
-      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-      return;
-    }
-    const data = pressedData(ctx);
-    const pressed = data?.action === 'u' ? readPressedScope(deps.regions, data.arg, deps.clock()) : undefined;
-    if ((await pressRefused(ctx, pressed?.scope)) || !pressed) return;
+    const pressed = await readPress(ctx);
+    if (!pressed) return;
     await ctx.answerCbQuery(MAP_TEXT.preparing);
     await sendMap(ctx, pressed.scope, pressed.named ? pressed.period.to : currentWeekOf(pressed.scope, deps.clock()));
   });

@@ -1,10 +1,8 @@
 import { Composer } from 'telegraf';
-import { pressedData } from '../../bot/callback-data.js';
 import type { BotContext } from '../../bot/context.js';
 import type { BotDeps } from '../../bot/deps.js';
 import { replyDocument, replyHtml, replyPicture } from '../../bot/reply.js';
-import { noAccessAnswer } from '../../messages/access.js';
-import { scopePressGuard } from '../rekap/press.js';
+import { scopePress } from '../rekap/press.js';
 import { notRegisteredMessage } from '../../messages/common.js';
 import { PACK_TEXT } from '../../messages/pack.js';
 import { periodErrorMessage } from '../../messages/rekap.js';
@@ -12,7 +10,7 @@ import type { Scope as RekapScope } from '../../queries/types.js';
 import { nextSessionFor } from '../../rekap/pack-input.js';
 import { makePack, packHasData } from '../../rekap/pack.js';
 import { StoreError } from '../../store/errors.js';
-import { currentWeekOf, ownRekapScope, readPressedScope, readScopeAndPeriod } from '../rekap/args.js';
+import { currentWeekOf, ownRekapScope, readScopeAndPeriod } from '../rekap/args.js';
 
 const PACK = 'pak';
 
@@ -53,15 +51,10 @@ export function packFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   // A name asked back: the press is read again and the person's reach checked again (callback data can be forged).
-  const pressRefused = scopePressGuard(deps);
+  const readPress = scopePress(deps);
   feature.action(new RegExp(`^${PACK}:`), async (ctx) => {
-    if (ctx.access.role === 'unknown') {
-      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-      return;
-    }
-    const data = pressedData(ctx);
-    const pressed = data?.action === 'u' ? readPressedScope(deps.regions, data.arg, deps.clock()) : undefined;
-    if ((await pressRefused(ctx, pressed?.scope, PACK_TEXT.stale)) || !pressed) return;
+    const pressed = await readPress(ctx, PACK_TEXT.stale);
+    if (!pressed) return;
     await ctx.answerCbQuery(PACK_TEXT.preparing);
     await send(ctx, pressed.scope, pressed.named ? pressed.period.to : currentWeekOf(pressed.scope, deps.clock()));
   });

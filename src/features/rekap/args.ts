@@ -105,3 +105,13 @@ export function presetPeriod(code: string, scope: RekapScope, now: Date): Period
       return undefined;
   }
 }
+
+/**
+ * Without a name, the area a person's own figures sit in: their province (a kab/kota's people see their province
+ * when they may), or the nation; undefined when they may see neither (they are then told how to name one).
+ */
+export function ownArea(regions: RegionDirectory, access: Access): RekapScope | undefined {
+  const own = ownRekapScope(regions, access);
+  const area = own === undefined || own === 'national' ? own : own.kind === 'provinsi' ? own : regions.get(own.provinceCode);
+  return area && canQuery(access, area === 'national' ? 'national' : area.code) ? area : undefined;
+}

@@ -1,5 +1,5 @@
 import { Composer } from 'telegraf';
-import { canQuery, isCoordinatorOrAdmin } from '../../domain/access.js';
+import { isCoordinatorOrAdmin } from '../../domain/access.js';
 import { callbackButton } from '../../domain/callback-data.js';
 import type { Period } from '../../domain/periods.js';
 import { shiftWeek, weeksBetween } from '../../domain/weeks.js';
@@ -16,8 +16,8 @@ import { rekapLines } from '../../queries/lines.js';
 import { exportRekap, scopeSlug } from '../../rekap/service.js';
 import { filePool } from '../../workers/pool.js';
 import { StoreError } from '../../store/errors.js';
-import { scopePressGuard } from './press.js';
-import { currentWeekOf, ownRekapScope, presetPeriod, readPressedScope, readScopeAndPeriod, scopeCode, scopeOfCode, type ScopeAndPeriod } from './args.js';
+import { scopePress, scopePressGuard } from './press.js';
+import { currentWeekOf, ownArea, ownRekapScope, presetPeriod, readPressedScope, readScopeAndPeriod, scopeCode, scopeOfCode, type ScopeAndPeriod } from './args.js';
 
 const EXPORT = 'exp';
 const MAX_NATIONAL_CHAT_WEEKS = 26;
@@ -61,6 +61,7 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
    * stale, one outside the person's access is refused. True when the press was answered here and goes no further.
    */
   const pressRefused = scopePressGuard(deps);
+  const readPress = scopePress(deps);
 
   // ---- /ekspor ---------------------------------------------------------------------------------------------------
 
@@ -169,13 +170,8 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.action(new RegExp(`^${CHART}:`), async (ctx) => {
-    if (ctx.access.role === 'unknown') {
-      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-      return;
-    }
-    const data = pressedData(ctx);
-    const pressed = data?.action === 'u' ? readPressedScope(deps.regions, data.arg, deps.clock()) : undefined;
-    if ((await pressRefused(ctx, pressed?.scope)) || !pressed) return;
+    const pressed = await readPress(ctx);
+    if (!pressed) return;
     await ctx.answerCbQuery();
     const kinds = pressed.rest.filter((k): k is ChartKind => (CHART_KINDS as readonly string[]).includes(k));
     await sendCharts(ctx, pressed.scope, chartPeriod(pressed.scope, pressed.period, pressed.named), kindsFor(pressed.scope, kinds));
@@ -197,22 +193,16 @@ export function rekapFeature(deps: BotDeps): Composer<BotContext> {
     const read = await readCommand(ctx, RANK);
     if (!read) return;
     if (read.kind === 'own') {
-      const own = ownRekapScope(deps.regions, ctx.access);
-      const area = own === undefined || own === 'national' ? own : own.kind === 'provinsi' ? own : deps.regions.get(own.provinceCode);
-      if (!area || !canQuery(ctx.access, area === 'national' ? 'national' : area.code)) return replyHtml(ctx, RANKING_TEXT.usage(), deps.sleep);
+      const area = ownArea(deps.regions, ctx.access);
+      if (!area) return replyHtml(ctx, RANKING_TEXT.usage(), deps.sleep);
       return sendRanking(ctx, area);
     }
     await sendRanking(ctx, read.scope);
   });
 
   feature.action(new RegExp(`^${RANK}:`), async (ctx) => {
-    if (ctx.access.role === 'unknown') {
-      await ctx.answerCbQuery(noAccessAnswer, { show_alert: true });
-      return;
-    }
-    const data = pressedData(ctx);
-    const pressed = data?.action === 'u' ? readPressedScope(deps.regions, data.arg, deps.clock()) : undefined;
-    if ((await pressRefused(ctx, pressed?.scope)) || !pressed) return;
+    const pressed = await readPress(ctx);
+    if (!pressed) return;
     await ctx.answerCbQuery();
     await sendRanking(ctx, pressed.scope);
   });
