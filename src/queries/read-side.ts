@@ -28,9 +28,12 @@ export interface ReadSide {
   unitsOf(scope: Scope): Unit[];
   /** The current week of a scope, in its own zone (the nation's week is the WIB week). */
   currentWeek(scope: Scope, now: Date): WeekKey;
-  /** A scope over a period: the last week in full, the series, and with `trend` the long rows of every unit and week. */
-  report(scope: Scope, period: Period, options?: { trend?: boolean }): Promise<ScopeReport>;
-  /** A scope in one week (no series beyond that week, no long rows). */
+  /**
+   * A scope over a period: the last week in full, the series (charts and the pack draw it; `series: false` leaves it
+   * empty), and with `trend` the long rows of every unit and week (the spreadsheet's).
+   */
+  report(scope: Scope, period: Period, options?: { trend?: boolean; series?: boolean }): Promise<ScopeReport>;
+  /** A scope in one week: no series, no long rows (every text answer and table reads this). */
   week(scope: Scope, week: WeekKey): Promise<ScopeReport>;
   /** Has the unit reported the week (with figures or "belum ada data")? Reminders and readiness notes ask this. */
   hasReported(unit: Unit, week: WeekKey): Promise<boolean>;
@@ -153,7 +156,7 @@ export function createReadSide(deps: ReadSideDeps): ReadSide {
     return { fromWeek: first.week, toWeek: last.week, units: from.length, fromTenths: tenthsOf(f), toTenths: tenthsOf(t), sameSet: from.length === first.coverageMembers && from.length === last.coverageMembers && series.every((p) => !p.compositionChanged) };
   };
 
-  async function report(scope: Scope, period: Period, options: { trend?: boolean } = {}): Promise<ScopeReport> {
+  async function report(scope: Scope, period: Period, options: { trend?: boolean; series?: boolean } = {}): Promise<ScopeReport> {
     const week = period.to;
     // Enough weeks before the period for figures carried forward and for the recent pace of its first week.
     const from = shiftWeek(period.from, -(CARRY_FORWARD_WEEKS + RECENT_PACE_WEEKS + 1));
@@ -165,7 +168,7 @@ export function createReadSide(deps: ReadSideDeps): ReadSide {
     const { area, unit } = scopeWeek(scope, week, historyOf);
     const series: SeriesPoint[] = [];
     let codes: string | undefined;
-    for (const w of weeksOf(period)) {
+    for (const w of options.series === false ? [] : weeksOf(period)) {
       const made = seriesPoint(scope, w, all, codes);
       series.push(made.point);
       codes = made.codes;
@@ -200,7 +203,7 @@ export function createReadSide(deps: ReadSideDeps): ReadSide {
     unitsOf,
     currentWeek: (scope, now) => weekOf(now, scopeZone(scope).iana),
     report,
-    week: (scope, week) => report(scope, { from: week, to: week, kind: 'week' }, { trend: false }),
+    week: (scope, week) => report(scope, { from: week, to: week, kind: 'week' }, { trend: false, series: false }),
     hasReported: async (unit, week) => (await store.reports.get(unit.code, week)) !== undefined,
     async awaiting(units, now, weeksBack = AWAITING_WEEKS_BACK) {
       const out: AwaitingReport[] = [];

@@ -36,7 +36,8 @@ export async function exportRekap(
   now: Date,
   via: 'chat' | 'cli' | 'push',
 ): Promise<RekapFile> {
-  const rekap = await deps.readSide.report(scope, period);
+  // The spreadsheet needs the last week and the long rows, not the chart's series.
+  const rekap = await deps.readSide.report(scope, period, { series: false });
   // Built in a worker thread (the spreadsheet writer loads there, not at start-up): answers go on meanwhile.
   const bytes = await filePool().build('rekapXlsx', rekap, now, by.name, cycleSheets(deps, scope, now));
   await deps.store.audit.record({
