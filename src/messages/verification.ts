@@ -2,6 +2,7 @@ import { formatCount, formatDateTime, formatSignedCount, formatWeekShort } from 
 import type { Unit } from '../domain/regions/directory.js';
 import { RETURN_REASONS, type ReturnReason, type VerificationState } from '../domain/verification.js';
 import type { WeekKey } from '../domain/weeks.js';
+import type { AwaitingReport } from '../queries/types.js';
 import { bold, code, html, lines, type Html } from './html.js';
 import { revisionName } from './revisions.js';
 
@@ -35,16 +36,7 @@ export const VERIFICATION_CELL: Record<VerificationState, string> = {
 export const NATIONAL_SCOPE_NAME = 'tingkat nasional (laporan pemerintah provinsi)';
 
 /** A report awaiting verification, as listed to its coordinators. */
-export interface AwaitingReport {
-  unit: Unit;
-  week: WeekKey;
-  rev: number;
-  by: string;
-  at: Date;
-  late: boolean;
-  participants?: number | undefined;
-  change?: number | undefined;
-}
+export type { AwaitingReport } from '../queries/types.js';
 
 const line = (r: AwaitingReport, i: number): Html =>
   html`${i + 1}. ${bold(r.unit.name)}, ${formatWeekShort(r.week)}${r.rev > 1 ? ` (${revisionName(r.rev)})` : ''}: ${r.participants !== undefined ? `${formatCount(r.participants)} peserta${r.change !== undefined ? ` (${formatSignedCount(r.change)})` : ''}` : 'non-ASN'} · ${r.by}, ${formatDateTime(r.at, r.unit.zone)}${r.late ? ' · terlambat' : ''}`;

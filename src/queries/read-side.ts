@@ -7,10 +7,9 @@ import type { RegionDirectory, Unit } from '../domain/regions/directory.js';
 import { verificationStateOf, type UnverifiedInTotals } from '../domain/verification.js';
 import { shiftWeek, weekOf, weekYear, type WeekKey } from '../domain/weeks.js';
 import { WIB } from '../domain/zones.js';
-import type { AwaitingReport } from '../messages/verification.js';
 import type { Store } from '../store/store.js';
 import { areaWeek } from './area.js';
-import type { AreaWeek, ScopeReport, Scope, SeriesChange, SeriesPoint, TargetRef, TrendRow, UnitWeek } from './types.js';
+import type { AreaWeek, AwaitingReport, ScopeReport, Scope, SeriesChange, SeriesPoint, TargetRef, TrendRow, UnitWeek } from './types.js';
 import { CARRY_FORWARD_WEEKS, growthOf, statusOf, unitWeek, type UnitHistory, type UnitRules } from './unit-week.js';
 
 /** How many weeks back the lists of reports awaiting verification look (a correction to an old week is rare). */

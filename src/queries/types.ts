@@ -212,3 +212,15 @@ export interface ScopeReport {
   trend: TrendRow[];
   demo: boolean;
 }
+
+/** A report awaiting a coordinator's decision: its latest revision, who sent it and when, its change. */
+export interface AwaitingReport {
+  unit: Unit;
+  week: WeekKey;
+  rev: number;
+  by: string;
+  at: Date;
+  late: boolean;
+  participants?: number | undefined;
+  change?: number | undefined;
+}
