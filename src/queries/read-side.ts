@@ -42,6 +42,9 @@ export interface ReadSide {
 
 export const scopeZone = (scope: Scope) => (scope === 'national' ? WIB : scope.zone);
 
+/** The current week of a scope, in its own zone (the nation's week is the WIB week). */
+export const currentWeekOf = (scope: Scope, now: Date): WeekKey => weekOf(now, scopeZone(scope).iana);
+
 export function createReadSide(deps: ReadSideDeps): ReadSide {
   const { store, regions } = deps;
   // Targets are data with their sources (store.targets, /target): each scope's main one; the baseline's when none.
@@ -200,7 +203,7 @@ export function createReadSide(deps: ReadSideDeps): ReadSide {
 
   return {
     unitsOf,
-    currentWeek: (scope, now) => weekOf(now, scopeZone(scope).iana),
+    currentWeek: currentWeekOf,
     report,
     week: (scope, week) => report(scope, { from: week, to: week, kind: 'week' }, { trend: false, series: false }),
     hasReported: async (unit, week) => (await store.reports.get(unit.code, week)) !== undefined,

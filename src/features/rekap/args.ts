@@ -6,13 +6,13 @@ import { resolveUnit } from '../../bot/resolve-unit.js';
 import type { Html } from '../../messages/html.js';
 import type { CallbackButton } from '../../domain/callback-data.js';
 import type { Scope as RekapScope } from '../../queries/types.js';
-import { scopeZone } from '../../queries/read-side.js';
+import { currentWeekOf } from '../../queries/read-side.js';
 
 /** The newest current week anywhere (WIT is ahead): a period up to it is never refused as "future" for anyone. */
 export const latestCurrentWeek = (now: Date): WeekKey => weekOf(now, 'Asia/Jayapura');
 
 /** The scope's own current week (the nation reads WIB). */
-export const currentWeekOf = (scope: RekapScope, now: Date): WeekKey => weekOf(now, scopeZone(scope).iana);
+export { currentWeekOf };
 
 export type ScopeAndPeriod =
   /** `named`: the text named a period (otherwise `period` is the current week, and a chart may choose its own span). */
